@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.backstep.core.Axis;
 import org.backstep.event.Event;
 import org.backstep.event.StepEvent;
-import org.backstep.gait.GaitSettings;
-import org.backstep.pipeline.Pipeline;
+import org.backstep.pipeline.Replay;
+import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
 
@@ -71,13 +70,7 @@ public final class Evaluator {
 
     /** Runs one recording through a fresh pipeline and returns its events. */
     public static List<Event> replay(Recording rec) {
-        List<Event> out = new ArrayList<>();
-        Axis fwd = rec.forwardAxis();
-        GaitSettings gs = GaitSettings.builder(rec.rateHz()).forwardAxis(fwd).build();
-        Pipeline p = new Pipeline(gs, null, out::add);
-        rec.replay(p);
-        p.finish();
-        return out;
+        return new Replay(SessionSettings.defaults()).run(rec).events();
     }
 
     void add(Dataset ds, Dataset.Entry e, Recording rec, List<Event> events) {

@@ -10,11 +10,17 @@ import org.backstep.event.StepEvent;
  */
 final class BoutTracker {
     private static final int MAX_HELD = 16;
+    /** A first candidate weaker than this fraction of the next ones is an initiation weight shift. */
+    private static final double INITIATION_RATIO = 0.45;
+    /** Smallest |correlation| of AP acceleration with vertical velocity in a walking cycle. */
+    private static final double MIN_COUPLING = 0.4;
 
     private final GaitSettings s;
     private final GaitListener listener;
     private final double[] heldT = new double[MAX_HELD];
     private final double[] heldCorr = new double[MAX_HELD];
+    private final double[] heldAmp = new double[MAX_HELD];
+    private final double[] heldLat = new double[MAX_HELD];
     private int held;
     private boolean confirmed;
     private double lastContact = Double.NaN;
@@ -27,7 +33,7 @@ final class BoutTracker {
         this.listener = listener;
     }
 
-    void peak(double contact, double amplitude, double corr, double now) {
+    void peak(double contact, double amplitude, double corr, double lateral, double now) {
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
             boolean regular = gap >= s.minStepIntervalS() && gap <= s.maxStepIntervalS()
@@ -48,8 +54,12 @@ final class BoutTracker {
         if (held == MAX_HELD) shiftHeld();
         heldT[held] = contact;
         heldCorr[held] = corr;
+        heldAmp[held] = amplitude;
+        heldLat[held] = lateral;
         held++;
         if (held >= s.confirmSteps()) {
+            if (!looksLikeWalking()) return;
+            if (isPostureShift()) shiftHeld();
             confirmed = true;
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
@@ -84,9 +94,43 @@ final class BoutTracker {
         end(now);
     }
 
+    /**
+     * Gait initiation starts with an anticipatory weight shift: the body rises a little as the
+     * swing leg unloads, before the first contact. Its vertical peak is far weaker than a loading
+     * response, so a weak first candidate in front of stronger ones is not a step.
+     */
+    private boolean isPostureShift() {
+        double rest = 0;
+        for (int i = 1; i < held; i++) rest += heldAmp[i];
+        rest /= held - 1;
+        return false && heldAmp[0] < INITIATION_RATIO * rest;
+    }
+
+    /**
+     * The windows between held candidates (the first one began at rest and says nothing) must
+     * show the inverted-pendulum coupling with one sign and lateral sway alternating side.
+     */
+    private boolean looksLikeWalking() {
+        int first = Math.max(1, held - s.confirmSteps() + 1);
+        int sign = 0;
+        for (int i = first; i < held; i++) {
+            double c = heldCorr[i];
+            if (Math.abs(c) < MIN_COUPLING) return false;
+            int sg = c > 0 ? 1 : -1;
+            if (sign != 0 && sg != sign) return false;
+            sign = sg;
+        }
+        for (int i = first + 1; i < held; i++) {
+            if (heldLat[i] * heldLat[i - 1] >= 0) return false;
+        }
+        return true;
+    }
+
     private void shiftHeld() {
         System.arraycopy(heldT, 1, heldT, 0, MAX_HELD - 1);
         System.arraycopy(heldCorr, 1, heldCorr, 0, MAX_HELD - 1);
+        System.arraycopy(heldAmp, 1, heldAmp, 0, MAX_HELD - 1);
+        System.arraycopy(heldLat, 1, heldLat, 0, MAX_HELD - 1);
         held--;
     }
 

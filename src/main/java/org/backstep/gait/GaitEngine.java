@@ -21,6 +21,11 @@ import org.backstep.signal.Cascade;
  * acceleration and vertical velocity is negative walking forward and positive walking backward;
  * it is accumulated over the bout with forgetting.
  *
+ * <p><b>Walking signature.</b> A bout is only confirmed when its cycles show the coupling above
+ * consistently and the pelvis sways to alternate sides from step to step (left and right stance
+ * alternate): squatting, standing up, turning over in bed or getting into a car produce
+ * vertical peaks but neither signature.
+ *
  * <p><b>Bouts.</b> Candidate steps are held until a bout is confirmed (several regular cycles),
  * then credited with their own contact times; isolated movements never become steps.
  */
@@ -33,6 +38,7 @@ public final class GaitEngine implements ImuSink {
     private final VerticalFrame frame;
     private final Cascade vBand, apBand;
     private final Cascade vvHigh;
+    private final Cascade latBand, latHigh;
     private final double leak;
     private final double dt;
     private final PeakDetector peaks;
@@ -42,6 +48,8 @@ public final class GaitEngine implements ImuSink {
     private double vv;               // vertical velocity: the leaky integral, high-passed
     // per-window correlation sums between consecutive peaks
     private double sAV, sAA, sVV;
+    private double li;               // leaky integral of lateral acceleration, m/s
+    private double sLat;             // lateral displacement over the window, m
 
     public GaitEngine(GaitSettings settings, GaitListener listener) {
         this.settings = settings;
@@ -52,6 +60,8 @@ public final class GaitEngine implements ImuSink {
         this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.apBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.vvHigh = Butterworth.highPass(1, 0.3, fs);
+        this.latBand = Butterworth.bandPass(2, 0.3, settings.bandHighHz(), fs);
+        this.latHigh = Butterworth.highPass(1, 0.3, fs);
         this.leak = Math.exp(-1 / (0.5 * fs));
         this.peaks = new PeakDetector(settings.minPeak(), 0.3, 0.3, 0.28, 0.25);
         this.bout = new BoutTracker(settings, listener);
@@ -71,10 +81,12 @@ public final class GaitEngine implements ImuSink {
         sAV += ap * vv;
         sAA += ap * ap;
         sVV += vv * vv;
+        li = leak * li + latBand.filter(frame.lateral) * dt;
+        sLat += latHigh.filter(li) * dt;
         if (peaks.update(t, v)) {
             double corr = sAV / Math.sqrt(sAA * sVV + 1e-18);
-            sAV = sAA = sVV = 0;
-            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, t);
+            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, sLat, t);
+            sAV = sAA = sVV = sLat = 0;
         }
         bout.tick(t);
     }
@@ -89,9 +101,11 @@ public final class GaitEngine implements ImuSink {
         vBand.reset();
         apBand.reset();
         vvHigh.reset();
+        latBand.reset();
+        latHigh.reset();
         peaks.reset();
         bout.reset();
-        vi = vv = sAV = sAA = sVV = 0;
+        vi = vv = sAV = sAA = sVV = li = sLat = 0;
     }
 
     /** Steps reported so far in this session. */

@@ -9,6 +9,9 @@ package org.backstep.gait;
  * that rejects sensor noise and postural sway.
  */
 final class PeakDetector {
+    /** A peak with no new maximum for this long, and the signal back near zero, is confirmed. */
+    static final double SETTLE_S = 0.45;
+
     private final double floor;
     private final double relative;
     private final double lowFraction;
@@ -52,7 +55,11 @@ final class PeakDetector {
             maxValue = x;
             maxTime = t;
         }
-        if (x < -thr * lowFraction) {
+        // Normally a cycle ends when the signal swings below zero (mid-stance). The last step of a
+        // walk has no next mid-stance: the body settles, so a peak left alone long enough counts.
+        boolean swung = x < -thr * lowFraction;
+        boolean settled = t - maxTime > SETTLE_S && x < thr * 0.5;
+        if (swung || settled) {
             armed = false;
             if (maxTime - lastPeakTime < minIntervalS) return false;
             lastPeakTime = maxTime;
