@@ -66,6 +66,15 @@ public final class SimulatedMpu6050 {
         reset();
     }
 
+    /**
+     * A chip running in real time: its clock is {@link System#nanoTime()} from now, so samples appear at
+     * the configured rate whenever the driver looks. For the demo.
+     */
+    public static SimulatedMpu6050 realTime(SampleSource source) {
+        long start = System.nanoTime();
+        return new SimulatedMpu6050(source, () -> (System.nanoTime() - start) * 1e-9);
+    }
+
     // ------------------------------------------------------------------ time
 
     /** Generates every sample due up to {@code seconds} (chip time never goes backwards). */
