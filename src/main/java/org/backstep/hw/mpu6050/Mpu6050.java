@@ -49,7 +49,7 @@ public final class Mpu6050 implements Imu {
     private int misalignedStreak;
     private long lastOverflowLogNanos = Long.MIN_VALUE;
     private long overflowsSinceLog;
-    private boolean closed;
+    private volatile boolean closed;
 
     private Mpu6050(I2cDevice device, Mpu6050Settings settings, Sleeper sleeper, NanoClock clock) {
         this.device = device;
