@@ -151,6 +151,25 @@ class Mpu6050DriverTest {
     }
 
     @Test
+    void aFifoThatStaysOutOfFrameIsRealigned() {
+        try (SimRig rig = SimRig.direct(SampleSource.atRest())) {
+            Mpu6050 imu = rig.open(Mpu6050Settings.builder().rateHz(100).build());
+            Recorder r = new Recorder();
+            rig.chip.write(FIFO_R_W, 0x55);              // a stray byte: every later count is 1 mod 12
+            for (int i = 0; i < Mpu6050.MISALIGNED_LIMIT; i++) {
+                rig.advance(0.05);
+                imu.drain(r);
+            }
+            assertEquals(0, rig.chip.fifoCount() % FRAME_BYTES, "realigned by a FIFO reset");
+            assertTrue(imu.lostSamples() > 0);
+            int before = r.rows.size();
+            rig.advance(0.1);
+            assertEquals(10, imu.drain(r));
+            for (int i = before; i < r.rows.size(); i++) assertEquals(G, r.rows.get(i)[3], 0.01);
+        }
+    }
+
+    @Test
     void wrongWhoAmIGivesAClearOneLineMessage() {
         try (SimRig rig = SimRig.pi4j(SampleSource.atRest())) {
             rig.chip.answerWhoAmI(0x70);
