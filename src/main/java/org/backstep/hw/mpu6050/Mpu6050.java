@@ -202,7 +202,7 @@ public final class Mpu6050 implements Imu {
         lost += estimate;
         overflowsSinceLog++;
         if (lastOverflowLogNanos == Long.MIN_VALUE || now - lastOverflowLogNanos >= OVERFLOW_LOG_INTERVAL_NANOS) {
-            Logger.warn("IMU {}: {} event(s), about {} samples lost so far ({} in total); drain more often",
+            Logger.warn("IMU {}: {} event(s) since the last report, about {} samples lost this time, {} in total; drain more often",
                 why, overflowsSinceLog, estimate, lost);
             lastOverflowLogNanos = now;
             overflowsSinceLog = 0;
