@@ -60,9 +60,11 @@ final class BoutTracker {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
         }
+        boolean chainStart = !confirmed && held == 0;
         lastContact = contact;
-        // the correlation window ended at this peak: it belongs to the previous cycle
-        evidence = evidence * s.evidenceForgetting() + corr;
+        // The correlation window ended at this peak and belongs to the cycle before it; the
+        // window in front of a chain's first candidate began before the walk and says nothing.
+        evidence = chainStart ? 0 : evidence * s.evidenceForgetting() + corr;
         if (confirmed) {
             emit(contact, now);
             return;
