@@ -30,6 +30,21 @@ public final class JournalLine {
         return seal(sb);
     }
 
+    /** Plain JSON of a flat record (no checksum), for export. */
+    public static String toJson(Map<String, ?> rec) {
+        StringBuilder sb = new StringBuilder(160);
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, ?> e : rec.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            quote(sb, e.getKey());
+            sb.append(':');
+            value(sb, e.getValue());
+        }
+        return sb.append('}').toString();
+    }
+
     static String seal(StringBuilder body) {
         CRC32C crc = new CRC32C();
         byte[] b = body.toString().getBytes(StandardCharsets.UTF_8);
