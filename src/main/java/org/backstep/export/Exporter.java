@@ -108,7 +108,7 @@ public final class Exporter {
             throw new ExportException("export refused: " + target + " does not exist");
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))
             throw new ExportException("export refused: " + target + " is not a folder");
-        if (!Files.isWritable(target))
+        if (!Files.isWritable(target) || readOnly(target))
             throw new ExportException("export refused: " + target + " is not writable");
         long need = s.marginBytes();
         try {
@@ -126,6 +126,19 @@ public final class Exporter {
         if (free < need)
             throw new ExportException(String.format(Locale.ROOT, "export refused: %s has %.1f MB free, the export needs %.1f MB",
                     target, free / 1048576.0, need / 1048576.0));
+    }
+
+    /** Read-only file system, or no write bit at all (respected even when running as root). */
+    private static boolean readOnly(Path target) {
+        try {
+            if (Files.getFileStore(target).isReadOnly()) return true;
+            var perms = Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS);
+            return !perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                    && !perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    && !perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
     }
 
     static String dailyCsv(Totals totals) {
