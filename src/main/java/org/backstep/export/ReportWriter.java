@@ -69,10 +69,12 @@ public final class ReportWriter {
             table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}
             th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:right}
             th:first-child,td:first-child{text-align:left}
-            thead th{background:#f6f8fa}
+            thead th{background:#f6f8fa;vertical-align:bottom}
+            tbody th{white-space:nowrap;font-weight:600}
+            .wide{overflow-x:auto}.wide table{font-size:.85rem}
             .legend span{display:inline-block;margin-right:1rem}.sw{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin-right:.3em;border-radius:2px}
             .note{background:#fff8c5;border:1px solid #d4a72c;border-radius:.4rem;padding:.5rem .8rem}
-            @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}figure,table,.cards{break-inside:avoid}}
+            @media print{body{max-width:none;padding:0;font-size:11pt}.wide{overflow:visible}h2{break-after:avoid}figure,table,.cards{break-inside:avoid}}
             """;
 
     public static String render(ReportData d) {
@@ -303,7 +305,7 @@ public final class ReportWriter {
     }
 
     private static void dataTable(StringBuilder h, List<DailyTotals> days, ReportData d) {
-        h.append("<h2>All days</h2>\n<table>\n<thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Backward</th><th scope=\"col\">Forward</th>")
+        h.append("<h2>All days</h2>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Backward</th><th scope=\"col\">Forward</th>")
                 .append("<th scope=\"col\">Walking min</th><th scope=\"col\">Good-form min</th><th scope=\"col\">Steps/min</th>");
         for (AlertKind k : AlertKind.values()) h.append("<th scope=\"col\">").append(label(k)).append("</th>");
         h.append("<th scope=\"col\">Target met</th></tr></thead>\n<tbody>\n");
@@ -317,7 +319,7 @@ public final class ReportWriter {
             for (AlertKind k : AlertKind.values()) h.append("<td>").append(t.alerts(k)).append("</td>");
             h.append("<td>").append(t.targetMet() ? "yes" : "no").append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
     }
 
     static String label(AlertKind k) {
