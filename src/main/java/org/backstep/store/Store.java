@@ -115,6 +115,11 @@ public final class Store implements AutoCloseable {
         return new Store(stateDir, settings, time, Mode.THREAD, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
     }
 
+    /** Opens with the real clocks of this machine ({@code day.zone} or the system zone). */
+    public static Store open(Path stateDir, StoreSettings settings) throws IOException {
+        return open(stateDir, settings, TimeSource.system(settings.zone()));
+    }
+
     /** Opens with a mode, a journal write hook and a disk-space probe (tests). */
     public static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode,
                              Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
