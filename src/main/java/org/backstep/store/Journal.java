@@ -69,7 +69,14 @@ public final class Journal implements AutoCloseable {
      * service) the tail is only skipped. Corrupt lines followed by valid ones are skipped and logged.
      */
     public static ScanResult scan(Path journalDir, boolean repair, Consumer<Map<String, Object>> sink) throws IOException {
-        List<Path> segs = segments(journalDir);
+        return scan(segments(journalDir), true, repair, sink);
+    }
+
+    /**
+     * Reads the given segments in order; {@code lastIsTail}: the last of them is the journal's newest segment
+     * (the only one that may have a torn tail to drop).
+     */
+    static ScanResult scan(List<Path> segs, boolean lastIsTail, boolean repair, Consumer<Map<String, Object>> sink) throws IOException {
         long lastSeq = 0;
         int valid = 0, corrupt = 0;
         long torn = 0;
@@ -85,7 +92,7 @@ public final class Journal implements AutoCloseable {
                 if (end && lineStart == data.length) break;
                 Map<String, Object> rec = null;
                 if (!end) { // a line without its newline is torn by definition
-                    rec = JournalLine.decode(new String(data, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                    rec = JournalLine.decode(data, lineStart, i - lineStart);
                 }
                 if (rec != null) {
                     if (badSinceGood > 0) {
@@ -104,7 +111,7 @@ public final class Journal implements AutoCloseable {
                 lineStart = i + 1;
             }
             if (lastGoodEnd < data.length) {
-                boolean last = s == segs.size() - 1;
+                boolean last = lastIsTail && s == segs.size() - 1;
                 long bytes = data.length - lastGoodEnd;
                 if (last) {
                     torn += bytes;
@@ -122,6 +129,13 @@ public final class Journal implements AutoCloseable {
             }
         }
         return new ScanResult(lastSeq, valid, corrupt, torn);
+    }
+
+    /** The number in a segment's file name. */
+    static int number(Path segment) {
+        var m = SEGMENT.matcher(segment.getFileName().toString());
+        if (!m.matches()) throw new IllegalArgumentException(segment.toString());
+        return Integer.parseInt(m.group(1));
     }
 
     /** Opens for appending after a repairing {@link #scan}. */

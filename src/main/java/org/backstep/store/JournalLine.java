@@ -49,8 +49,37 @@ public final class JournalLine {
         CRC32C crc = new CRC32C();
         byte[] b = body.toString().getBytes(StandardCharsets.UTF_8);
         crc.update(b, 0, b.length);
-        body.append(CRC_KEY).append(String.format("%08x", crc.getValue())).append("\"}");
+        body.append(CRC_KEY).append(hex8(crc.getValue())).append("\"}");
         return body.toString();
+    }
+
+    private static final byte[] CRC_BYTES = CRC_KEY.getBytes(StandardCharsets.UTF_8);
+
+    /** Like {@link #decode(String)} on {@code len} bytes at {@code off}, without copying them twice. */
+    public static Map<String, Object> decode(byte[] data, int off, int len) {
+        int i = off + len - 10 - CRC_BYTES.length; // start of ,"crc":"
+        if (len < CRC_BYTES.length + 12 || data[off + len - 1] != '}' || data[off + len - 2] != '"') return null;
+        for (int k = 0; k < CRC_BYTES.length; k++) if (data[i + k] != CRC_BYTES[k]) return null;
+        long want = 0;
+        for (int k = 0; k < 8; k++) {
+            int c = data[i + CRC_BYTES.length + k];
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (v < 0) return null;
+            want = (want << 4) | v;
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(data, off, i - off);
+        if (crc.getValue() != want) return null;
+        try {
+            return parse(new String(data, off, i - off, StandardCharsets.UTF_8) + "}");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String hex8(long v) {
+        String h = Long.toHexString(v);
+        return "00000000".substring(h.length()) + h;
     }
 
     /** The record without the checksum member, or null if the line is torn or corrupt. */
@@ -62,7 +91,7 @@ public final class JournalLine {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         crc.update(b, 0, b.length);
         String want = line.substring(i + CRC_KEY.length(), i + CRC_KEY.length() + 8);
-        if (!String.format("%08x", crc.getValue()).equals(want)) return null;
+        if (!hex8(crc.getValue()).equals(want)) return null;
         try {
             return parse(body + "}");
         } catch (RuntimeException e) {

@@ -91,14 +91,14 @@ public final class Store implements AutoCloseable {
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
         Files.createDirectories(stateDir);
-        this.totals = new Totals(settings.target());
-        Journal.ScanResult scan = Journal.scan(Journal.dirOf(stateDir), true, totals::apply);
-        this.seq = scan.lastSeq();
+        this.totals = replay(stateDir, settings.target());
+        Journal.ScanResult scan = lastScan;
+        this.seq = Math.max(scan.lastSeq(), totals.lastSeq());
         this.lastCommittedSeq = seq;
         if (scan.tornBytesDropped() > 0 || scan.corruptLines() > 0)
             Logger.warn("journal recovered: {} records, {} torn bytes dropped, {} corrupt lines skipped",
                     scan.validLines(), scan.tornBytesDropped(), scan.corruptLines());
-        else Logger.info("journal: {} records replayed", scan.validLines());
+        else Logger.info("journal: {} records replayed, totals of {} days", scan.validLines(), totals.days().size());
         long open = totals.openSession();
         if (open >= 0) totals.endSession(open); // the device lost power during that session
         this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
@@ -108,6 +108,32 @@ public final class Store implements AutoCloseable {
             writer.setDaemon(true);
             writer.start();
         } else writer = null;
+    }
+
+    private Journal.ScanResult lastScan;
+
+    /**
+     * Totals = fold of the journal. Sealed segments already folded into a matching snapshot are skipped;
+     * newly sealed ones are folded and a new snapshot is written; the newest segment is always replayed
+     * (and its torn tail, if any, dropped).
+     */
+    private Totals replay(Path stateDir, int target) throws IOException {
+        List<Path> segs = Journal.segments(Journal.dirOf(stateDir));
+        if (segs.isEmpty()) {
+            lastScan = new Journal.ScanResult(0, 0, 0, 0);
+            return new Totals(target);
+        }
+        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(stateDir, target, segs) : null;
+        Totals t = snap != null ? snap.totals() : new Totals(target);
+        int covered = snap != null ? snap.segment() : 0;
+        List<Path> sealed = new java.util.ArrayList<>();
+        for (Path p : segs.subList(0, segs.size() - 1)) if (Journal.number(p) > covered) sealed.add(p);
+        Journal.ScanResult a = Journal.scan(sealed, false, false, t::apply);
+        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, sealed.get(sealed.size() - 1));
+        Journal.ScanResult b = Journal.scan(List.of(segs.get(segs.size() - 1)), true, true, t::apply);
+        lastScan = new Journal.ScanResult(Math.max(a.lastSeq(), b.lastSeq()), a.validLines() + b.validLines(),
+                a.corruptLines() + b.corruptLines(), b.tornBytesDropped());
+        return t;
     }
 
     /** Opens the store with its own writer thread. */
@@ -184,6 +210,12 @@ public final class Store implements AutoCloseable {
 
     /** True if the journal or the recordings hit a full disk. */
     public boolean diskFull() { return journalFull || recordings.stopped(); }
+
+    /** One line for the app to show (disk full), or null when all is well. */
+    public String statusMessage() {
+        if (journalFull) return "disk full: the journal cannot be written; steps are still counted but may be lost at power-off";
+        return recordings.reason();
+    }
 
     public Recordings recordings() { return recordings; }
     public Path stateDir() { return stateDir; }

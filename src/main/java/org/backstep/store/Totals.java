@@ -265,6 +265,110 @@ public final class Totals {
         return null;
     }
 
+    /** The whole state as flat records, for {@link Snapshot}. */
+    List<Map<String, Object>> dump() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        bootIndex.forEach((id, i) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("k", "boot");
+            r.put("i", (long) i);
+            r.put("id", id);
+            out.add(r);
+        });
+        days.forEach((d, a) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("k", "day");
+            r.put("d", d.toString());
+            r.put("f", (long) a.forward);
+            r.put("b", (long) a.backward);
+            r.put("wm", joinLongs(a.walkMinutes));
+            r.put("fm", joinLongs(a.formAlertMinutes));
+            a.alerts.forEach((k, v) -> r.put("a_" + k.json(), (long) v));
+            r.put("t", a.target);
+            r.put("l", a.limit);
+            out.add(r);
+        });
+        for (Map<String, Object> p : parked) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("k", "parked");
+            r.putAll(p);
+            out.add(r);
+        }
+        for (Sess s : sessions.values()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("k", "ses");
+            r.put("id", s.id);
+            r.put("mode", s.mode);
+            r.put("boot", s.boot);
+            r.put("sm", s.startMono);
+            r.put("lm", s.lastMono);
+            r.put("su", s.startUtc);
+            r.put("off", s.off == null ? null : (long) s.off);
+            r.put("day", s.day == null ? null : s.day.toString());
+            r.put("f", (long) s.forward);
+            r.put("b", (long) s.backward);
+            r.put("a", (long) s.alerts);
+            r.put("e", s.ended);
+            out.add(r);
+        }
+        return out;
+    }
+
+    static Totals restore(int targetSteps, List<Map<String, Object>> recs, long lastSeq) {
+        Totals t = new Totals(targetSteps);
+        t.lastSeq = lastSeq;
+        for (Map<String, Object> r : recs) {
+            switch (String.valueOf(r.get("k"))) {
+                case "boot" -> t.bootIndex.put(str(r, "id"), (int) num(r, "i"));
+                case "day" -> {
+                    Acc a = t.dayAcc(LocalDate.parse(str(r, "d")));
+                    a.forward = (int) num(r, "f");
+                    a.backward = (int) num(r, "b");
+                    splitLongs(str(r, "wm"), a.walkMinutes);
+                    splitLongs(str(r, "fm"), a.formAlertMinutes);
+                    for (AlertKind k : AlertKind.values()) if (r.containsKey("a_" + k.json())) a.alerts.put(k, (int) num(r, "a_" + k.json()));
+                    a.target = Boolean.TRUE.equals(r.get("t"));
+                    a.limit = Boolean.TRUE.equals(r.get("l"));
+                }
+                case "parked" -> {
+                    Map<String, Object> p = new LinkedHashMap<>(r);
+                    p.remove("k");
+                    t.parked.add(p);
+                    t.count(t.undatedByBoot.computeIfAbsent(str(p, "boot"), b -> new Acc()), p, str(p, "type"));
+                }
+                case "ses" -> {
+                    Sess s = new Sess();
+                    s.id = num(r, "id");
+                    s.mode = str(r, "mode");
+                    s.boot = str(r, "boot");
+                    s.startMono = num(r, "sm");
+                    s.lastMono = num(r, "lm");
+                    s.startUtc = r.get("su") instanceof Long u ? u : null;
+                    s.off = r.get("off") instanceof Long o ? o.intValue() : null;
+                    s.day = r.get("day") instanceof String d ? LocalDate.parse(d) : null;
+                    s.forward = (int) num(r, "f");
+                    s.backward = (int) num(r, "b");
+                    s.alerts = (int) num(r, "a");
+                    s.ended = Boolean.TRUE.equals(r.get("e"));
+                    t.sessions.put(s.id, s);
+                }
+                default -> throw new IllegalArgumentException("unknown snapshot line " + r.get("k"));
+            }
+        }
+        return t;
+    }
+
+    private static String joinLongs(Set<Long> set) {
+        StringBuilder sb = new StringBuilder();
+        for (Long v : set) { if (sb.length() > 0) sb.append(' '); sb.append(v); }
+        return sb.toString();
+    }
+
+    private static void splitLongs(String s, Set<Long> into) {
+        if (s == null || s.isEmpty()) return;
+        for (String p : s.split(" ")) into.add(Long.parseLong(p));
+    }
+
     /** Replays a whole journal read-only (for export and reports). */
     public static Totals replay(java.nio.file.Path stateDir, int targetSteps) throws java.io.IOException {
         Totals t = new Totals(targetSteps);
