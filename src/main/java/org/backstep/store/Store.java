@@ -103,6 +103,7 @@ public final class Store implements AutoCloseable {
         if (open >= 0) totals.endSession(open); // the device lost power during that session
         this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
         this.recordings = new Recordings(stateDir.resolve("recordings"), settings, disk);
+        pump(); // dates records left undated by an earlier run of this boot if the clock is trusted now
         if (mode == Mode.THREAD) {
             writer = new Thread(this::loop, "backstep-journal");
             writer.setDaemon(true);
@@ -251,6 +252,8 @@ public final class Store implements AutoCloseable {
 
     /** One writer step: dates and journals queued items, re-dates on the first trusted reading, commits if due. */
     public void pump() {
+        if (mode == Mode.THREAD && running && writer != null && Thread.currentThread() != writer)
+            throw new IllegalStateException("pump() is driven by the writer thread in THREAD mode; use flush()");
         long requested = flushRequests;
         long monoNow = time.monotonicNanos();
         long wallNow = time.wallMillis();

@@ -83,6 +83,25 @@ class DaysTest {
     }
 
     @Test
+    void restartAfterSyncInTheSameBootResumesTheGoalCountAtOnce() throws IOException {
+        FakeTime t = new FakeTime(1_000, false);
+        try (Store st = manual(dir, StoreSettings.defaults(), t)) {
+            steps(st, t, 30, Direction.BACKWARD);
+        }
+        t.advance(5_000);
+        t.setWall("2026-11-24T12:00:00Z");
+        t.trusted = true;
+        try (Store st = Store.open(dir, StoreSettings.defaults(), t)) { // threaded, no pump by the test
+            assertEquals(30, st.backwardStepsToday(), "dated during open, before any writer step");
+            assertEquals(LocalDate.parse("2026-11-24"), st.today().date());
+        }
+        try (Store st = manual(dir, StoreSettings.defaults(), t)) {
+            assertEquals(30, st.backwardStepsToday());
+            assertEquals(0, st.undated().backward());
+        }
+    }
+
+    @Test
     void wallTimeBeforeTheBuildDateIsNeverTrusted() throws IOException {
         FakeTime t = FakeTime.at("2025-01-01T10:00:00Z"); // claims to be synced but is before the floor
         try (Store st = manual(dir, StoreSettings.defaults(), t)) {
