@@ -19,10 +19,10 @@ import org.backstep.event.AlertKind;
  */
 final class BalanceDetector {
     static final double WINDOW_S = 0.5;
-    static final double ACTIVE_G = 1.15;
-    static final int ACTIVE_WINDOWS = 3;
-    static final double STUMBLE_G = 2.6;
-    static final double STUMBLE_RATIO = 1.6;
+    static final double ACTIVE_G = 1.08;
+    static final int ACTIVE_WINDOWS = 2;
+    static final double STUMBLE_G = 2.75;
+    static final double STUMBLE_RATIO = 1.8;
     static final double CONFIRM_S = 1.5;
     static final double UPRIGHT_DEG = 45;
     static final double BASE_S = 20;
@@ -32,9 +32,12 @@ final class BalanceDetector {
     static final double STEP_CV = 0.25;
     static final double SWAY_TAU_S = 2;
 
+    static final boolean DEBUG = Boolean.getBoolean("coach.debug");
     private double winStart = Double.NaN;
     private double winPeak;
     private double winPeakT;
+    private double winW;
+    private double baseW;
     private int activeRun;
     private double baseline;
     private double stumbleT = Double.NaN;
@@ -55,6 +58,7 @@ final class BalanceDetector {
         lastT = t;
         // stumble
         if (Double.isNaN(winStart)) winStart = t;
+        if (wHoriz > winW) winW = wHoriz;
         if (aG > winPeak) {
             winPeak = aG;
             winPeakT = t;
@@ -62,14 +66,17 @@ final class BalanceDetector {
         if (t - winStart >= WINDOW_S - 1e-9) {
             boolean active = winPeak > ACTIVE_G;
             boolean jolt = activeRun >= ACTIVE_WINDOWS && winPeak > STUMBLE_G && winPeak > STUMBLE_RATIO * baseline;
+            if (DEBUG && winPeak > 2.0) System.out.printf("    win %.2f peak %.2f base %.2f run %d w %.2f basew %.2f%n", winPeakT, winPeak, baseline, activeRun, winW, baseW);
             if (jolt) {
                 if (Double.isNaN(stumbleT)) stumbleT = winPeakT;
-            } else if (active) {
-                baseline = activeRun == 0 && baseline == 0 ? winPeak : baseline + 0.2 * (winPeak - baseline);
+            } else if (active && winPeak < STUMBLE_G) {
+                baseline = baseline == 0 ? winPeak : baseline + 0.2 * (winPeak - baseline);
+                baseW = baseW == 0 ? winW : baseW + 0.2 * (winW - baseW);
             }
             activeRun = active ? activeRun + 1 : 0;
             winStart = t;
             winPeak = 0;
+            winW = 0;
         }
         if (!Double.isNaN(stumbleT) && t - stumbleT >= CONFIRM_S) {
             if (tilt < UPRIGHT_DEG) policy.offer(AlertKind.STUMBLE, stumbleT, t);

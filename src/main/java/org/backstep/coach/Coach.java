@@ -132,7 +132,7 @@ public final class Coach implements ImuSink {
             boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;
             posture.update(t, leanDeg, walking, squatting, policy);
         }
-        knee.sample(t, vert, leanDeg, walking, stillness.lastStill(), policy);
+        knee.sample(t, vert, leanDeg, walking, stillness.lastStill(), stillness.stillFor(t), policy);
         balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(slowUp, up), policy);
 
         if (walking) {
@@ -157,6 +157,7 @@ public final class Coach implements ImuSink {
         if (hasRef && !calibrateRequested) return;
         if (stillness.stillFor(t) < settings.uprightStillS()) return;
         if (fall.alarmActive() || fall.pending(t) || t - fall.lastImpact() < 10) return;
+        if (knee.descending(t)) return;
         if (!plausible(up)) return;
         setFrame(up);
         hasRef = true;

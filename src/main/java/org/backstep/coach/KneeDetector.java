@@ -3,7 +3,7 @@ package org.backstep.coach;
 import org.backstep.event.AlertKind;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
-import org.backstep.signal.DelayLine;
+import org.backstep.signal.OnePole;
 
 /**
  * Bent knees, from what the pelvis does.
@@ -14,12 +14,15 @@ import org.backstep.signal.DelayLine;
  * centimetres each step and lands hard. With bent knees the pelvis rides low and level and the knee
  * absorbs the impact, so both drop. The baseline is the wearer's own first {@link #BASE_STEPS}
  * walking steps of the session (after the upright reference: walk tall to start). A lapse is
- * {@link #WINDOW} steps with bounce below {@link #BOUNCE_RATIO} and impact below
+ * the median of the last {@link #WINDOW} steps with bounce below {@link #BOUNCE_RATIO} and impact below
  * {@link #IMPACT_RATIO} of the baseline.
  *
- * <p>Standing: a squat is a fast descent of the pelvis (vertical velocity from 1.5 s of
- * low-passed vertical acceleration below {@link #SQUAT_VEL}) starting from standing still with the
- * trunk upright; bending at the hips instead tips the trunk with little pelvis descent.
+ * <p>Standing: a squat is a descent of the pelvis by more than {@link #SQUAT_DEPTH_M} (vertical
+ * acceleration integrated twice from the last moment of standing still, where velocity is zero and
+ * the accelerometer bias is learned) with the trunk within {@link #SQUAT_MAX_LEAN} degrees of
+ * upright, then holding low (vertical velocity back to zero) within {@link #SQUAT_CONFIRM_S}
+ * without a step or a jump. Bending at the hips instead tips the trunk with little pelvis descent,
+ * and setting off to walk keeps moving and makes steps.
  */
 final class KneeDetector {
     static final int BASE_STEPS = 12;
@@ -28,23 +31,25 @@ final class KneeDetector {
     static final double BOUNCE_RATIO = 0.6;
     static final double IMPACT_RATIO = 0.8;
     static final double CLEAR_RATIO = 0.75;
-    static final double SQUAT_VEL = -0.35;
-    static final double SQUAT_WINDOW_S = 1.5;
+    static final double STILL_RATIO = 0.25;
     static final double SQUAT_MAX_LEAN = 30;
     static final double JUMP_ACC = 5;
+    static final double SQUAT_CONFIRM_S = 3;
+    static final double SQUAT_HOLD_S = 0.5;
+    static final double SETTLE_S = 3;
+    static final double MAX_EPISODE_S = 4;
+    static final double SQUAT_DEPTH_M = 0.12;
 
     private final double dt;
     private final Cascade band;
-    private final Cascade low;
-    private final DelayLine lowHist;
-    private double lowSum;
-    private double lastJump = Double.NEGATIVE_INFINITY;
+    private final OnePole bias;
+    private double firstT = Double.NaN;
 
     // per-step accumulators
     private double sq;
     private int n;
     private double peak = Double.NEGATIVE_INFINITY;
-    private double lastStepT = Double.NaN;
+    private double lastStepT = Double.NEGATIVE_INFINITY;
     private int boutSteps;
     private int baseCount;
     private double baseBounce, baseImpact;
@@ -54,34 +59,78 @@ final class KneeDetector {
     private boolean gaitLapse;
 
     private boolean squatArmed = true;
+    private boolean episode;
+    private double episodeStart;
+    private double episodeLean;
+    private boolean jumped;
+    private boolean fromStill;
+    private double v, z, zMin;
+    private double descentT = Double.NaN;
     private double lastSquat = Double.NEGATIVE_INFINITY;
 
     KneeDetector(double fs) {
         this.dt = 1 / fs;
         this.band = Butterworth.bandPass(2, 0.5, Math.min(4, fs * 0.45), fs);
-        this.low = Butterworth.lowPass(2, Math.min(1.5, fs * 0.45), fs);
-        this.lowHist = new DelayLine(Math.max(1, (int) Math.round(SQUAT_WINDOW_S * fs)));
+        this.bias = new OnePole(1.0, fs);
     }
 
     /** Per sample: {@code vert} is the vertical acceleration (gravity removed), m/s^2. */
-    void sample(double t, double vert, double lean, boolean walking, double lastStill, AlertPolicy policy) {
+    void sample(double t, double vert, double lean, boolean walking, double lastStill, double stillFor,
+                AlertPolicy policy) {
         double b = band.filter(vert);
         sq += b * b;
         n++;
         if (vert > peak) peak = vert;
-        double l = low.filter(vert);
-        if (lowHist.size() == lowHist.capacity()) lowSum -= lowHist.get(lowHist.capacity() - 1);
-        lowHist.push(l);
-        lowSum += l;
-        if (Math.abs(l) > JUMP_ACC) lastJump = t;
-        double vel = lowSum * dt;
-        if (!walking && squatArmed && vel < SQUAT_VEL && lean < SQUAT_MAX_LEAN
-                && t - lastStill < SQUAT_WINDOW_S + 1.0 && t - lastJump > SQUAT_WINDOW_S) {
-            squatArmed = false;
-            lastSquat = t;
-            policy.offer(AlertKind.KNEE, t - SQUAT_WINDOW_S / 2, t);
+        if (Double.isNaN(firstT)) {
+            firstT = t;
+            bias.resetTo(vert);
         }
-        if (!squatArmed && vel > -0.1 && t - lastStill < 0.3 && t - lastSquat > 2) squatArmed = true;
+        boolean still = stillFor > 0;
+        if (still) {
+            bias.filter(vert);
+            if (episode && BalanceDetector.DEBUG && zMin < -0.05)
+                System.out.printf("    episode %.2f-%.2f zmin %.3f lean %.1f jump %b stepped %b%n", episodeStart, t, zMin, episodeLean, jumped, lastStepT > episodeStart);
+            episode = false;
+            v = 0;
+            z = 0;
+        } else {
+            if (!episode) {
+                episode = true;
+                episodeStart = t;
+                zMin = 0;
+                episodeLean = lean;
+                jumped = false;
+                fromStill = t - lastStill < 0.5;
+            }
+            double a = vert - bias.value();
+            if (Math.abs(a) > JUMP_ACC) jumped = true;
+            v += a * dt;
+            z += v * dt;
+            if (z < zMin) zMin = z;
+            if (lean > episodeLean) episodeLean = lean;
+        }
+        boolean valid = episode && fromStill && !jumped && t - episodeStart < MAX_EPISODE_S && !walking
+                && lastStepT < episodeStart && t - firstT > SETTLE_S;
+        if (valid && squatArmed && Double.isNaN(descentT) && z < -SQUAT_DEPTH_M && episodeLean < SQUAT_MAX_LEAN) {
+            descentT = t;
+        }
+        if (!Double.isNaN(descentT)) {
+            // a squat holds the low position; setting off to walk keeps moving and makes steps
+            if (walking || lastStepT > descentT - 1 || t - descentT > SQUAT_CONFIRM_S || lean > SQUAT_MAX_LEAN) {
+                descentT = Double.NaN;
+            } else if (stillFor >= SQUAT_HOLD_S || (episode && Math.abs(v) < 0.05)) {
+                squatArmed = false;
+                lastSquat = t;
+                policy.offer(AlertKind.KNEE, episodeStart, t);
+                descentT = Double.NaN;
+            }
+        }
+        if (!squatArmed && still && t - lastSquat > 2) squatArmed = true;
+    }
+
+    /** A pelvis descent is being tracked or was seen in the last seconds (no upright reference now). */
+    boolean descending(double t) {
+        return (episode && z < -SQUAT_DEPTH_M / 2) || t - lastSquat < 5;
     }
 
     /** A step contact (from the gait engine) closes the previous step's features. */
@@ -100,10 +149,12 @@ final class KneeDetector {
                     baseCount++;
                     baseBounce += (bounce - baseBounce) / baseCount;
                     baseImpact += (impact - baseImpact) / baseCount;
-                } else {
+                } else if (bounce > STILL_RATIO * baseBounce || impact > STILL_RATIO * baseImpact) {
+                    // (a "step" with the pelvis at rest is the gait engine's mistake, not a bent knee)
                     bounceR[rCount % WINDOW] = bounce / baseBounce;
                     impactR[rCount % WINDOW] = impact / baseImpact;
                     rCount++;
+                    if (BalanceDetector.DEBUG) System.out.printf("    step %.2f T %.2f bounce %.3f (%.2f) impact %.2f (%.2f)%n", t, period, bounce, bounce / baseBounce, impact, impact / baseImpact);
                     if (rCount >= WINDOW) judge(t, policy, reportAt);
                 }
             }
@@ -114,19 +165,29 @@ final class KneeDetector {
     }
 
     private void judge(double t, AlertPolicy policy, double at) {
-        double bm = 0, im = 0;
-        for (int i = 0; i < WINDOW; i++) {
-            bm += bounceR[i];
-            im += impactR[i];
-        }
-        bm /= WINDOW;
-        im /= WINDOW;
+        double bm = median(bounceR);
+        double im = median(impactR);
         if (!gaitLapse && bm < BOUNCE_RATIO && im < IMPACT_RATIO) {
             gaitLapse = true;
             policy.offer(AlertKind.KNEE, t, at);
         } else if (gaitLapse && bm > CLEAR_RATIO) {
             gaitLapse = false;
         }
+    }
+
+    /** Median of a small array, without allocating (selection by counting). */
+    static double median(double[] v) {
+        int n = v.length;
+        int want = n / 2;
+        for (int i = 0; i < n; i++) {
+            int less = 0, equal = 0;
+            for (int j = 0; j < n; j++) {
+                if (v[j] < v[i]) less++;
+                else if (v[j] == v[i]) equal++;
+            }
+            if (less <= want && want < less + equal) return v[i];
+        }
+        return v[want];
     }
 
     /** The last squat time (for the posture detector: a squat's lean is not a stoop). */
