@@ -8,6 +8,7 @@ import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
+import org.backstep.signal.DelayLine;
 import org.tinylog.Logger;
 
 /**
@@ -29,6 +30,9 @@ public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double TRACE_PERIOD_S = 0.1;
     static final double SQUAT_HOLD_S = 4;
+    /** The orientation "before" an impact is the slow average this long before it. */
+    static final double HIST_PERIOD_S = 0.25;
+    static final int HIST_LEN = 9;
 
     private final CoachSettings settings;
     private final CoachListener out;
@@ -56,6 +60,9 @@ public final class Coach implements ImuSink {
 
     private final double[] up = new double[3];
     private final double[] slowUp = new double[3];
+    private final double[] oldUp = new double[3];
+    private final DelayLine[] upHist = {new DelayLine(HIST_LEN), new DelayLine(HIST_LEN), new DelayLine(HIST_LEN)};
+    private double nextHist = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NaN;
     private double nextTrace = Double.NaN;
     private boolean walking;
@@ -98,6 +105,12 @@ public final class Coach implements ImuSink {
         }
         double ks = Math.min(1, dt / 1.0);
         for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
+        if (t >= nextHist) {
+            for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
+            nextHist = t + HIST_PERIOD_S;
+        }
+        int age = upHist[0].size() - 1;
+        for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         maybeTakeReference(t);
         if (!hasRef && !provisional && t - startT >= 1.0) {
             setFrame(up);
@@ -123,10 +136,10 @@ public final class Coach implements ImuSink {
         double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
         double vert = tilt.vertical(ax, ay, az);
 
-        boolean plausible = plausible(slowUp);
+        boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
         boolean moving = !stillness.still() && wn > 0.3 || walking;
-        fall.sample(t, aG, slowUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
+        fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
         if (framed) {
             boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;

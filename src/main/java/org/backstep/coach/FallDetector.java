@@ -6,7 +6,7 @@ import org.backstep.event.AlertKind;
  * Falls, from physics rather than a single threshold: an impact (specific force above
  * {@link #IMPACT_G} g), then within {@link #CONFIRM_WITHIN_S} the trunk lies tilted more than
  * {@link #LYING_DEG} from upright and stays quiet for {@link #QUIET_S}. "Upright" is the upright
- * reference when one was taken, otherwise the slowly averaged orientation just before the impact;
+ * reference when one was taken, otherwise the slowly averaged orientation two seconds before the impact;
  * either must itself look upright (the forward axis not near vertical), so turning over in bed is
  * not a fall. The alert's {@code t} is the impact. The alarm then plays until the wearer is back
  * within {@link #UP_DEG} of upright and moving, or for {@code fall.alarm_s}.
@@ -14,7 +14,7 @@ import org.backstep.event.AlertKind;
 final class FallDetector {
     static final double IMPACT_G = 1.8;
     static final double CONFIRM_WITHIN_S = 8;
-    static final double LYING_DEG = 50;
+    static final double LYING_DEG = 55;
     static final double QUIET_S = 1.5;
     static final double UP_DEG = 35;
     static final double UP_MOVING_S = 1.0;
@@ -65,6 +65,8 @@ final class FallDetector {
             }
             impactT = t;
         }
+        if (BalanceDetector.DEBUG && t - impactT <= CONFIRM_WITHIN_S && ((int) (t * 4)) != ((int) ((t - 0.004) * 4)))
+            System.out.printf("    fall? t %.2f impact %.2f tiltRef %.1f tiltPre %.1f plausible %b quiet %.2f aG %.2f%n", t, impactT, tiltRef, angle(preUp, upNow), prePlausible, quietFor, aG);
         if (t - impactT <= CONFIRM_WITHIN_S && quietFor >= QUIET_S) {
             double tilt = Double.isNaN(tiltRef) ? (prePlausible ? angle(preUp, upNow) : 0) : tiltRef;
             if (tilt > LYING_DEG) {
