@@ -1,7 +1,31 @@
 package org.backstep.app;
 
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code backstep} command line. */
+@Command(name = "backstep", mixinStandardHelpOptions = true, version = "backstep 0.1.0",
+        description = "Clip-on coach for backward walking.")
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("backstep");
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line and returns the exit status (for tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new ReplayCommand(out, err));
+        cl.addSubcommand(new EvalCommand(out, err));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println(cmd.getCommandName() + ": " + ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
     }
 }

@@ -1,0 +1,79 @@
+package org.backstep.eval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.backstep.event.StepEvent;
+
+/**
+ * Scores one recording's detected steps against its truth, by the rules of the data README:
+ * only detected steps whose contact falls inside an annotated window count; a detected step
+ * matches a true step within {@value #TOLERANCE_S} s, each true step at most once, nearest first.
+ */
+public final class StepMatch {
+    public static final double TOLERANCE_S = 0.30;
+
+    public final int detected;         // detected steps inside the windows (all, if no windows)
+    public final int truth;            // true steps, including those without a time
+    public final int matched;
+    public final int directionCorrect;
+    public final int detectedForward, detectedBackward;
+    public final double[] latencies;   // report time minus true contact, per matched step
+
+    private StepMatch(int detected, int truth, int matched, int directionCorrect, int fwd, int bwd, double[] latencies) {
+        this.detected = detected;
+        this.truth = truth;
+        this.matched = matched;
+        this.directionCorrect = directionCorrect;
+        this.detectedForward = fwd;
+        this.detectedBackward = bwd;
+        this.latencies = latencies;
+    }
+
+    public static StepMatch score(List<StepEvent> steps, List<Dataset.TrueStep> trueSteps, List<Dataset.Window> windows) {
+        List<StepEvent> det = new ArrayList<>();
+        int fwd = 0, bwd = 0;
+        for (StepEvent s : steps) {
+            if (windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(s.t()))) {
+                det.add(s);
+                if (s.direction() == org.backstep.event.Direction.FORWARD) fwd++;
+                else bwd++;
+            }
+        }
+        List<Dataset.TrueStep> timed = trueSteps.stream().filter(ts -> !Double.isNaN(ts.t())).toList();
+        // all candidate pairs within tolerance, nearest first
+        List<int[]> pairs = new ArrayList<>();
+        List<Double> dist = new ArrayList<>();
+        for (int i = 0; i < det.size(); i++) {
+            for (int j = 0; j < timed.size(); j++) {
+                double d = Math.abs(det.get(i).t() - timed.get(j).t());
+                if (d <= TOLERANCE_S + 1e-9) {
+                    pairs.add(new int[] {i, j});
+                    dist.add(d);
+                }
+            }
+        }
+        Integer[] order = new Integer[pairs.size()];
+        for (int k = 0; k < order.length; k++) order[k] = k;
+        java.util.Arrays.sort(order, Comparator.comparingDouble(dist::get));
+        boolean[] usedD = new boolean[det.size()];
+        boolean[] usedT = new boolean[timed.size()];
+        int matched = 0, right = 0;
+        List<Double> lat = new ArrayList<>();
+        for (int k : order) {
+            int i = pairs.get(k)[0], j = pairs.get(k)[1];
+            if (usedD[i] || usedT[j]) continue;
+            usedD[i] = usedT[j] = true;
+            matched++;
+            if (det.get(i).direction() == timed.get(j).direction()) right++;
+            lat.add(det.get(i).at() - timed.get(j).t());
+        }
+        return new StepMatch(det.size(), trueSteps.size(), matched, right, fwd, bwd,
+                lat.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** True steps that have a time (the only ones recall can find). */
+    public static int timed(List<Dataset.TrueStep> trueSteps) {
+        return (int) trueSteps.stream().filter(ts -> !Double.isNaN(ts.t())).count();
+    }
+}

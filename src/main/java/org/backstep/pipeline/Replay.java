@@ -1,0 +1,42 @@
+package org.backstep.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backstep.core.Axis;
+import org.backstep.event.Event;
+import org.backstep.event.EventSink;
+import org.backstep.gait.GaitSettings;
+import org.backstep.recording.Recording;
+
+/**
+ * Runs one recording through a fresh session pipeline, as fast as possible: its own calibration,
+ * no persistent daily state. Used by {@code replay} and {@code eval}.
+ */
+public final class Replay {
+    private final SessionSettings settings;
+
+    public Replay(SessionSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Result of one replayed recording. */
+    public record Result(List<Event> events, long forward, long backward, double durationS) {
+    }
+
+    public Result run(Recording rec) {
+        List<Event> out = new ArrayList<>();
+        return run(rec, out::add, out);
+    }
+
+    /** Streams events to {@code sink}; the result's event list is {@code keep} (may be empty). */
+    public Result run(Recording rec, EventSink sink, List<Event> keep) {
+        Axis fwd = rec.forwardAxis() != null ? rec.forwardAxis() : settings.forwardAxis();
+        GaitSettings gs = GaitSettings.builder(rec.rateHz()).forwardAxis(fwd).build();
+        GoalTracker goal = new GoalTracker(settings.targetBackwardSteps(), settings.limitBackwardSteps(), 0, sink);
+        Pipeline p = new Pipeline(gs, goal, sink);
+        rec.replay(p);
+        p.finish();
+        return new Result(keep, p.gait().steps(org.backstep.event.Direction.FORWARD),
+                p.gait().steps(org.backstep.event.Direction.BACKWARD), rec.durationS());
+    }
+}
