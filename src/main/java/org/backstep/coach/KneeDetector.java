@@ -14,7 +14,7 @@ import org.backstep.signal.OnePole;
  * centimetres each step and lands hard. With bent knees the pelvis rides low and level and the knee
  * absorbs the impact, so both drop. The baseline is the wearer's own first {@link #BASE_STEPS}
  * walking steps of the session (after the upright reference: walk tall to start). A lapse is
- * the median of the last {@link #WINDOW} steps with bounce below {@link #BOUNCE_RATIO} and impact below
+ * {@link #WINDOW} steps of which nine have a bounce below {@link #BOUNCE_RATIO} and impact below
  * {@link #IMPACT_RATIO} of the baseline.
  *
  * <p>Standing: a squat is a descent of the pelvis by more than {@link #SQUAT_DEPTH_M} (vertical
@@ -27,7 +27,9 @@ import org.backstep.signal.OnePole;
 final class KneeDetector {
     static final int BASE_STEPS = 12;
     static final int SKIP_STEPS = 3;
-    static final int WINDOW = 8;
+    static final int WINDOW = 12;
+    /** Rank (0-based, ascending) of the bounce ratio that must be low: 9 of 12 steps. */
+    static final int BOUNCE_RANK = 8;
     static final double BOUNCE_RATIO = 0.6;
     static final double IMPACT_RATIO = 0.8;
     static final double CLEAR_RATIO = 0.75;
@@ -118,7 +120,7 @@ final class KneeDetector {
             // a squat holds the low position; setting off to walk keeps moving and makes steps
             if (walking || lastStepT > descentT - 1 || t - descentT > SQUAT_CONFIRM_S || lean > SQUAT_MAX_LEAN) {
                 descentT = Double.NaN;
-            } else if (stillFor >= SQUAT_HOLD_S || (episode && Math.abs(v) < 0.05)) {
+            } else if (stillFor >= SQUAT_HOLD_S) {
                 squatArmed = false;
                 lastSquat = t;
                 policy.offer(AlertKind.KNEE, episodeStart, t);
@@ -165,8 +167,8 @@ final class KneeDetector {
     }
 
     private void judge(double t, AlertPolicy policy, double at) {
-        double bm = median(bounceR);
-        double im = median(impactR);
+        double bm = kth(bounceR, BOUNCE_RANK);
+        double im = kth(impactR, WINDOW / 2);
         if (!gaitLapse && bm < BOUNCE_RATIO && im < IMPACT_RATIO) {
             gaitLapse = true;
             policy.offer(AlertKind.KNEE, t, at);
@@ -175,10 +177,9 @@ final class KneeDetector {
         }
     }
 
-    /** Median of a small array, without allocating (selection by counting). */
-    static double median(double[] v) {
+    /** The k-th smallest (0-based) of a small array, without allocating (selection by counting). */
+    static double kth(double[] v, int want) {
         int n = v.length;
-        int want = n / 2;
         for (int i = 0; i < n; i++) {
             int less = 0, equal = 0;
             for (int j = 0; j < n; j++) {

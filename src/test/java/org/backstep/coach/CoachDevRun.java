@@ -8,19 +8,23 @@ import org.backstep.eval.Dataset;
 import org.backstep.event.AlertEvent;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.gait.GaitEngine;
+import org.backstep.gait.GaitListener;
+import org.backstep.gait.GaitSettings;
 import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
 
 /**
- * Dev run over ../shared/data (not a test): steps and walking bouts come from the truth files
- * (reported 0.3 s after contact) until the gait engine is on main.
+ * Dev run over ../shared/data (not a test): steps and walking bouts come from the gait engine
+ * (or, with {@code -Dcoach.truth=true}, from the truth files, reported 0.3 s after contact).
  * Usage: java -cp ... org.backstep.coach.CoachDevRun [data-dir] [name-filter] [-v]
  */
 public final class CoachDevRun {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : "/work/shared/data");
         String filter = args.length > 1 ? args[1] : "";
-        boolean verbose = args.length > 2;
+        boolean verbose = args.length > 2 && args[2].equals("-v");
+        boolean truth = Boolean.getBoolean("coach.truth");
         Dataset ds = Dataset.open(root);
         CoachScore score = new CoachScore();
         for (Dataset.Entry e : ds.entries()) {
@@ -50,6 +54,26 @@ public final class CoachDevRun {
                 }
             };
             Coach c = new Coach(CoachSettings.builder().postureTrace(true).build(), r.forwardAxis(), r.rateHz(), l);
+            if (!truth) {
+                // the lead's gait engine drives steps and bouts, as in the live loop
+                GaitEngine gait = new GaitEngine(GaitSettings.builder(r.rateHz()).forwardAxis(r.forwardAxis()).build(),
+                        new GaitListener() {
+                            @Override
+                            public void step(StepEvent s) {
+                                c.onStep(s);
+                            }
+
+                            @Override
+                            public void walking(boolean w, double t) {
+                                c.onWalking(w, t);
+                            }
+                        });
+                for (int i = 0; i < r.size(); i++) {
+                    double t = r.t()[i];
+                    gait.sample(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i]);
+                    c.sample(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i]);
+                }
+            } else {
             List<Dataset.TrueStep> steps = new ArrayList<>();
             for (Dataset.TrueStep s : ds.steps(e)) if (!Double.isNaN(s.t())) steps.add(s);
             int si = 0;
@@ -71,6 +95,7 @@ public final class CoachDevRun {
                     c.onWalking(false, t);
                 }
                 c.sample(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i]);
+            }
             }
             score.add(e, alerts, trace, ds);
             if (verbose || !alerts.isEmpty()) {
