@@ -93,8 +93,8 @@ public final class Coach implements ImuSink {
         lastT = t;
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        stillness.update(t, an, wn);
-        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.still());
+        stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
+        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.steady());
         if (!tilt.started()) return;
         up[0] = tilt.ux();
         up[1] = tilt.uy();
