@@ -28,8 +28,11 @@ import org.tinylog.Logger;
  */
 public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
+    static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
     static final double SQUAT_HOLD_S = 4;
+    /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
+    static final double BIAS_MAX_RATE = 0.1;
     /** The orientation "before" an impact is the slow average this long before it. */
     static final double HIST_PERIOD_S = 0.25;
     static final int HIST_LEN = 9;
@@ -94,7 +97,11 @@ public final class Coach implements ImuSink {
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
         stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
-        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.steady());
+        // the stillness verdict is a block old: a rotation that just began must not be learned as bias
+        boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
+                || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());
+        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
+                calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= 1.0);
         if (!tilt.started()) return;
         up[0] = tilt.ux();
         up[1] = tilt.uy();
@@ -129,8 +136,8 @@ public final class Coach implements ImuSink {
         double rollS = rollSmooth.filter(rollDeg);
         leanDeg = fwd != null ? pitchS : Math.toDegrees(Math.acos(
                 Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
-        double g = tilt.gravity();
-        double aG = an / g;
+        // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
+        double aG = an / NOMINAL_G;
         // horizontal angular rate: the part of w not about the vertical
         double wv = gx * up[0] + gy * up[1] + gz * up[2];
         double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));

@@ -12,9 +12,9 @@ import org.backstep.event.AlertKind;
  * within {@link #UP_DEG} of upright and moving, or for {@code fall.alarm_s}.
  */
 final class FallDetector {
-    static final double IMPACT_G = 1.8;
+    static final double IMPACT_G = 2.05;
     static final double CONFIRM_WITHIN_S = 8;
-    static final double LYING_DEG = 55;
+    static final double LYING_DEG = 60;
     static final double QUIET_S = 1.5;
     static final double UP_DEG = 35;
     static final double UP_MOVING_S = 1.0;

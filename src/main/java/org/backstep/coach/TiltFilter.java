@@ -10,6 +10,8 @@ package org.backstep.coach;
 final class TiltFilter {
     /** Time constant of the accelerometer correction. */
     static final double TAU_S = 2.0;
+    /** Time constant of the gyro bias estimate while at rest. */
+    static final double BIAS_TAU_S = 5.0;
 
     private double ux, uy, uz;
     private double bx, by, bz;
@@ -18,10 +20,14 @@ final class TiltFilter {
     private double lastT = Double.NaN;
 
     /**
-     * @param still true when the caller's stillness test says the sensor is at rest: the gyro bias
-     *              and the local gravity magnitude are learned then, and the correction is faster
+     * @param still     true when the caller's stillness test says the sensor is steady (the
+     *                  magnitude barely varies, the gyro is quiet): the local gravity magnitude is
+     *                  learned then (accelerometer scale and offset errors make it depend on the
+     *                  orientation), and the correction is faster when it reads about 1 g
+     * @param learnBias true after a second of true stillness: the gyro rate is then its bias
      */
-    void update(double t, double ax, double ay, double az, double gx, double gy, double gz, boolean still) {
+    void update(double t, double ax, double ay, double az, double gx, double gy, double gz, boolean still,
+                boolean learnBias) {
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         if (!started) {
             if (an < 1e-6) return;
@@ -36,13 +42,14 @@ final class TiltFilter {
         double dt = t - lastT;
         lastT = t;
         if (!(dt > 0) || dt > 0.5) dt = 0;
-        if (still) {
-            double kb = Math.min(1, dt / 1.0);
+        if (learnBias) {
+            double kb = Math.min(1, dt / BIAS_TAU_S);
             bx += kb * (gx - bx);
             by += kb * (gy - by);
             bz += kb * (gz - bz);
-            g += Math.min(1, dt / 2.0) * (an - g);
         }
+        if (still) g += Math.min(1, dt / 2.0) * (an - g);
+        boolean calm = still && Math.abs(an - g) < 0.04 * g;
         double wx = gx - bx, wy = gy - by, wz = gz - bz;
         double dx = uy * wz - uz * wy;
         double dy = uz * wx - ux * wz;
@@ -53,7 +60,7 @@ final class TiltFilter {
         if (an > 1e-6) {
             double err = Math.abs(an - g) / g;
             double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
-            double k = Math.min(1, dt / (still ? 0.5 : TAU_S)) * w;
+            double k = Math.min(1, dt / (calm ? 0.5 : TAU_S)) * w;
             ux += k * (ax / an - ux);
             uy += k * (ay / an - uy);
             uz += k * (az / an - uz);
