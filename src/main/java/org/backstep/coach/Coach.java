@@ -1,0 +1,269 @@
+package org.backstep.coach;
+
+import java.util.Objects;
+import org.backstep.core.Axis;
+import org.backstep.core.ImuSink;
+import org.backstep.event.AlertKind;
+import org.backstep.event.PostureEvent;
+import org.backstep.event.StepEvent;
+import org.backstep.signal.Butterworth;
+import org.backstep.signal.Cascade;
+import org.backstep.signal.DelayLine;
+import org.tinylog.Logger;
+
+/**
+ * The form coach of one session: feed it every IMU sample ({@link #sample}), the gait engine's
+ * steps ({@link #onStep}) and walking bouts ({@link #onWalking}); it tells its
+ * {@link CoachListener} about alerts (after the {@link AlertPolicy}), the upright reference and,
+ * on request, trunk inclination at 10 Hz. Everything is causal and allocation-free per sample
+ * (alert and posture events are allocated only when emitted).
+ *
+ * <p>Upright reference: the first time the wearer stands still for {@code uprightStillS} (and on
+ * {@link #calibrate()}), the tilt filter's up vector becomes "upright", provided it looks like a
+ * standing wearer (the forward axis within 53 degrees of horizontal) and no fall is in progress.
+ * Pitch and roll are then measured in that frame: forward is the configured forward axis made
+ * horizontal; without one, the most horizontal sensor axis stands in for it and the posture
+ * detector uses the total tilt (direction unknown) instead of pitch. Before the reference, the
+ * orientation one second after start stands in for it.
+ */
+public final class Coach implements ImuSink {
+    static final double PLAUSIBLE_COS = 0.8;
+    static final double NOMINAL_G = 9.80665;
+    static final double TRACE_PERIOD_S = 0.1;
+    static final double SQUAT_HOLD_S = 4;
+    /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
+    static final double BIAS_MAX_RATE = 0.1;
+    /** The orientation "before" an impact is the slow average this long before it. */
+    static final double HIST_PERIOD_S = 0.25;
+    static final int HIST_LEN = 9;
+
+    private final CoachSettings settings;
+    private final CoachListener out;
+    private final double[] fwd;
+    private final double fs;
+    private final AlertPolicy policy;
+    private final TiltFilter tilt = new TiltFilter();
+    private final Stillness stillness = new Stillness();
+    private final PostureDetector posture;
+    private final KneeDetector knee;
+    private final BalanceDetector balance = new BalanceDetector();
+    private final FallDetector fall;
+    private final CadenceDetector cadence;
+    private final Cascade pitchSmooth;
+    private final Cascade rollSmooth;
+
+    // reference frame: up, forward, left (sensor frame)
+    private final double[] u0 = new double[3];
+    private final double[] f0 = new double[3];
+    private final double[] l0 = new double[3];
+    private boolean hasRef;
+    private boolean provisional;
+    private boolean calibrateRequested;
+    private double startT = Double.NaN;
+
+    private final double[] up = new double[3];
+    private final double[] slowUp = new double[3];
+    private final double[] oldUp = new double[3];
+    private final DelayLine[] upHist = {new DelayLine(HIST_LEN), new DelayLine(HIST_LEN), new DelayLine(HIST_LEN)};
+    private double nextHist = Double.NEGATIVE_INFINITY;
+    private double lastT = Double.NaN;
+    private double nextTrace = Double.NaN;
+    private boolean walking;
+    private double walkingS;
+    private double goodS;
+    private double pitchDeg, rollDeg, tiltDeg, leanDeg;
+
+    public Coach(CoachSettings settings, Axis forwardAxisOrNull, double sampleRateHz, CoachListener listener) {
+        this.settings = Objects.requireNonNull(settings);
+        this.out = Objects.requireNonNull(listener);
+        if (!(sampleRateHz >= 20 && sampleRateHz <= 2000)) {
+            throw new IllegalArgumentException("sample rate " + sampleRateHz + " Hz outside 20..2000");
+        }
+        this.fs = sampleRateHz;
+        this.fwd = forwardAxisOrNull == null ? null : forwardAxisOrNull.unitVector();
+        this.policy = new AlertPolicy(settings, listener);
+        this.posture = new PostureDetector(settings);
+        this.knee = new KneeDetector(sampleRateHz);
+        this.fall = new FallDetector(settings);
+        this.cadence = new CadenceDetector(settings);
+        this.pitchSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
+        this.rollSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
+    }
+
+    @Override
+    public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
+        double dt = Double.isNaN(lastT) ? 0 : Math.max(0, Math.min(0.5, t - lastT));
+        lastT = t;
+        double an = Math.sqrt(ax * ax + ay * ay + az * az);
+        double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
+        stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
+        // the stillness verdict is a block old: a rotation that just began must not be learned as bias
+        boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
+                || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());
+        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
+                calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= 1.0);
+        if (!tilt.started()) return;
+        up[0] = tilt.ux();
+        up[1] = tilt.uy();
+        up[2] = tilt.uz();
+        if (Double.isNaN(startT)) {
+            startT = t;
+            setSlow(up);
+        }
+        double ks = Math.min(1, dt / 1.0);
+        for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
+        if (t >= nextHist) {
+            for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
+            nextHist = t + HIST_PERIOD_S;
+        }
+        int age = upHist[0].size() - 1;
+        for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
+        maybeTakeReference(t);
+        if (!hasRef && !provisional && t - startT >= 1.0) {
+            setFrame(up);
+            provisional = true;
+            pitchSmooth.reset();
+            rollSmooth.reset();
+        }
+        boolean framed = hasRef || provisional;
+        if (framed) {
+            double cu = dot(up, u0);
+            pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
+            rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
+            tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+        }
+        double pitchS = pitchSmooth.filter(pitchDeg);
+        double rollS = rollSmooth.filter(rollDeg);
+        leanDeg = fwd != null ? pitchS : Math.toDegrees(Math.acos(
+                Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
+        double aG = an / NOMINAL_G;
+        // horizontal angular rate: the part of w not about the vertical
+        double wv = gx * up[0] + gy * up[1] + gz * up[2];
+        double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
+        double vert = tilt.vertical(ax, ay, az);
+
+        boolean plausible = plausible(oldUp);
+        double tiltRef = hasRef ? tiltDeg : Double.NaN;
+        boolean moving = !stillness.still() && wn > 0.3 || walking;
+        fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
+        policy.setAlarmActive(fall.alarmActive());
+        if (framed) {
+            boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;
+            posture.update(t, leanDeg, walking, squatting, policy);
+        }
+        knee.sample(t, vert, leanDeg, walking, stillness.lastStill(), stillness.stillFor(t), policy);
+        balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(slowUp, up), policy);
+
+        if (walking) {
+            walkingS += dt;
+            if (!posture.lapseActive() && !knee.lapseActive() && !balance.lapseActive() && !cadence.lapseActive()
+                    && !fall.alarmActive()) {
+                goodS += dt;
+            }
+        }
+        if (settings.postureTrace() && framed) {
+            if (Double.isNaN(nextTrace)) nextTrace = t;
+            if (t >= nextTrace - 1e-9) {
+                out.posture(new PostureEvent(t, pitchDeg, rollDeg));
+                nextTrace += TRACE_PERIOD_S;
+                if (nextTrace < t) nextTrace = t + TRACE_PERIOD_S;
+            }
+        }
+        policy.flush();
+    }
+
+    private void maybeTakeReference(double t) {
+        if (hasRef && !calibrateRequested) return;
+        if (stillness.stillFor(t) < settings.uprightStillS()) return;
+        if (fall.alarmActive() || fall.pending(t) || t - fall.lastImpact() < 10) return;
+        if (knee.descending(t)) return;
+        if (!plausible(up)) return;
+        setFrame(up);
+        hasRef = true;
+        provisional = false;
+        calibrateRequested = false;
+        pitchSmooth.resetTo(0);
+        rollSmooth.resetTo(0);
+        pitchDeg = rollDeg = tiltDeg = 0;
+        Logger.debug("Upright reference at {} s: up ({}, {}, {})", t, up[0], up[1], up[2]);
+        out.uprightReferenceTaken(t);
+    }
+
+    private boolean plausible(double[] u) {
+        return fwd == null || Math.abs(dot(u, fwd)) < PLAUSIBLE_COS;
+    }
+
+    private void setFrame(double[] u) {
+        System.arraycopy(u, 0, u0, 0, 3);
+        double[] f = fwd;
+        if (f == null) {
+            // the most horizontal sensor axis stands in for forward
+            int best = 0;
+            for (int i = 1; i < 3; i++) if (Math.abs(u[i]) < Math.abs(u[best])) best = i;
+            f0[0] = f0[1] = f0[2] = 0;
+            f0[best] = 1;
+            f = f0.clone();
+        }
+        double d = dot(f, u);
+        for (int i = 0; i < 3; i++) f0[i] = f[i] - d * u[i];
+        double n = Math.sqrt(dot(f0, f0));
+        for (int i = 0; i < 3; i++) f0[i] /= n;
+        // left = up x forward
+        l0[0] = u0[1] * f0[2] - u0[2] * f0[1];
+        l0[1] = u0[2] * f0[0] - u0[0] * f0[2];
+        l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
+    }
+
+    private void setSlow(double[] u) {
+        System.arraycopy(u, 0, slowUp, 0, 3);
+    }
+
+    private static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
+    public void onStep(StepEvent step) {
+        knee.step(step.t(), walking, policy, step.at());
+        balance.step(step.t());
+        cadence.step(step.t(), step.at(), step.direction(), policy);
+        policy.flush();
+    }
+
+    /** A walking bout started ({@code true}) or ended, at stream time {@code t}. */
+    public void onWalking(boolean walking, double t) {
+        this.walking = walking;
+    }
+
+    /** Retake the upright reference the next time the wearer stands still; forgets the gait baselines. */
+    public void calibrate() {
+        calibrateRequested = true;
+        knee.resetBaseline();
+        balance.resetBaseline();
+    }
+
+    /** Alert counts per kind and good-form minutes so far. */
+    public FormSummary summary() {
+        return new FormSummary(FormSummary.toMap(policy.delivered()), FormSummary.toMap(policy.detected()),
+                walkingS / 60, goodS / 60);
+    }
+
+    /** Whether an upright reference has been taken. */
+    public boolean hasUprightReference() { return hasRef; }
+
+    /** Latest pitch relative to upright, degrees, forward positive (unsmoothed). */
+    public double pitchDeg() { return pitchDeg; }
+
+    /** Latest roll relative to upright, degrees, right side down positive. */
+    public double rollDeg() { return rollDeg; }
+
+    /** Whether the fall alarm is playing. */
+    public boolean alarmActive() { return fall.alarmActive(); }
+
+    /** The sample rate this coach was built for. */
+    public double sampleRateHz() { return fs; }
+
+    /** Kinds in priority order, for callers that map them to buzzer patterns. */
+    public static AlertKind[] priorityOrder() { return AlertKind.values(); }
+}

@@ -1,0 +1,94 @@
+package org.backstep.coach;
+
+/**
+ * A 6-axis tilt filter: tracks the world "up" direction in the sensor frame. The gyroscope turns
+ * it ({@code du/dt = u x w}, w minus an estimated bias); the accelerometer pulls it towards the
+ * measured specific force with a time constant of {@link #TAU_S}, but only while the specific force
+ * is close to 1 g, so walking accelerations and impacts barely tilt it. Heading is not observable
+ * with six axes and is not needed: only the tilt of the trunk is used. No allocation per sample.
+ */
+final class TiltFilter {
+    /** Time constant of the accelerometer correction. */
+    static final double TAU_S = 2.0;
+    /** Time constant of the gyro bias estimate while at rest. */
+    static final double BIAS_TAU_S = 5.0;
+
+    private double ux, uy, uz;
+    private double bx, by, bz;
+    private double g = 9.81;
+    private boolean started;
+    private double lastT = Double.NaN;
+
+    /**
+     * @param still     true when the caller's stillness test says the sensor is steady (the
+     *                  magnitude barely varies, the gyro is quiet): the local gravity magnitude is
+     *                  learned then (accelerometer scale and offset errors make it depend on the
+     *                  orientation), and the correction is faster when it reads about 1 g
+     * @param learnBias true after a second of true stillness: the gyro rate is then its bias
+     */
+    void update(double t, double ax, double ay, double az, double gx, double gy, double gz, boolean still,
+                boolean learnBias) {
+        double an = Math.sqrt(ax * ax + ay * ay + az * az);
+        if (!started) {
+            if (an < 1e-6) return;
+            ux = ax / an;
+            uy = ay / an;
+            uz = az / an;
+            g = an;
+            started = true;
+            lastT = t;
+            return;
+        }
+        double dt = t - lastT;
+        lastT = t;
+        if (!(dt > 0) || dt > 0.5) dt = 0;
+        if (learnBias) {
+            double kb = Math.min(1, dt / BIAS_TAU_S);
+            bx += kb * (gx - bx);
+            by += kb * (gy - by);
+            bz += kb * (gz - bz);
+        }
+        if (still) g += Math.min(1, dt / 2.0) * (an - g);
+        boolean calm = still && Math.abs(an - g) < 0.04 * g;
+        double wx = gx - bx, wy = gy - by, wz = gz - bz;
+        double dx = uy * wz - uz * wy;
+        double dy = uz * wx - ux * wz;
+        double dz = ux * wy - uy * wx;
+        ux += dx * dt;
+        uy += dy * dt;
+        uz += dz * dt;
+        if (an > 1e-6) {
+            double err = Math.abs(an - g) / g;
+            double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
+            double k = Math.min(1, dt / (calm ? 0.5 : TAU_S)) * w;
+            ux += k * (ax / an - ux);
+            uy += k * (ay / an - uy);
+            uz += k * (az / an - uz);
+        }
+        double n = Math.sqrt(ux * ux + uy * uy + uz * uz);
+        ux /= n;
+        uy /= n;
+        uz /= n;
+    }
+
+    boolean started() { return started; }
+
+    double ux() { return ux; }
+
+    double uy() { return uy; }
+
+    double uz() { return uz; }
+
+    /** Local gravity magnitude as the accelerometer reads it at rest (learns the scale error). */
+    double gravity() { return g; }
+
+    /** Specific force along up, minus gravity: vertical acceleration of the pelvis, m/s^2. */
+    double vertical(double ax, double ay, double az) {
+        return ax * ux + ay * uy + az * uz - g;
+    }
+
+    void reset() {
+        started = false;
+        bx = by = bz = 0;
+    }
+}

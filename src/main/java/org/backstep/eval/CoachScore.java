@@ -1,0 +1,202 @@
+package org.backstep.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.PostureEvent;
+
+/**
+ * Figures of the form coach over an evaluation dataset. Call {@link #add} once per recording with
+ * the alerts the coach delivered (after the policy) and its posture trace, then read
+ * {@link #table()} or {@link #json()}.
+ *
+ * <p>Posture accuracy: for recordings with an Xsens orientation reference, the coach's pitch is
+ * sampled at each reference time (linear interpolation of the 10 Hz trace); both series are made
+ * relative to their own mean over the common span (the Xsens angles are the sensor's, in an
+ * arbitrary mounting, so only changes compare) and the RMS of the difference is reported. The
+ * Xsens pitch is about the sensor's y axis, which is the wearer's lateral axis for these L5
+ * mountings (forward -z, up about +x); leaning forward increases it, as it increases ours.
+ */
+public final class CoachScore {
+    /** Figures where lower is better: {@link #belowFloor} treats their floor as a ceiling. */
+    public static final Set<String> LOWER_IS_BETTER = Set.of("fall_false_alarm_rate", "fall_on_stumble_rate",
+            "imbalance_per_10min_healthy", "stumble_per_10min_healthy", "alerts_per_10min_healthy",
+            "d15_posture_rate", "d16_knee_rate", "posture_pitch_rms_deg");
+
+    private int falls, fallsDetected;
+    private int nonFalls, nonFallAlarms;
+    private int stumbles, stumblesDetected, stumbleFalls;
+    private double healthyS;
+    private int healthyImbalance, healthyStumble, healthyAll;
+    private int d15, d15Knee, d15Posture;
+    private int d16, d16Knee, d16Posture;
+    private double rmsSum;
+    private int rmsCount;
+    private final List<String> missedFalls = new ArrayList<>();
+    private final List<String> falseAlarms = new ArrayList<>();
+
+    public void add(Dataset.Entry e, List<AlertEvent> alerts, List<PostureEvent> trace, Dataset ds) {
+        boolean fall = has(alerts, AlertKind.FALL);
+        String rec = e.recording();
+        if ("fall".equals(e.activity())) {
+            falls++;
+            if (fall) fallsDetected++; else missedFalls.add(rec);
+        } else {
+            nonFalls++;
+            if (fall) {
+                nonFallAlarms++;
+                falseAlarms.add(rec);
+            }
+        }
+        if ("stumble".equals(e.activity()) || rec.contains("-D18-")) {
+            stumbles++;
+            if (has(alerts, AlertKind.STUMBLE) || has(alerts, AlertKind.IMBALANCE)) stumblesDetected++;
+            if (fall) stumbleFalls++;
+        }
+        if ((rec.startsWith("ipol") || rec.startsWith("mobgap"))
+                && ("walk".equals(e.activity()) || "walk_daily".equals(e.activity()))) {
+            healthyS += e.durationS();
+            healthyImbalance += count(alerts, AlertKind.IMBALANCE);
+            healthyStumble += count(alerts, AlertKind.STUMBLE);
+            healthyAll += alerts.size();
+        }
+        if (rec.contains("-D15-")) {
+            d15++;
+            if (has(alerts, AlertKind.KNEE)) d15Knee++;
+            if (has(alerts, AlertKind.POSTURE)) d15Posture++;
+        }
+        if (rec.contains("-D16-")) {
+            d16++;
+            if (has(alerts, AlertKind.KNEE)) d16Knee++;
+            if (has(alerts, AlertKind.POSTURE)) d16Posture++;
+        }
+        if (ds != null && trace != null && !trace.isEmpty()) {
+            double rms = pitchRms(ds.xsensOrientation(e), trace);
+            if (!Double.isNaN(rms)) {
+                rmsSum += rms;
+                rmsCount++;
+            }
+        }
+    }
+
+    /**
+     * RMS in degrees of the difference between pitch changes (each series minus its own mean over
+     * the common span), NaN when there is no overlap. {@code xsens} rows are {t, roll, pitch, yaw}.
+     */
+    public static double pitchRms(List<double[]> xsens, List<PostureEvent> trace) {
+        if (xsens.isEmpty() || trace.size() < 2) return Double.NaN;
+        double t0 = trace.get(0).t(), t1 = trace.get(trace.size() - 1).t();
+        List<double[]> pairs = new ArrayList<>();
+        int j = 0;
+        for (double[] row : xsens) {
+            double t = row[0];
+            if (t < t0 || t > t1) continue;
+            while (j + 1 < trace.size() && trace.get(j + 1).t() < t) j++;
+            PostureEvent a = trace.get(j), b = trace.get(Math.min(j + 1, trace.size() - 1));
+            double f = b.t() > a.t() ? (t - a.t()) / (b.t() - a.t()) : 0;
+            double ours = a.pitchDeg() + Math.max(0, Math.min(1, f)) * (b.pitchDeg() - a.pitchDeg());
+            pairs.add(new double[] {ours, row[2]});
+        }
+        if (pairs.size() < 2) return Double.NaN;
+        double mo = 0, mx = 0;
+        for (double[] p : pairs) {
+            mo += p[0];
+            mx += p[1];
+        }
+        mo /= pairs.size();
+        mx /= pairs.size();
+        double s = 0;
+        for (double[] p : pairs) {
+            double d = (p[0] - mo) - (p[1] - mx);
+            s += d * d;
+        }
+        return Math.sqrt(s / pairs.size());
+    }
+
+    private static boolean has(List<AlertEvent> alerts, AlertKind k) {
+        return count(alerts, k) > 0;
+    }
+
+    private static int count(List<AlertEvent> alerts, AlertKind k) {
+        int n = 0;
+        for (AlertEvent a : alerts) if (a.kind() == k) n++;
+        return n;
+    }
+
+    private static double rate(int k, int n) {
+        return n == 0 ? Double.NaN : (double) k / n;
+    }
+
+    /** The figures by name (rates 0..1, NaN when the dataset had no such recordings). */
+    public Map<String, Double> figures() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("fall_sensitivity", rate(fallsDetected, falls));
+        m.put("fall_false_alarm_rate", rate(nonFallAlarms, nonFalls));
+        m.put("stumble_detection_rate", rate(stumblesDetected, stumbles));
+        m.put("fall_on_stumble_rate", rate(stumbleFalls, stumbles));
+        double tenMin = healthyS / 600;
+        m.put("imbalance_per_10min_healthy", tenMin > 0 ? healthyImbalance / tenMin : Double.NaN);
+        m.put("stumble_per_10min_healthy", tenMin > 0 ? healthyStumble / tenMin : Double.NaN);
+        m.put("alerts_per_10min_healthy", tenMin > 0 ? healthyAll / tenMin : Double.NaN);
+        m.put("d15_knee_rate", rate(d15Knee, d15));
+        m.put("d15_posture_rate", rate(d15Posture, d15));
+        m.put("d16_posture_rate", rate(d16Posture, d16));
+        m.put("d16_knee_rate", rate(d16Knee, d16));
+        m.put("posture_pitch_rms_deg", rmsCount == 0 ? Double.NaN : rmsSum / rmsCount);
+        return m;
+    }
+
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>(figures());
+        m.put("fall_recordings", falls);
+        m.put("non_fall_recordings", nonFalls);
+        m.put("stumble_recordings", stumbles);
+        m.put("healthy_walk_minutes", healthyS / 60);
+        m.put("missed_falls", List.copyOf(missedFalls));
+        m.put("false_fall_alarms", List.copyOf(falseAlarms));
+        return m;
+    }
+
+    /** Plain text lines. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-30s %10s%n", "coach figure", "value"));
+        for (Map.Entry<String, Double> f : figures().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-30s %10.3f%n", f.getKey(), f.getValue()));
+        }
+        sb.append(String.format(Locale.ROOT, "%-30s %10s%n", "falls / non-falls / D18",
+                falls + "/" + nonFalls + "/" + stumbles));
+        sb.append(String.format(Locale.ROOT, "%-30s %10.1f%n", "healthy walk minutes", healthyS / 60));
+        if (!missedFalls.isEmpty()) sb.append("missed falls: ").append(String.join(" ", missedFalls)).append('\n');
+        if (!falseAlarms.isEmpty()) sb.append("false fall alarms: ").append(String.join(" ", falseAlarms)).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * Figures that miss their guard: a figure in {@link #LOWER_IS_BETTER} fails above its value,
+     * any other below it. A NaN figure (no such recordings) passes. Unknown names fail.
+     */
+    public List<String> belowFloor(Map<String, Double> floors) {
+        Map<String, Double> f = figures();
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Double> g : floors.entrySet()) {
+            Double v = f.get(g.getKey());
+            if (v == null) {
+                out.add(g.getKey() + ": no such figure");
+                continue;
+            }
+            if (Double.isNaN(v)) continue;
+            boolean ceiling = LOWER_IS_BETTER.contains(g.getKey());
+            if (ceiling ? v > g.getValue() : v < g.getValue()) {
+                out.add(String.format(Locale.ROOT, "%s = %.3f, %s %.3f", g.getKey(), v,
+                        ceiling ? "above the ceiling" : "below the floor", g.getValue()));
+            }
+        }
+        return out;
+    }
+}
