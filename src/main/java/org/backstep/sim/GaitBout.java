@@ -240,7 +240,7 @@ final class GaitBout implements Segment {
             }
         }
 
-        // stumbles: AP velocity dip, fast trunk pitch excursion, small drop
+        // stumbles: AP velocity dip, fast trunk pitch excursion (8 deg, about 40 deg/s), small drop
         Curve dipShape = Curve.of(0, 0, 0.1, 1, 0.5, 0);
         Curve pitchShape = Curve.of(0, 0, 0.3, 1, 1.0, 0);
         Curve dropShape = Curve.of(0, 0, 0.25, 1, 0.8, 0);
@@ -265,7 +265,7 @@ final class GaitBout implements Segment {
                 if (tau > 0 && tau < 1.0) {
                     double vHere = Math.abs(vMean.at(t));
                     v -= s[1] * Math.min(0.35, 0.6 * vHere) * dipShape.at(tau);
-                    stumblePitch += s[1] * Math.toRadians(10) * pitchShape.at(tau);
+                    stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
                     stumbleDrop -= 0.02 * dropShape.at(tau);
                 }
             }

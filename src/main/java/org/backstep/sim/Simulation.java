@@ -71,6 +71,24 @@ public final class Simulation {
         for (int k = 0; k < 6; k++) out7[k + 1] = v[k][i];
     }
 
+    /**
+     * The signal at an arbitrary time {@code t} (clamped to the recording), linearly interpolated
+     * between samples, into {@code out7} as {@code t, ax, ay, az, gx, gy, gz}: for a simulated chip
+     * that samples at its own rate or with its own clock error. Does not allocate.
+     */
+    public void interpolate(double time, double[] out7) {
+        int n = t.length;
+        double x = Math.max(0, Math.min(time * rateHz(), n - 1));
+        int i = Math.min((int) x, n - 2);
+        double f = x - i;
+        out7[0] = time;
+        if (n == 1) {
+            for (int k = 0; k < 6; k++) out7[k + 1] = v[k][0];
+            return;
+        }
+        for (int k = 0; k < 6; k++) out7[k + 1] = v[k][i] + f * (v[k][i + 1] - v[k][i]);
+    }
+
     /** Feeds every sample, in order, to {@code sink}. */
     public void play(ImuSink sink) {
         for (int i = 0; i < t.length; i++) {

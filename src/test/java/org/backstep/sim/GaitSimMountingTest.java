@@ -61,6 +61,16 @@ class GaitSimMountingTest {
     }
 
     @Test
+    void turningWhileWalkingChangesHeadingByTheScriptedAngle() {
+        Simulation sim = Scenario.builder(5).ideal().mounting(Axis.MINUS_Z, 0).stand(1)
+                .walk(Walk.of(Direction.FORWARD, 16, 100).turn(-90)).stand(1).build().run();
+        double integral = 0;
+        for (int i = 0; i < sim.size(); i++) integral += sim.gyro(i, 0) / sim.rateHz();
+        assertEquals(-Math.PI / 2, integral, 0.02);
+        assertEquals(16, sim.truth().steps().size());
+    }
+
+    @Test
     void quantizationClipsAtFullScale() {
         Simulation sim = Scenario.builder(5).sensor(SensorModel.DEFAULT.quantized(4, 500)).mounting(Axis.MINUS_Z, 0)
                 .stand(2).fall(FallKind.FORWARD).lie(2).build().run();

@@ -207,6 +207,23 @@ class GaitSimScenarioTest {
     }
 
     @Test
+    void interpolationMatchesSamplesAndLiesBetweenThem() {
+        Simulation sim = Scenarios.backwardWalk(3).run();
+        double[] a = new double[7];
+        double[] b = new double[7];
+        double[] m = new double[7];
+        sim.interpolate(sim.t(700), m);
+        sim.get(700, a);
+        assertArrayEquals(a, m, 1e-12);
+        sim.get(701, b);
+        sim.interpolate((sim.t(700) + sim.t(701)) / 2, m);
+        for (int k = 1; k < 7; k++) assertEquals((a[k] + b[k]) / 2, m[k], 1e-12);
+        sim.interpolate(1e9, m);
+        sim.get(sim.size() - 1, a);
+        assertEquals(a[3], m[3], 1e-12);
+    }
+
+    @Test
     void cursorAndPlayDeliverEverySampleInOrder() {
         Simulation sim = Scenario.builder(2).stand(3).build().run();
         SampleCursor c = sim.cursor();
