@@ -11,7 +11,13 @@ public final class Main {
     private Main() {
     }
 
+    /** Commands that talk to people on the console log only warnings there; the service logs everything. */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("demo", "replay", "eval", "export", "report", "beep");
+
     public static void main(String[] args) {
+        if (args.length > 0 && QUIET.contains(args[0]) && System.getProperty("tinylog.configuration") == null) {
+            System.setProperty("tinylog.writer.level", "warn");
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -20,6 +26,8 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ReplayCommand(out, err));
         cl.addSubcommand(new EvalCommand(out, err));
+        cl.addSubcommand(new RunCommand(err));
+        cl.addSubcommand(new DemoCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
