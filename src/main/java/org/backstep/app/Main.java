@@ -28,12 +28,30 @@ public final class Main {
         cl.addSubcommand(new EvalCommand(out, err));
         cl.addSubcommand(new RunCommand(err));
         cl.addSubcommand(new DemoCommand(out, err));
+        cl.addSubcommand(new RecordCommand(out, err));
+        cl.addSubcommand(new SelftestCommand(System.out));
+        cl.addSubcommand(new BeepCommand());
+        cl.addSubcommand(new ExportCommand(out));
+        cl.addSubcommand(new ReportCommand(out));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println(cmd.getCommandName() + ": " + ex.getMessage());
-            return 2;
+            err.println(cmd.getCommandName() + ": " + oneLine(ex));
+            err.flush();
+            return exitStatus(ex);
         });
         return cl.execute(args);
+    }
+
+    /** 2 for bad input (configuration, arguments, recordings), 1 for the world failing (hardware, disk, export target). */
+    static int exitStatus(Exception ex) {
+        return ex instanceof org.backstep.config.ConfigException || ex instanceof IllegalArgumentException
+                || ex instanceof org.backstep.recording.RecordingFormatException ? 2 : 1;
+    }
+
+    private static String oneLine(Throwable ex) {
+        String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }
