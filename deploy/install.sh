@@ -118,7 +118,8 @@ put "$HERE/backstep-export" /opt/backstep/backstep-export 755
 put "$HERE/backstep.service" /etc/systemd/system/backstep.service 644
 put "$HERE/backstep-export@.service" /etc/systemd/system/backstep-export@.service 644
 put "$HERE/99-backstep-usb.rules" /etc/udev/rules.d/99-backstep-usb.rules 644
-put_once "$HERE/backstep.properties" /etc/backstep/backstep.properties 644
+put_once "$HERE/../config/backstep.properties" /etc/backstep/backstep.properties 644
+put_once "$HERE/../config/tinylog.properties" /etc/backstep/tinylog.properties 644
 
 # --- hardware: I2C and the PWM overlay for the buzzer on GPIO18 ---
 CONFIG_TXT=$ROOT/boot/firmware/config.txt

@@ -12,7 +12,7 @@ public final class Main {
     }
 
     /** Commands that talk to people on the console log only warnings there; the service logs everything. */
-    private static final java.util.Set<String> QUIET = java.util.Set.of("demo", "replay", "eval", "export", "report", "beep");
+    private static final java.util.Set<String> QUIET = java.util.Set.of("demo", "replay", "eval", "export", "report", "beep", "bench");
 
     public static void main(String[] args) {
         if (args.length > 0 && QUIET.contains(args[0]) && System.getProperty("tinylog.configuration") == null) {
@@ -33,6 +33,7 @@ public final class Main {
         cl.addSubcommand(new BeepCommand());
         cl.addSubcommand(new ExportCommand(out));
         cl.addSubcommand(new ReportCommand(out));
+        cl.addSubcommand(new BenchCommand(out));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
