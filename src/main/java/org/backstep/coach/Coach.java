@@ -24,13 +24,17 @@ import org.tinylog.Logger;
  * Pitch and roll are then measured in that frame: forward is the configured forward axis made
  * horizontal; without one, the most horizontal sensor axis stands in for it and the posture
  * detector uses the total tilt (direction unknown) instead of pitch. Before the reference, the
- * orientation one second after start stands in for it.
+ * first still moment of {@link #PROVISIONAL_STILL_S} stands in for it (and, when the wearer never
+ * stands still, the orientation one second after start, for the posture trace only: no posture
+ * alert is raised against that blind frame).
  */
 public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
     static final double SQUAT_HOLD_S = 4;
+    /** A still moment this long before the real reference gives a provisional upright. */
+    static final double PROVISIONAL_STILL_S = 0.5;
     /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
     static final double BIAS_MAX_RATE = 0.1;
     /** The orientation "before" an impact is the slow average this long before it. */
@@ -58,6 +62,7 @@ public final class Coach implements ImuSink {
     private final double[] l0 = new double[3];
     private boolean hasRef;
     private boolean provisional;
+    private boolean stillProvisional;
     private boolean calibrateRequested;
     private double startT = Double.NaN;
 
@@ -119,7 +124,15 @@ public final class Coach implements ImuSink {
         int age = upHist[0].size() - 1;
         for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         maybeTakeReference(t);
-        if (!hasRef && !provisional && t - startT >= 1.0) {
+        if (!hasRef && !stillProvisional && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up)
+                && !knee.descending(t)) {
+            // a first still moment, too short for the reference, is a provisional upright
+            setFrame(up);
+            provisional = true;
+            stillProvisional = true;
+            pitchSmooth.resetTo(0);
+            rollSmooth.resetTo(0);
+        } else if (!hasRef && !provisional && t - startT >= 1.0) {
             setFrame(up);
             provisional = true;
             pitchSmooth.reset();
@@ -148,7 +161,8 @@ public final class Coach implements ImuSink {
         boolean moving = !stillness.still() && wn > 0.3 || walking;
         fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
-        if (framed) {
+        if (hasRef || stillProvisional) {
+            // lean is judged only against an upright taken while still, never the blind start frame
             boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;
             posture.update(t, leanDeg, walking, squatting, policy);
         }

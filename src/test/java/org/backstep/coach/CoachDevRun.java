@@ -103,6 +103,11 @@ public final class CoachDevRun {
                 for (AlertEvent a : alerts) sb.append(String.format(" %s@%.1f/%.1f", a.kind().json(), a.t(), a.at()));
                 System.out.printf("%-44s %-8s%s%n", e.recording(), e.activity(), sb);
             }
+            if (verbose) {
+                StringBuilder sb = new StringBuilder("  pitch/1s:");
+                for (int i = 0; i < trace.size(); i += 10) sb.append(String.format(" %.0f", trace.get(i).pitchDeg()));
+                System.out.println(sb);
+            }
             if (verbose && !ds.xsensOrientation(e).isEmpty()) {
                 System.out.printf("  pitch rms %.2f%n", CoachScore.pitchRms(ds.xsensOrientation(e), trace));
             }
