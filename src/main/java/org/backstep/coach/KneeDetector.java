@@ -66,7 +66,7 @@ final class KneeDetector {
     private double episodeLean;
     private boolean jumped;
     private boolean fromStill;
-    private double v, z, zMin;
+    private double v, z;
     private double descentT = Double.NaN;
     private double lastSquat = Double.NEGATIVE_INFINITY;
 
@@ -90,8 +90,6 @@ final class KneeDetector {
         boolean still = stillFor > 0;
         if (still) {
             bias.filter(vert);
-            if (episode && BalanceDetector.DEBUG && zMin < -0.05)
-                System.out.printf("    episode %.2f-%.2f zmin %.3f lean %.1f jump %b stepped %b%n", episodeStart, t, zMin, episodeLean, jumped, lastStepT > episodeStart);
             episode = false;
             v = 0;
             z = 0;
@@ -99,7 +97,6 @@ final class KneeDetector {
             if (!episode) {
                 episode = true;
                 episodeStart = t;
-                zMin = 0;
                 episodeLean = lean;
                 jumped = false;
                 fromStill = t - lastStill < 0.5;
@@ -108,7 +105,6 @@ final class KneeDetector {
             if (Math.abs(a) > JUMP_ACC) jumped = true;
             v += a * dt;
             z += v * dt;
-            if (z < zMin) zMin = z;
             if (lean > episodeLean) episodeLean = lean;
         }
         boolean valid = episode && fromStill && !jumped && t - episodeStart < MAX_EPISODE_S && !walking
@@ -156,7 +152,6 @@ final class KneeDetector {
                     bounceR[rCount % WINDOW] = bounce / baseBounce;
                     impactR[rCount % WINDOW] = impact / baseImpact;
                     rCount++;
-                    if (BalanceDetector.DEBUG) System.out.printf("    step %.2f T %.2f bounce %.3f (%.2f) impact %.2f (%.2f)%n", t, period, bounce, bounce / baseBounce, impact, impact / baseImpact);
                     if (rCount >= WINDOW) judge(t, policy, reportAt);
                 }
             }

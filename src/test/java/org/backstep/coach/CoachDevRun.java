@@ -53,7 +53,9 @@ public final class CoachDevRun {
                     if (verbose) System.out.printf("  alarm cleared at %.2f%n", t);
                 }
             };
-            Coach c = new Coach(CoachSettings.builder().postureTrace(true).build(), r.forwardAxis(), r.rateHz(), l);
+            // -Dcoach.noaxis=true: the coach is not told the mounting (the gait engine still is)
+            Coach c = new Coach(CoachSettings.builder().postureTrace(true).build(),
+                    Boolean.getBoolean("coach.noaxis") ? null : r.forwardAxis(), r.rateHz(), l);
             if (!truth) {
                 // the lead's gait engine drives steps and bouts, as in the live loop
                 GaitEngine gait = new GaitEngine(GaitSettings.builder(r.rateHz()).forwardAxis(r.forwardAxis()).build(),
