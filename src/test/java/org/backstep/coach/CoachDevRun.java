@@ -111,7 +111,16 @@ public final class CoachDevRun {
                 System.out.println(sb);
             }
             if (verbose && !ds.xsensOrientation(e).isEmpty()) {
-                System.out.printf("  pitch rms %.2f%n", CoachScore.pitchRms(ds.xsensOrientation(e), trace));
+                List<PostureEvent> flipped = new ArrayList<>();
+                List<PostureEvent> roll = new ArrayList<>();
+                for (PostureEvent p : trace) {
+                    flipped.add(new PostureEvent(p.t(), -p.pitchDeg(), p.rollDeg()));
+                    roll.add(new PostureEvent(p.t(), p.rollDeg(), p.pitchDeg()));
+                }
+                System.out.printf("  pitch rms %.2f (sign flipped %.2f, our roll instead %.2f)%n",
+                        CoachScore.pitchRms(ds.xsensOrientation(e), trace),
+                        CoachScore.pitchRms(ds.xsensOrientation(e), flipped),
+                        CoachScore.pitchRms(ds.xsensOrientation(e), roll));
             }
         }
         System.out.print(score.table());
