@@ -22,8 +22,9 @@ import org.tinylog.Logger;
  * {@link #calibrate()}), the tilt filter's up vector becomes "upright", provided it looks like a
  * standing wearer (the forward axis within 53 degrees of horizontal) and no fall is in progress.
  * Pitch and roll are then measured in that frame: forward is the configured forward axis made
- * horizontal; without one, the most horizontal sensor axis stands in for it and the posture
- * detector uses the total tilt (direction unknown) instead of pitch. Before the reference, the
+ * horizontal; without one, the most horizontal sensor axis stands in for it until
+ * {@link ForwardFinder} has learned the direction of travel from ten seconds of walking (signed by
+ * the gait engine's step directions), and the posture detector uses the total tilt instead of pitch. Before the reference, the
  * first still moment of {@link #PROVISIONAL_STILL_S} stands in for it (and, when the wearer never
  * stands still, the orientation one second after start, for the posture trace only: no posture
  * alert is raised against that blind frame).
@@ -63,6 +64,9 @@ public final class Coach implements ImuSink {
     private boolean hasRef;
     private boolean provisional;
     private boolean stillProvisional;
+    private boolean axisLearned;
+    private double travel = 1;
+    private final ForwardFinder forwardFinder;
     private boolean calibrateRequested;
     private double startT = Double.NaN;
 
@@ -91,6 +95,7 @@ public final class Coach implements ImuSink {
         this.knee = new KneeDetector(sampleRateHz);
         this.fall = new FallDetector(settings);
         this.cadence = new CadenceDetector(settings);
+        this.forwardFinder = new ForwardFinder(sampleRateHz);
         this.pitchSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
         this.rollSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
     }
@@ -156,6 +161,12 @@ public final class Coach implements ImuSink {
         double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
         double vert = tilt.vertical(ax, ay, az);
 
+        if (fwd == null && hasRef && !axisLearned) {
+            double a1 = ax * f0[0] + ay * f0[1] + az * f0[2];
+            double a2 = ax * l0[0] + ay * l0[1] + az * l0[2];
+            forwardFinder.update(vert, a1, a2, walking ? travel : 0, dt);
+            if (forwardFinder.ready()) learnForward(t, forwardFinder.angle());
+        }
         boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
         boolean moving = !stillness.still() && wn > 0.3 || walking;
@@ -211,7 +222,9 @@ public final class Coach implements ImuSink {
     private void setFrame(double[] u) {
         System.arraycopy(u, 0, u0, 0, 3);
         double[] f = fwd;
-        if (f == null) {
+        if (f == null && axisLearned) {
+            f = f0.clone();
+        } else if (f == null) {
             // the most horizontal sensor axis stands in for forward
             int best = 0;
             for (int i = 1; i < 3; i++) if (Math.abs(u[i]) < Math.abs(u[best])) best = i;
@@ -229,6 +242,20 @@ public final class Coach implements ImuSink {
         l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
     }
 
+    private void learnForward(double t, double angle) {
+        double c = Math.cos(angle), s = Math.sin(angle);
+        for (int i = 0; i < 3; i++) f0[i] = c * f0[i] + s * l0[i];
+        double d = dot(f0, u0);
+        for (int i = 0; i < 3; i++) f0[i] -= d * u0[i];
+        double n = Math.sqrt(dot(f0, f0));
+        for (int i = 0; i < 3; i++) f0[i] /= n;
+        l0[0] = u0[1] * f0[2] - u0[2] * f0[1];
+        l0[1] = u0[2] * f0[0] - u0[0] * f0[2];
+        l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
+        axisLearned = true;
+        Logger.debug("Forward direction learned from walking at {} s: ({}, {}, {})", t, f0[0], f0[1], f0[2]);
+    }
+
     private void setSlow(double[] u) {
         System.arraycopy(u, 0, slowUp, 0, 3);
     }
@@ -239,6 +266,7 @@ public final class Coach implements ImuSink {
 
     /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
     public void onStep(StepEvent step) {
+        travel = step.direction() == org.backstep.event.Direction.FORWARD ? 1 : -1;
         knee.step(step.t(), walking, policy, step.at());
         balance.step(step.t());
         cadence.step(step.t(), step.at(), step.direction(), policy);
