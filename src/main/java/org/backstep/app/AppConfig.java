@@ -16,6 +16,7 @@ final class AppConfig {
     }
 
     SessionSettings sessionSettings(boolean postureTrace) {
-        return SessionSettings.builder().postureTrace(postureTrace).build();
+        return SessionSettings.builder()
+                .coach(org.backstep.coach.CoachSettings.builder().postureTrace(postureTrace).build()).build();
     }
 }

@@ -1,19 +1,38 @@
 package org.backstep.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.backstep.core.Json;
 import org.backstep.eval.Dataset;
 import org.backstep.eval.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code eval DIR}: replays a dataset and prints the accuracy table. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Replay every recording in DIR (laid out like ../shared/data) and print the accuracy table.")
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR")
+    /** Exit status when a figure misses its guard. */
+    static final int MISSED_GUARD = 3;
+
+    @Parameters(paramLabel = "DIR", description = "A folder with manifest.csv, recordings/ and truth/.")
     Path dir;
+
+    @Option(names = "--json", description = "Print the figures as JSON instead of the table.")
+    boolean json;
+
+    @Option(names = "--floors", paramLabel = "FILE",
+            description = "Properties file of figure=guard; exit " + MISSED_GUARD + " if a figure is worse than its guard.")
+    Path floors;
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -24,10 +43,37 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        Map<String, Double> guards = floors == null ? Map.of() : readGuards(floors);
+        long t0 = System.nanoTime();
         Evaluator ev = Evaluator.run(Dataset.open(dir));
-        out.print(ev.table());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (json) {
+            out.println(Json.write(ev.json()));
+        } else {
+            out.print(ev.table());
+            out.printf("(%.1f s)%n", seconds);
+        }
         out.flush();
-        return 0;
+        List<String> missed = ev.missedGuards(guards);
+        for (String m : missed) err.println("eval: " + m);
+        err.flush();
+        return missed.isEmpty() ? 0 : MISSED_GUARD;
+    }
+
+    private static Map<String, Double> readGuards(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames().stream().sorted().toList()) {
+            try {
+                out.put(k, Double.parseDouble(p.getProperty(k).trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file + ": " + k + " = '" + p.getProperty(k) + "' is not a number");
+            }
+        }
+        return out;
     }
 }

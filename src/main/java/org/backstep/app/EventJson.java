@@ -34,24 +34,4 @@ public final class EventJson {
         return String.format(Locale.ROOT, "{\"type\":\"summary\",\"steps_forward\":%d,\"steps_backward\":%d,\"duration_s\":%.3f}",
                 forward, backward, durationS);
     }
-
-    /** A JSON string literal. */
-    public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
-    }
 }

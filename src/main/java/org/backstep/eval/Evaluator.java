@@ -1,28 +1,44 @@
 package org.backstep.eval;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.backstep.coach.CoachSettings;
+import org.backstep.event.AlertEvent;
 import org.backstep.event.Event;
+import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
 import org.backstep.pipeline.Replay;
 import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
 
-/** Replays every recording of a dataset and scores steps, direction and phantom steps. */
+/**
+ * {@code eval}: replays every recording of a dataset as a fresh session and scores it by the rules
+ * of the data README: steps (count error, F1, direction, latency), phantom steps, and the coach's
+ * figures. Every figure has a name, so CI can hold each one to a floor (or a ceiling).
+ */
 public final class Evaluator {
+    /** Figures where lower is better: a guard on them is a ceiling. */
+    public static final Set<String> LOWER_IS_BETTER;
 
-    /** Aggregated figures of one group of recordings. */
+    static {
+        Set<String> s = new HashSet<>(CoachScore.LOWER_IS_BETTER);
+        s.addAll(List.of("walk_forward_count_error_pct", "walk_backward_count_error_pct",
+                "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s"));
+        LOWER_IS_BETTER = Set.copyOf(s);
+    }
+
+    /** Aggregated step figures of a group of recordings. */
     public static final class Group {
         public final String name;
         int recordings, truth, detected, countAbsErr, matched, timedTruth, dirRight;
-        final List<Double> latencies = new ArrayList<>();
 
         Group(String name) {
             this.name = name;
@@ -36,57 +52,77 @@ public final class Evaluator {
             matched += m.matched;
             timedTruth += timed;
             dirRight += m.directionCorrect;
-            for (double l : m.latencies) latencies.add(l);
         }
 
+        void add(Group g) {
+            recordings += g.recordings;
+            truth += g.truth;
+            detected += g.detected;
+            countAbsErr += g.countAbsErr;
+            matched += g.matched;
+            timedTruth += g.timedTruth;
+            dirRight += g.dirRight;
+        }
+
+        /** Sum over recordings of |detected - true| over the sum of true steps, in %. */
         public double countErrorPct() { return truth == 0 ? Double.NaN : 100.0 * countAbsErr / truth; }
 
         public double precision() { return detected == 0 ? Double.NaN : (double) matched / detected; }
 
+        /** Matched over true steps that have a time (only those can be matched). */
         public double recall() { return timedTruth == 0 ? Double.NaN : (double) matched / timedTruth; }
 
         public double f1() {
             double p = precision(), r = recall();
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+            return p + r == 0 || Double.isNaN(p + r) ? Double.NaN : 2 * p * r / (p + r);
         }
 
         public double directionPct() { return matched == 0 ? Double.NaN : 100.0 * dirRight / matched; }
     }
 
     private final Map<String, Group> groups = new TreeMap<>();
-    private final List<Double> allLatencies = new ArrayList<>();
+    private final List<Double> latencies = new ArrayList<>();
+    private final CoachScore coach = new CoachScore();
     private double phantomSteps, phantomMinutes;
     private int phantomRecordings;
+    private int recordings;
+
+    /** Settings of every replayed session: defaults, with the posture trace on for the orientation figure. */
+    public static SessionSettings sessionSettings() {
+        return SessionSettings.builder().coach(CoachSettings.builder().postureTrace(true).build()).build();
+    }
 
     public static Evaluator run(Dataset ds) {
         Evaluator ev = new Evaluator();
+        Replay replay = new Replay(sessionSettings());
         for (Dataset.Entry e : ds.entries()) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
-            List<Event> events = replay(rec);
-            ev.add(ds, e, rec, events);
+            ev.add(ds, e, rec, replay.run(rec).events());
         }
         return ev;
     }
 
-    /** Runs one recording through a fresh pipeline and returns its events. */
-    public static List<Event> replay(Recording rec) {
-        return new Replay(SessionSettings.defaults()).run(rec).events();
-    }
-
     void add(Dataset ds, Dataset.Entry e, Recording rec, List<Event> events) {
-        List<StepEvent> steps = events.stream().filter(x -> x instanceof StepEvent).map(x -> (StepEvent) x).toList();
-        List<Dataset.TrueStep> truth = ds.steps(e);
+        recordings++;
+        List<StepEvent> steps = new ArrayList<>();
+        List<AlertEvent> alerts = new ArrayList<>();
+        List<PostureEvent> posture = new ArrayList<>();
+        for (Event x : events) {
+            if (x instanceof StepEvent s) steps.add(s);
+            else if (x instanceof AlertEvent a) alerts.add(a);
+            else if (x instanceof PostureEvent p) posture.add(p);
+        }
+        coach.add(e, alerts, posture, ds);
         if (isPhantomActivity(e)) {
             phantomRecordings++;
             phantomSteps += steps.size();
             phantomMinutes += rec.durationS() / 60;
         }
-        if (truth.isEmpty() && e.truthSteps() <= 0) return;
+        List<Dataset.TrueStep> truth = ds.steps(e);
+        if (truth.isEmpty()) return;
         StepMatch m = StepMatch.score(steps, truth, ds.windows(e));
-        int timed = StepMatch.timed(truth);
-        String key = e.activity() + "/" + e.direction();
-        groups.computeIfAbsent(key, Group::new).add(m, timed);
-        if (e.isWalk()) for (double l : m.latencies) allLatencies.add(l);
+        groups.computeIfAbsent(e.activity() + "/" + e.direction(), Group::new).add(m, StepMatch.timed(truth));
+        if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
     }
 
     /** ADL recordings that are not walking, jogging or stairs (sitting, lying, bending, car, jumping). */
@@ -96,16 +132,73 @@ public final class Evaluator {
         return !(s.contains("walking") || s.contains("jogging") || s.contains("stairs"));
     }
 
-    public Map<String, Group> groups() { return groups; }
+    public Map<String, Group> groups() {
+        return groups;
+    }
 
-    public double phantomPerMinute() { return phantomMinutes == 0 ? Double.NaN : phantomSteps / phantomMinutes; }
+    public double phantomPerMinute() {
+        return phantomMinutes == 0 ? Double.NaN : phantomSteps / phantomMinutes;
+    }
 
     public double latencyPercentile(double p) {
-        if (allLatencies.isEmpty()) return Double.NaN;
-        double[] a = allLatencies.stream().mapToDouble(Double::doubleValue).toArray();
+        if (latencies.isEmpty()) return Double.NaN;
+        double[] a = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
         int i = (int) Math.min(a.length - 1, Math.max(0, Math.ceil(p / 100 * a.length) - 1));
         return a[i];
+    }
+
+    private Group merged(String name, String... keys) {
+        Group g = new Group(name);
+        for (String k : keys) {
+            Group x = groups.get(k);
+            if (x != null) g.add(x);
+        }
+        return g;
+    }
+
+    private double get(String key, java.util.function.ToDoubleFunction<Group> f) {
+        Group g = groups.get(key);
+        return g == null ? Double.NaN : f.applyAsDouble(g);
+    }
+
+    /** Every named figure: the targets for steps, then the coach's. */
+    public Map<String, Double> figures() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("walk_forward_count_error_pct", get("walk/forward", Group::countErrorPct));
+        f.put("walk_backward_count_error_pct", get("walk/backward", Group::countErrorPct));
+        f.put("walk_f1", merged("walk", "walk/forward", "walk/backward", "walk/mixed").f1());
+        f.put("walk_forward_direction_pct", get("walk/forward", Group::directionPct));
+        f.put("walk_backward_direction_pct", get("walk/backward", Group::directionPct));
+        f.put("mixed_direction_pct", get("walk/mixed", Group::directionPct));
+        f.put("daily_impaired_count_error_pct",
+                merged("daily+impaired", "walk_daily/forward", "walk_impaired/forward").countErrorPct());
+        f.put("phantom_steps_per_min", phantomPerMinute());
+        f.put("latency_p50_s", latencyPercentile(50));
+        f.put("latency_p95_s", latencyPercentile(95));
+        f.putAll(coach.figures());
+        return f;
+    }
+
+    /** Figures that miss their guard (a ceiling for {@link #LOWER_IS_BETTER}, else a floor); unknown names fail. */
+    public List<String> missedGuards(Map<String, Double> guards) {
+        Map<String, Double> f = figures();
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Double> g : guards.entrySet()) {
+            Double v = f.get(g.getKey());
+            if (v == null) {
+                out.add(g.getKey() + ": no such figure (known: " + String.join(", ", f.keySet()) + ")");
+            } else if (Double.isNaN(v)) {
+                out.add(g.getKey() + ": not measured (no such recordings)");
+            } else {
+                boolean ceiling = LOWER_IS_BETTER.contains(g.getKey());
+                if (ceiling ? v > g.getValue() : v < g.getValue()) {
+                    out.add(String.format(Locale.ROOT, "%s = %.3f is %s %.3f", g.getKey(), v,
+                            ceiling ? "above its ceiling" : "below its floor", g.getValue()));
+                }
+            }
+        }
+        return out;
     }
 
     public String table() {
@@ -114,21 +207,41 @@ public final class Evaluator {
                 "group", "recs", "true", "found", "count%", "prec", "recall", "F1", "dir%"));
         for (Group g : groups.values()) {
             sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
-                    g.name, g.recordings, g.truth, g.detected, g.countErrorPct(), g.precision(), g.recall(), g.f1(), g.directionPct()));
+                    g.name, g.recordings, g.truth, g.detected, g.countErrorPct(), g.precision(), g.recall(), g.f1(),
+                    g.directionPct()));
         }
-        sb.append(String.format(Locale.ROOT, "latency p50 %.3f s, p95 %.3f s (walks, report time minus true contact)%n",
+        sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (walks: report time minus true contact)%n",
                 latencyPercentile(50), latencyPercentile(95)));
-        sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute over %d non-walking ADL recordings (%.1f min)%n",
+        sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute (%d non-walking ADL recordings, %.1f min)%n",
                 phantomPerMinute(), phantomRecordings, phantomMinutes));
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
+        for (Map.Entry<String, Double> f : figures().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-34s %10.3f%n", f.getKey(), f.getValue()));
+        }
+        sb.append('\n').append(coach.table());
         return sb.toString();
     }
 
-    public static void main(String[] args) {
-        Evaluator ev = run(Dataset.open(Path.of(args.length > 0 ? args[0] : "../shared/data")));
-        System.out.print(ev.table());
-    }
-
-    Map<String, Object> summary() {
-        return new LinkedHashMap<>();
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recordings", recordings);
+        Map<String, Object> gs = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("recordings", g.recordings);
+            x.put("true_steps", g.truth);
+            x.put("detected_steps", g.detected);
+            x.put("count_error_pct", g.countErrorPct());
+            x.put("precision", g.precision());
+            x.put("recall", g.recall());
+            x.put("f1", g.f1());
+            x.put("direction_pct", g.directionPct());
+            gs.put(g.name, x);
+        }
+        m.put("groups", gs);
+        m.put("figures", figures());
+        m.put("coach", coach.json());
+        return m;
     }
 }

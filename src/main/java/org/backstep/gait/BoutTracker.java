@@ -5,15 +5,27 @@ import org.backstep.event.StepEvent;
 
 /**
  * Turns candidate contacts into steps. A bout is confirmed once {@code confirmSteps} candidates
- * follow each other at a regular, walking-like interval; its held candidates are then credited with
- * their own contact times. A gap longer than the bout's rhythm allows ends it.
+ * follow each other at a regular interval and their cycles look like walking (the braking
+ * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk);
+ * its held candidates are then credited with their own contact times. A confirmed bout survives
+ * the irregular steps of a turn; a long gap or a large trunk rotation ends it.
  */
 final class BoutTracker {
     private static final int MAX_HELD = 16;
     /** A first candidate weaker than this fraction of the next ones is an initiation weight shift. */
     private static final double INITIATION_RATIO = 0.45;
-    /** Smallest |correlation| of AP acceleration with vertical velocity in a walking cycle. */
+    /** A walk that starts again within this time of the last bout's last contact is resuming. */
+    private static final double RESUME_S = 4;
+    /** A confirmed bout survives a gap this long without a step: pivoting in a turn, a hesitation. */
+    private static final double TURN_GAP_S = 2.2;
+    /** A cycle with more trunk pitch or roll than this is sitting, bending or falling, not walking. */
+    private static final double MAX_WALKING_ROTATION_DEG = 25;
+    /** Smallest |direction evidence| (mean of the two braking correlations) of a walking cycle. */
     private static final double MIN_COUPLING = 0.4;
+    /** Candidates, interval tolerance and trunk steadiness of the rhythm-only confirmation. */
+    private static final int RHYTHM_STEPS = 4;
+    private static final double RHYTHM_TOLERANCE = 0.2;
+    private static final double RHYTHM_MAX_TILT_DEG = 10;
 
     private final GaitSettings s;
     private final GaitListener listener;
@@ -21,11 +33,13 @@ final class BoutTracker {
     private final double[] heldCorr = new double[MAX_HELD];
     private final double[] heldAmp = new double[MAX_HELD];
     private final double[] heldLat = new double[MAX_HELD];
+    private final double[] heldTilt = new double[MAX_HELD];
     private int held;
     private boolean confirmed;
     private double lastContact = Double.NaN;
     private double interval = Double.NaN;  // running step interval
     private double evidence;               // > 0 backward, < 0 forward
+    private double lastBoutEnd = Double.NEGATIVE_INFINITY;
     private long forward, backward;
 
     BoutTracker(GaitSettings settings, GaitListener listener) {
@@ -33,20 +47,24 @@ final class BoutTracker {
         this.listener = listener;
     }
 
-    void peak(double contact, double amplitude, double corr, double lateral, double now) {
+    void peak(double contact, double amplitude, double corr, double lateral, double tiltDeg, double now) {
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
-            boolean regular = gap >= s.minStepIntervalS() && gap <= s.maxStepIntervalS()
-                    && (Double.isNaN(interval) || (gap < interval * 1.8 && gap > interval * 0.45));
-            if (!regular) {
+            boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? TURN_GAP_S : s.maxStepIntervalS());
+            boolean rhythmic = Double.isNaN(interval) || (gap < interval * 1.8 && gap > interval * 0.45);
+            // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
+            boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && rhythmic);
+            if (ends) {
                 end(now);
-            } else {
+            } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
         }
+        boolean chainStart = !confirmed && held == 0;
         lastContact = contact;
-        // the correlation window ended at this peak: it belongs to the previous cycle
-        evidence = evidence * s.evidenceForgetting() + corr;
+        // The correlation window ended at this peak and belongs to the cycle before it; the
+        // window in front of a chain's first candidate began before the walk and says nothing.
+        evidence = chainStart ? 0 : evidence * s.evidenceForgetting() + corr;
         if (confirmed) {
             emit(contact, now);
             return;
@@ -56,9 +74,10 @@ final class BoutTracker {
         heldCorr[held] = corr;
         heldAmp[held] = amplitude;
         heldLat[held] = lateral;
+        heldTilt[held] = tiltDeg;
         held++;
-        if (held >= s.confirmSteps()) {
-            if (!looksLikeWalking()) return;
+        if (held >= needed()) {
+            if (!looksLikeWalking() && !steadyRhythm()) return;
             if (isPostureShift()) shiftHeld();
             confirmed = true;
             listener.walking(true, heldT[0]);
@@ -69,8 +88,11 @@ final class BoutTracker {
 
     void tick(double now) {
         if (!Double.isNaN(lastContact)) {
-            double limit = Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * 2.2);
-            if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) end(now);
+            double limit = confirmed ? TURN_GAP_S
+                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * 2.2);
+            if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) {
+                end(now);
+            }
         }
     }
 
@@ -82,7 +104,10 @@ final class BoutTracker {
     }
 
     private void end(double now) {
-        if (confirmed) listener.walking(false, lastContact);
+        if (confirmed) {
+            listener.walking(false, lastContact);
+            lastBoutEnd = lastContact;
+        }
         confirmed = false;
         held = 0;
         interval = Double.NaN;
@@ -103,15 +128,21 @@ final class BoutTracker {
         double rest = 0;
         for (int i = 1; i < held; i++) rest += heldAmp[i];
         rest /= held - 1;
-        return false && heldAmp[0] < INITIATION_RATIO * rest;
+        return heldAmp[0] < INITIATION_RATIO * rest;
+    }
+
+    /** Candidates needed: fewer when walking resumes right after a bout (a turn, a short pause). */
+    private int needed() {
+        boolean resuming = heldT[0] - lastBoutEnd <= RESUME_S;
+        return resuming ? Math.max(2, s.confirmSteps() - 1) : s.confirmSteps();
     }
 
     /**
      * The windows between held candidates (the first one began at rest and says nothing) must
-     * show the inverted-pendulum coupling with one sign and lateral sway alternating side.
+     * show the braking coupling with one sign and lateral sway alternating side.
      */
     private boolean looksLikeWalking() {
-        int first = Math.max(1, held - s.confirmSteps() + 1);
+        int first = Math.max(1, held - needed() + 1);
         int sign = 0;
         for (int i = first; i < held; i++) {
             double c = heldCorr[i];
@@ -126,11 +157,29 @@ final class BoutTracker {
         return true;
     }
 
+    /**
+     * A second way in, for walkers whose coupling is weak: several candidates at a steady
+     * interval with the trunk steady. Sitting, squatting and lying transfers are neither.
+     */
+    private boolean steadyRhythm() {
+        if (held < RHYTHM_STEPS) return false;
+        int first = held - RHYTHM_STEPS;
+        double sum = 0;
+        for (int i = first + 1; i < held; i++) sum += heldT[i] - heldT[i - 1];
+        double mean = sum / (RHYTHM_STEPS - 1);
+        for (int i = first + 1; i < held; i++) {
+            if (Math.abs(heldT[i] - heldT[i - 1] - mean) > RHYTHM_TOLERANCE * mean) return false;
+            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+        }
+        return true;
+    }
+
     private void shiftHeld() {
         System.arraycopy(heldT, 1, heldT, 0, MAX_HELD - 1);
         System.arraycopy(heldCorr, 1, heldCorr, 0, MAX_HELD - 1);
         System.arraycopy(heldAmp, 1, heldAmp, 0, MAX_HELD - 1);
         System.arraycopy(heldLat, 1, heldLat, 0, MAX_HELD - 1);
+        System.arraycopy(heldTilt, 1, heldTilt, 0, MAX_HELD - 1);
         held--;
     }
 
@@ -141,5 +190,6 @@ final class BoutTracker {
     void reset() {
         end(0);
         forward = backward = 0;
+        lastBoutEnd = Double.NEGATIVE_INFINITY;
     }
 }

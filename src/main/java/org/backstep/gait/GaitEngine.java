@@ -18,8 +18,11 @@ import org.backstep.signal.Cascade;
  * the travel direction is highest when the body is lowest and lowest when it is highest, so the
  * AP acceleration runs in quadrature with vertical velocity, with a sign set by the travel
  * direction: after contact the body brakes against its motion. The per-step correlation between AP
- * acceleration and vertical velocity is negative walking forward and positive walking backward;
- * it is accumulated over the bout with forgetting.
+ * acceleration and vertical velocity is negative walking forward and positive walking backward.
+ * The same braking force acts below the trunk's centre of mass and pitches it toward the travel
+ * direction as the body is lowest, so trunk pitch against vertical velocity carries the same sign;
+ * it is strong in people whose AP acceleration is weak. The mean of the two correlations is the
+ * step's evidence, accumulated over the bout with forgetting.
  *
  * <p><b>Walking signature.</b> A bout is only confirmed when its cycles show the coupling above
  * consistently and the pelvis sways to alternate sides from step to step (left and right stance
@@ -39,6 +42,7 @@ public final class GaitEngine implements ImuSink {
     private final Cascade vBand, apBand;
     private final Cascade vvHigh;
     private final Cascade latBand, latHigh;
+    private final Cascade pitchBand, pitchHigh;
     private final double leak;
     private final double dt;
     private final PeakDetector peaks;
@@ -48,8 +52,12 @@ public final class GaitEngine implements ImuSink {
     private double vv;               // vertical velocity: the leaky integral, high-passed
     // per-window correlation sums between consecutive peaks
     private double sAV, sAA, sVV;
+    private double pi;               // leaky integral of pitch rate, rad
+    private double sPV, sPP;         // pitch angle against vertical velocity
     private double li;               // leaky integral of lateral acceleration, m/s
     private double sLat;             // lateral displacement over the window, m
+    private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad
+    private double maxTilt2;         // largest squared rotation in the window
 
     public GaitEngine(GaitSettings settings, GaitListener listener) {
         this.settings = settings;
@@ -62,6 +70,8 @@ public final class GaitEngine implements ImuSink {
         this.vvHigh = Butterworth.highPass(1, 0.3, fs);
         this.latBand = Butterworth.bandPass(2, 0.3, settings.bandHighHz(), fs);
         this.latHigh = Butterworth.highPass(1, 0.3, fs);
+        this.pitchBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
+        this.pitchHigh = Butterworth.highPass(1, 0.3, fs);
         this.leak = Math.exp(-1 / (0.5 * fs));
         this.peaks = new PeakDetector(settings.minPeak(), 0.3, 0.3, 0.28, 0.25);
         this.bout = new BoutTracker(settings, listener);
@@ -81,12 +91,26 @@ public final class GaitEngine implements ImuSink {
         sAV += ap * vv;
         sAA += ap * ap;
         sVV += vv * vv;
+        // pitch rate: rotation about the horizontal left axis (positive tips the front down)
+        pi = leak * pi + pitchBand.filter(gx * frame.lx + gy * frame.ly + gz * frame.lz) * dt;
+        double pitch = pitchHigh.filter(pi);
+        sPV += pitch * vv;
+        sPP += pitch * pitch;
         li = leak * li + latBand.filter(frame.lateral) * dt;
         sLat += latHigh.filter(li) * dt;
+        // pitch and roll of the trunk: angular rate without its vertical (turning) part
+        double wv = gx * frame.ux + gy * frame.uy + gz * frame.uz;
+        rx += (gx - wv * frame.ux) * dt;
+        ry += (gy - wv * frame.uy) * dt;
+        rz += (gz - wv * frame.uz) * dt;
+        double r2 = rx * rx + ry * ry + rz * rz;
+        if (r2 > maxTilt2) maxTilt2 = r2;
         if (peaks.update(t, v)) {
-            double corr = sAV / Math.sqrt(sAA * sVV + 1e-18);
-            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, sLat, t);
-            sAV = sAA = sVV = sLat = 0;
+            double corr = 0.5 * (sAV / Math.sqrt(sAA * sVV + 1e-18) + sPV / Math.sqrt(sPP * sVV + 1e-18));
+            double tiltDeg = Math.toDegrees(Math.sqrt(maxTilt2));
+            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, sLat, tiltDeg, t);
+            sAV = sAA = sVV = sLat = sPV = sPP = 0;
+            rx = ry = rz = maxTilt2 = 0;
         }
         bout.tick(t);
     }
@@ -103,9 +127,12 @@ public final class GaitEngine implements ImuSink {
         vvHigh.reset();
         latBand.reset();
         latHigh.reset();
+        pitchBand.reset();
+        pitchHigh.reset();
+        rx = ry = rz = maxTilt2 = 0;
         peaks.reset();
         bout.reset();
-        vi = vv = sAV = sAA = sVV = li = sLat = 0;
+        vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
     }
 
     /** Steps reported so far in this session. */

@@ -24,6 +24,7 @@ final class VerticalFrame {
     double forward;    // along the wearer's front, horizontal, m/s^2
     double lateral;    // to the wearer's left, horizontal, m/s^2
     double ux, uy, uz; // unit up vector in the sensor frame
+    double lx, ly, lz; // unit left vector (horizontal) in the sensor frame
 
     VerticalFrame(Axis forwardAxis, double rateHz) {
         gx = Butterworth.lowPass(2, GRAVITY_CUTOFF_HZ, rateHz);
@@ -56,6 +57,7 @@ final class VerticalFrame {
         if (hn < 1e-3) {
             forward = 0;
             lateral = 0;
+            lx = ly = lz = 0;
             return;
         }
         hx /= hn;
@@ -63,7 +65,9 @@ final class VerticalFrame {
         hz /= hn;
         forward = ax * hx + ay * hy + az * hz;
         // left = up x forward
-        double lx = uy * hz - uz * hy, ly = uz * hx - ux * hz, lz = ux * hy - uy * hx;
+        lx = uy * hz - uz * hy;
+        ly = uz * hx - ux * hz;
+        lz = ux * hy - uy * hx;
         lateral = ax * lx + ay * ly + az * lz;
     }
 

@@ -1,31 +1,67 @@
 package org.backstep.pipeline;
 
+import org.backstep.coach.Coach;
+import org.backstep.coach.CoachListener;
+import org.backstep.coach.CoachSettings;
+import org.backstep.coach.FormSummary;
 import org.backstep.core.ImuSink;
+import org.backstep.event.AlertEvent;
 import org.backstep.event.Direction;
-import org.backstep.event.EventSink;
+import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
 import org.backstep.gait.GaitEngine;
 import org.backstep.gait.GaitListener;
 import org.backstep.gait.GaitSettings;
 
 /**
- * One session's signal path, the same live, in the demo and in replay: samples go to the gait
- * engine; its steps go to the goal tracker and the event sink.
+ * One session's signal path, the same live, in the demo and in replay. Samples go to the gait
+ * engine and the form coach; the engine's steps and bouts go to the coach and the goal tracker;
+ * everything reported goes to one {@link PipelineListener}. Runs on the sampling thread.
  */
 public final class Pipeline implements ImuSink {
     private final GaitEngine gait;
-    private final GoalTracker goal;
-    private final EventSink sink;
+    private final Coach coach;
     private double lastT;
 
-    public Pipeline(GaitSettings gaitSettings, GoalTracker goal, EventSink sink) {
-        this.goal = goal;
-        this.sink = sink;
+    /**
+     * @param coachSettings {@code null} runs the gait engine alone
+     * @param goal          {@code null} counts no daily goal
+     */
+    public Pipeline(GaitSettings gaitSettings, CoachSettings coachSettings, GoalTracker goal, PipelineListener listener) {
+        this.coach = coachSettings == null ? null
+                : new Coach(coachSettings, gaitSettings.forwardAxis(), gaitSettings.rateHz(), new CoachListener() {
+                    @Override
+                    public void alert(AlertEvent alert) {
+                        listener.accept(alert);
+                    }
+
+                    @Override
+                    public void alarmCleared(double t) {
+                        listener.alarmCleared(t);
+                    }
+
+                    @Override
+                    public void uprightReferenceTaken(double t) {
+                        listener.uprightReferenceTaken(t);
+                    }
+
+                    @Override
+                    public void posture(PostureEvent posture) {
+                        listener.accept(posture);
+                    }
+                });
         this.gait = new GaitEngine(gaitSettings, new GaitListener() {
             @Override
             public void step(StepEvent step) {
-                sink.accept(step);
-                if (step.direction() == Direction.BACKWARD && goal != null) goal.backwardStep(step.at());
+                listener.accept(step);
+                if (coach != null) coach.onStep(step);
+                if (goal != null && step.direction() == Direction.BACKWARD) goal.backwardStep(step.at());
+            }
+
+            @Override
+            public void walking(boolean walking, double t) {
+                if (coach != null) coach.onWalking(walking, t);
+                listener.walking(walking, t);
             }
         });
     }
@@ -34,14 +70,30 @@ public final class Pipeline implements ImuSink {
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         lastT = t;
         gait.sample(t, ax, ay, az, gx, gy, gz);
+        if (coach != null) coach.sample(t, ax, ay, az, gx, gy, gz);
     }
 
-    /** Ends the session at the last sample time. */
+    /** Ends the session at the last sample time: a bout in progress is closed. */
     public void finish() {
         gait.finish(lastT);
     }
 
-    public GaitEngine gait() {
-        return gait;
+    /** Retake the upright reference (the {@code calibrate} command, or a button). */
+    public void recalibrate() {
+        if (coach != null) coach.calibrate();
+    }
+
+    public long steps(Direction d) {
+        return gait.steps(d);
+    }
+
+    /** Alert counts and good-form minutes, or {@code null} without a coach. */
+    public FormSummary formSummary() {
+        return coach == null ? null : coach.summary();
+    }
+
+    /** Stream time of the last sample. */
+    public double time() {
+        return lastT;
     }
 }

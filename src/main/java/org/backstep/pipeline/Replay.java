@@ -3,6 +3,7 @@ package org.backstep.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import org.backstep.core.Axis;
+import org.backstep.event.Direction;
 import org.backstep.event.Event;
 import org.backstep.event.EventSink;
 import org.backstep.gait.GaitSettings;
@@ -23,6 +24,7 @@ public final class Replay {
     public record Result(List<Event> events, long forward, long backward, double durationS) {
     }
 
+    /** Keeps every event. */
     public Result run(Recording rec) {
         List<Event> out = new ArrayList<>();
         return run(rec, out::add, out);
@@ -33,10 +35,9 @@ public final class Replay {
         Axis fwd = rec.forwardAxis() != null ? rec.forwardAxis() : settings.forwardAxis();
         GaitSettings gs = GaitSettings.builder(rec.rateHz()).forwardAxis(fwd).build();
         GoalTracker goal = new GoalTracker(settings.targetBackwardSteps(), settings.limitBackwardSteps(), 0, sink);
-        Pipeline p = new Pipeline(gs, goal, sink);
+        Pipeline p = new Pipeline(gs, settings.coach(), goal, PipelineListener.of(sink));
         rec.replay(p);
         p.finish();
-        return new Result(keep, p.gait().steps(org.backstep.event.Direction.FORWARD),
-                p.gait().steps(org.backstep.event.Direction.BACKWARD), rec.durationS());
+        return new Result(keep, p.steps(Direction.FORWARD), p.steps(Direction.BACKWARD), rec.durationS());
     }
 }

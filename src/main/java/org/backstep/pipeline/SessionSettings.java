@@ -1,19 +1,20 @@
 package org.backstep.pipeline;
 
+import org.backstep.coach.CoachSettings;
 import org.backstep.core.Axis;
 
-/** What a session needs beyond the recording itself: mounting fallback and the daily goal. */
+/** What a session needs beyond the samples: mounting, the daily goal, and the coach's settings. */
 public final class SessionSettings {
     private final Axis forwardAxis;
     private final int targetBackwardSteps;
     private final int limitBackwardSteps;
-    private final boolean postureTrace;
+    private final CoachSettings coach;
 
     private SessionSettings(Builder b) {
         this.forwardAxis = b.forwardAxis;
         this.targetBackwardSteps = b.target;
         this.limitBackwardSteps = b.limit;
-        this.postureTrace = b.postureTrace;
+        this.coach = b.coach;
     }
 
     public static Builder builder() {
@@ -24,26 +25,31 @@ public final class SessionSettings {
         return builder().build();
     }
 
-    /** Forward axis used when a recording's own mounting is unknown. */
+    /** Forward axis of the device as configured (a recording's own mounting takes precedence in replay). */
     public Axis forwardAxis() { return forwardAxis; }
 
     public int targetBackwardSteps() { return targetBackwardSteps; }
 
     public int limitBackwardSteps() { return limitBackwardSteps; }
 
-    public boolean postureTrace() { return postureTrace; }
+    /** The coach's settings, or {@code null} to run without the coach. */
+    public CoachSettings coach() { return coach; }
+
+    public Builder toBuilder() {
+        return new Builder().forwardAxis(forwardAxis).goal(targetBackwardSteps, limitBackwardSteps).coach(coach);
+    }
 
     public static final class Builder {
         private Axis forwardAxis = Axis.MINUS_Z;
         private int target = 200;
         private int limit = 400;
-        private boolean postureTrace;
+        private CoachSettings coach = CoachSettings.defaults();
 
         public Builder forwardAxis(Axis a) { this.forwardAxis = a; return this; }
 
         public Builder goal(int target, int limit) { this.target = target; this.limit = limit; return this; }
 
-        public Builder postureTrace(boolean on) { this.postureTrace = on; return this; }
+        public Builder coach(CoachSettings c) { this.coach = c; return this; }
 
         public SessionSettings build() {
             return new SessionSettings(this);

@@ -1,0 +1,168 @@
+#!/bin/sh
+# Install backstep on Raspberry Pi OS (Bookworm). Idempotent: a second run changes nothing.
+#   sudo deploy/install.sh [--jar target/backstep.jar] [--root DIR] [--no-apt] [--no-systemctl]
+# --root DIR installs the files under DIR (a test or image build); it then skips apt, users and systemctl.
+set -eu
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+JAR="$HERE/../target/backstep.jar"
+ROOT=""
+APT=1
+SYSTEMCTL=1
+CHANGED=0
+REBOOT=0
+
+usage() { echo "usage: $0 [--jar FILE] [--root DIR] [--no-apt] [--no-systemctl]" >&2; exit 2; }
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --jar) [ $# -ge 2 ] || usage; JAR=$2; shift 2 ;;
+        --root) [ $# -ge 2 ] || usage; ROOT=${2%/}; shift 2 ;;
+        --no-apt) APT=0; shift ;;
+        --no-systemctl) SYSTEMCTL=0; shift ;;
+        -h | --help) usage ;;
+        *) echo "unknown option: $1" >&2; usage ;;
+    esac
+done
+
+if [ -n "$ROOT" ]; then
+    APT=0
+    SYSTEMCTL=0
+    mkdir -p "$ROOT"
+elif [ "$(id -u)" -ne 0 ]; then
+    echo "run as root (sudo $0)" >&2
+    exit 1
+fi
+[ -f "$JAR" ] || { echo "no jar at $JAR: build it with 'mvn -B package' or pass --jar" >&2; exit 1; }
+
+say() { echo "install: $*"; }
+
+# put SRC DEST MODE: copy only when the content or the mode differs
+put() {
+    src=$1 dest=$ROOT$2 mode=$3
+    if [ -f "$dest" ] && cmp -s "$src" "$dest"; then
+        if [ "$(stat -c %a "$dest")" != "$mode" ]; then
+            chmod "$mode" "$dest"
+            say "mode $mode on $2"
+            CHANGED=1
+        fi
+        return 0
+    fi
+    mkdir -p "$(dirname "$dest")"
+    tmp="$dest.new.$$"
+    cp "$src" "$tmp"
+    chmod "$mode" "$tmp"
+    mv -f "$tmp" "$dest"
+    say "installed $2"
+    CHANGED=1
+}
+
+# put_once SRC DEST MODE: install only if DEST does not exist (never overwrite a user's config)
+put_once() {
+    if [ -e "$ROOT$2" ]; then
+        return 0
+    fi
+    put "$1" "$2" "$3"
+}
+
+# ensure_line FILE LINE: append LINE unless already present exactly
+ensure_line() {
+    file=$1 line=$2
+    if [ -f "$file" ] && grep -qxF -- "$line" "$file"; then
+        return 0
+    fi
+    mkdir -p "$(dirname "$file")"
+    printf '%s\n' "$line" >>"$file"
+    say "added '$line' to ${file#"$ROOT"}"
+    CHANGED=1
+    REBOOT=1
+}
+
+# --- Java ---
+if [ "$APT" -eq 1 ] && ! command -v java >/dev/null 2>&1; then
+    say "installing openjdk-17-jre-headless"
+    apt-get update
+    apt-get install -y openjdk-17-jre-headless
+    CHANGED=1
+fi
+
+# --- user and groups ---
+if [ -z "$ROOT" ]; then
+    for g in i2c gpio; do
+        if ! getent group "$g" >/dev/null; then
+            groupadd --system "$g"
+            say "created group $g"
+            CHANGED=1
+        fi
+    done
+    if ! getent passwd backstep >/dev/null; then
+        useradd --system --user-group --home-dir /var/lib/backstep --no-create-home \
+            --shell /usr/sbin/nologin --groups i2c,gpio backstep
+        say "created user backstep"
+        CHANGED=1
+    fi
+    for g in i2c gpio; do
+        if ! id -nG backstep | tr ' ' '\n' | grep -qx "$g"; then
+            usermod -aG "$g" backstep
+            say "added backstep to group $g"
+            CHANGED=1
+        fi
+    done
+else
+    say "--root: not creating user backstep (groups i2c, gpio)"
+fi
+
+# --- files ---
+put "$JAR" /opt/backstep/backstep.jar 644
+put "$HERE/backstep-export" /opt/backstep/backstep-export 755
+put "$HERE/backstep.service" /etc/systemd/system/backstep.service 644
+put "$HERE/backstep-export@.service" /etc/systemd/system/backstep-export@.service 644
+put "$HERE/99-backstep-usb.rules" /etc/udev/rules.d/99-backstep-usb.rules 644
+put_once "$HERE/backstep.properties" /etc/backstep/backstep.properties 644
+
+# --- hardware: I2C and the PWM overlay for the buzzer on GPIO18 ---
+CONFIG_TXT=$ROOT/boot/firmware/config.txt
+if [ ! -f "$CONFIG_TXT" ] && [ -f "$ROOT/boot/config.txt" ]; then
+    CONFIG_TXT=$ROOT/boot/config.txt
+fi
+# our lines go in an [all] section (a conditional section like [cm4] may end the file)
+if { ! grep -qxF "dtparam=i2c_arm=on" "$CONFIG_TXT" || ! grep -qxF "dtoverlay=pwm,pin=18,func=2" "$CONFIG_TXT"; } 2>/dev/null \
+    && [ -f "$CONFIG_TXT" ] && [ "$(grep -E '^\[' "$CONFIG_TXT" | tail -n 1)" != "" ] \
+    && [ "$(grep -E '^\[' "$CONFIG_TXT" | tail -n 1)" != "[all]" ]; then
+    printf '[all]\n' >>"$CONFIG_TXT"
+fi
+ensure_line "$CONFIG_TXT" "dtparam=i2c_arm=on"
+ensure_line "$CONFIG_TXT" "dtoverlay=pwm,pin=18,func=2"
+# /dev/i2c-* appear only with the i2c-dev module loaded
+if [ -f "$ROOT/etc/modules-load.d/backstep.conf" ] && grep -qx i2c-dev "$ROOT/etc/modules-load.d/backstep.conf"; then
+    :
+else
+    mkdir -p "$ROOT/etc/modules-load.d"
+    printf 'i2c-dev\n' >"$ROOT/etc/modules-load.d/backstep.conf"
+    say "installed /etc/modules-load.d/backstep.conf"
+    CHANGED=1
+    REBOOT=1
+fi
+
+# --- systemd and udev ---
+if [ "$SYSTEMCTL" -eq 1 ]; then
+    if [ "$CHANGED" -eq 1 ]; then
+        systemctl daemon-reload
+        udevadm control --reload-rules || true
+    fi
+    if ! systemctl is-enabled --quiet backstep.service; then
+        systemctl enable backstep.service
+        CHANGED=1
+    fi
+    if [ "$REBOOT" -eq 0 ] && ! systemctl is-active --quiet backstep.service; then
+        systemctl start backstep.service
+    fi
+fi
+
+if [ "$CHANGED" -eq 0 ]; then
+    say "nothing to do: already installed"
+elif [ "$REBOOT" -eq 1 ]; then
+    say "done; reboot once to enable I2C and the PWM overlay (sudo reboot)"
+else
+    say "done"
+fi

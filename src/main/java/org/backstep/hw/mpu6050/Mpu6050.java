@@ -1,0 +1,254 @@
+package org.backstep.hw.mpu6050;
+
+import static org.backstep.hw.mpu6050.Mpu6050Registers.*;
+
+import java.util.Locale;
+import org.backstep.core.ImuSink;
+import org.backstep.hw.DeviceException;
+import org.backstep.hw.I2cDevice;
+import org.backstep.hw.Imu;
+import org.backstep.hw.NanoClock;
+import org.backstep.hw.Sleeper;
+import org.tinylog.Logger;
+
+/**
+ * MPU-6050 driver reading accelerometer and gyroscope through the on-chip FIFO.
+ *
+ * <p>{@link #open} probes WHO_AM_I, resets the chip, wakes it on the gyro PLL, programs rate, DLPF and
+ * ranges and starts the FIFO. {@link #drain} reads INT_STATUS and FIFO_COUNT, then pulls whole 12-byte
+ * frames in bursts of at most {@link #MAX_BURST_BYTES}. An overflow (FIFO_OFLOW_INT, or a count at the
+ * 1024-byte capacity) cannot be decoded safely, since the chip drops the oldest bytes and the frame
+ * boundary is lost: the FIFO is reset, and the samples produced since the previous drain are counted as
+ * lost (estimated from elapsed time) and skipped in stream time. A bus error inside a drain also forces a
+ * FIFO reset at the next drain, because a half-done burst may have popped part of a frame.
+ *
+ * <p>Not thread-safe: one thread drains. {@link #lostSamples()} may be read from any thread.
+ */
+public final class Mpu6050 implements Imu {
+    /** Largest FIFO burst: 21 whole frames. */
+    public static final int MAX_BURST_BYTES = 21 * FRAME_BYTES;
+    /** Consecutive drains with a count that is not a whole number of frames before we realign. */
+    static final int MISALIGNED_LIMIT = 3;
+    private static final long OVERFLOW_LOG_INTERVAL_NANOS = 5_000_000_000L;
+
+    private final I2cDevice device;
+    private final Mpu6050Settings settings;
+    private final Sleeper sleeper;
+    private final NanoClock clock;
+    private final Mpu6050Decoder decoder;
+    private final double rateHz;
+    private final byte[] burst = new byte[MAX_BURST_BYTES];
+    private final byte[] word = new byte[2];
+    private final double[] sample = new double[6];
+
+    private long sampleIndex;
+    private volatile long lost;
+    private volatile long overflows;
+    private long lastDrainNanos;
+    private boolean realignPending;
+    private int misalignedStreak;
+    private long lastOverflowLogNanos = Long.MIN_VALUE;
+    private long overflowsSinceLog;
+    private volatile boolean closed;
+
+    private Mpu6050(I2cDevice device, Mpu6050Settings settings, Sleeper sleeper, NanoClock clock) {
+        this.device = device;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.decoder = Mpu6050Decoder.of(settings);
+        this.rateHz = settings.actualRateHz();
+    }
+
+    /** Opens with the wall clock. */
+    public static Mpu6050 open(I2cDevice device, Mpu6050Settings settings) {
+        return open(device, settings, Sleeper.SYSTEM, NanoClock.SYSTEM);
+    }
+
+    /**
+     * Probes, resets and configures the chip on {@code device}; on failure the device is closed.
+     *
+     * @throws DeviceException with a one-line message if nothing answers, another chip answers, or a
+     *                         configuration write does not read back
+     */
+    public static Mpu6050 open(I2cDevice device, Mpu6050Settings settings, Sleeper sleeper, NanoClock clock) {
+        Mpu6050 imu = new Mpu6050(device, settings, sleeper, clock);
+        try {
+            imu.configure();
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
+        Logger.info("IMU ready: {}", settings);
+        return imu;
+    }
+
+    /** Reads WHO_AM_I and throws a one-line {@link DeviceException} unless it is 0x68 (RM §4.32). */
+    public static void probe(I2cDevice device) {
+        int who;
+        try {
+            who = device.readRegister(WHO_AM_I);
+        } catch (DeviceException e) {
+            throw new DeviceException("no MPU-6050 answering on " + device.describe() + " (" + e.getMessage()
+                + "); check wiring SDA=GPIO2/pin 3, SCL=GPIO3/pin 5, 3V3, GND, that I2C is enabled, and `i2cdetect -y 1`", e);
+        }
+        if (who != WHO_AM_I_VALUE) {
+            String hint = (who == 0x00 || who == 0xFF)
+                ? "0x00/0xFF means nothing is answering: check wiring, power and pull-ups"
+                : "another chip answers here (an MPU-6500 reads 0x70, an MPU-9250 0x71)";
+            throw new DeviceException(String.format(Locale.ROOT,
+                "no MPU-6050 on %s: WHO_AM_I read 0x%02x, expected 0x68; %s", device.describe(), who, hint));
+        }
+    }
+
+    private void configure() {
+        probe(device);
+        device.writeRegister(PWR_MGMT_1, PWR_MGMT_1_DEVICE_RESET);
+        sleeper.sleepNanos(RESET_DELAY_NANOS);
+        device.writeRegister(PWR_MGMT_1, CLKSEL_PLL_XGYRO);          // SLEEP=0, CYCLE=0, temp on, PLL
+        device.writeRegister(PWR_MGMT_2, 0);                         // no axis in standby
+        sleeper.sleepNanos(WAKE_DELAY_NANOS);
+        writeChecked(SMPLRT_DIV, settings.sampleRateDivider());
+        writeChecked(CONFIG, settings.dlpfCfg());                    // EXT_SYNC_SET 0: FSYNC off
+        writeChecked(GYRO_CONFIG, settings.fsSel() << GYRO_CONFIG_FS_SEL_SHIFT);
+        writeChecked(ACCEL_CONFIG, settings.afsSel() << ACCEL_CONFIG_AFS_SEL_SHIFT);
+        device.writeRegister(INT_PIN_CFG, 0);                        // INT_RD_CLEAR 0: status clears on read
+        device.writeRegister(INT_ENABLE, INT_ENABLE_FIFO_OFLOW);
+        writeChecked(FIFO_EN, FIFO_EN_ACCEL | FIFO_EN_XG | FIFO_EN_YG | FIFO_EN_ZG);
+        restartFifo();
+    }
+
+    private void writeChecked(int reg, int value) {
+        device.writeRegister(reg, value);
+        int back = device.readRegister(reg);
+        if (back != value) {
+            throw new DeviceException(String.format(Locale.ROOT,
+                "MPU-6050 on %s did not keep register 0x%02x: wrote 0x%02x, read back 0x%02x; check wiring and power",
+                device.describe(), reg, value, back));
+        }
+    }
+
+    /** Stops, resets and restarts the FIFO, clears INT_STATUS (RM §4.27: FIFO_RESET needs FIFO_EN = 0). */
+    private void restartFifo() {
+        device.writeRegister(USER_CTRL, 0);
+        device.writeRegister(USER_CTRL, USER_CTRL_FIFO_RESET);
+        device.writeRegister(USER_CTRL, USER_CTRL_FIFO_EN);
+        device.readRegister(INT_STATUS);
+        lastDrainNanos = clock.nanoTime();
+        realignPending = false;
+        misalignedStreak = 0;
+    }
+
+    @Override
+    public int drain(ImuSink sink) {
+        if (closed) throw new DeviceException("MPU-6050 on " + device.describe() + " is closed");
+        long now = clock.nanoTime();
+        if (realignPending) {
+            discard(now, "realigning FIFO frames after a bus error");
+            return 0;
+        }
+        int status;
+        int count;
+        try {
+            status = device.readRegister(INT_STATUS);
+            device.readRegisters(FIFO_COUNTH, word, 0, 2);
+            count = ((word[0] & 0xFF) << 8) | (word[1] & 0xFF);
+        } catch (DeviceException e) {
+            realignPending = true;
+            throw e;
+        }
+        if ((status & INT_STATUS_FIFO_OFLOW) != 0 || count >= FIFO_SIZE) {
+            overflows++;
+            discard(now, "FIFO overflow");
+            return 0;
+        }
+        if (count % FRAME_BYTES != 0) {
+            if (++misalignedStreak >= MISALIGNED_LIMIT) {
+                discard(now, "FIFO count " + count + " is not whole frames");
+                return 0;
+            }
+        } else {
+            misalignedStreak = 0;
+        }
+        int remaining = count - count % FRAME_BYTES;
+        int delivered = 0;
+        try {
+            while (remaining > 0) {
+                int n = Math.min(remaining, MAX_BURST_BYTES);
+                device.readRegisters(FIFO_R_W, burst, 0, n);
+                for (int off = 0; off < n; off += FRAME_BYTES) {
+                    decoder.decode(burst, off, sample);
+                    sink.sample(sampleIndex / rateHz, sample[0], sample[1], sample[2], sample[3], sample[4], sample[5]);
+                    sampleIndex++;
+                    delivered++;
+                }
+                remaining -= n;
+            }
+        } catch (DeviceException e) {
+            realignPending = true;
+            throw e;
+        }
+        lastDrainNanos = now;
+        return delivered;
+    }
+
+    /** Resets the FIFO, counting what was produced since the last good drain as lost. */
+    private void discard(long now, String why) {
+        long elapsed = Math.max(0, now - lastDrainNanos);
+        long estimate = Math.round(elapsed * 1e-9 * rateHz);
+        restartFifo();
+        lastDrainNanos = now;
+        sampleIndex += estimate;
+        lost += estimate;
+        overflowsSinceLog++;
+        if (lastOverflowLogNanos == Long.MIN_VALUE || now - lastOverflowLogNanos >= OVERFLOW_LOG_INTERVAL_NANOS) {
+            Logger.warn("IMU {}: {} event(s) since the last report, about {} samples lost this time, {} in total; drain more often",
+                why, overflowsSinceLog, estimate, lost);
+            lastOverflowLogNanos = now;
+            overflowsSinceLog = 0;
+        }
+    }
+
+    @Override
+    public void reinitialize() {
+        if (closed) throw new DeviceException("MPU-6050 on " + device.describe() + " is closed");
+        long before = lastDrainNanos;
+        configure();
+        long estimate = Math.round(Math.max(0, clock.nanoTime() - before) * 1e-9 * rateHz);
+        sampleIndex += estimate;
+        lost += estimate;
+        Logger.warn("IMU on {} re-initialised; about {} samples lost", device.describe(), estimate);
+    }
+
+    @Override
+    public double sampleRateHz() {
+        return rateHz;
+    }
+
+    @Override
+    public long lostSamples() {
+        return lost;
+    }
+
+    /** FIFO overflows seen since open. */
+    public long overflows() {
+        return overflows;
+    }
+
+    public Mpu6050Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            device.writeRegister(PWR_MGMT_1, PWR_MGMT_1_SLEEP);
+        } catch (RuntimeException e) {
+            Logger.debug("could not put the MPU-6050 to sleep: {}", e.getMessage());
+        } finally {
+            device.close();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.backstep.hw.pi4j;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.i2c.I2C;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.io.pwm.PwmType;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
+import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
+import com.pi4j.plugin.raspberrypi.platform.RaspberryPiPlatform;
+import com.pi4j.context.ContextBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.backstep.hw.Buzzer;
+import org.backstep.hw.DeviceException;
+import org.backstep.hw.Hardware;
+import org.backstep.hw.Imu;
+import org.backstep.hw.NanoClock;
+import org.backstep.hw.SilentBuzzer;
+import org.backstep.hw.Sleeper;
+import org.backstep.hw.mpu6050.Mpu6050;
+import org.backstep.hw.mpu6050.Mpu6050Settings;
+import org.backstep.hw.sim.SimulatedI2CProvider;
+import org.backstep.hw.sim.SimulatedMpu6050;
+import org.tinylog.Logger;
+
+/**
+ * Builds ONE Pi4J context with explicitly chosen providers (no auto-detection), opens the IMU and the
+ * buzzer in it, and owns all of them: {@link #close()} silences the buzzer, puts the IMU to sleep and
+ * shuts the context down, once, from any thread (shutdown hook included).
+ *
+ * <ul>
+ *   <li>{@link #open}: the real unit. RaspberryPi platform, linuxfs-i2c, and only the buzzer provider
+ *       needed: linuxfs-pwm (for the configured pwmchip) or gpiod-digital-output.</li>
+ *   <li>{@link #simulated}: the demo. The {@link SimulatedI2CProvider} serves a simulated chip at the
+ *       configured bus/address; same driver, same Pi4J I2C path; a {@link SilentBuzzer}.</li>
+ *   <li>{@link #assemble}: any context the caller built (tests use Pi4J's mock PWM/GPIO providers).</li>
+ * </ul>
+ */
+public final class Pi4jHardware implements Hardware {
+    private final Context context;
+    private final Imu imu;
+    private final Buzzer buzzer;
+    private final String description;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread hook;
+
+    private Pi4jHardware(Context context, Imu imu, Buzzer buzzer, String description) {
+        this.context = context;
+        this.imu = imu;
+        this.buzzer = buzzer;
+        this.description = description;
+    }
+
+    /**
+     * Opens the real hardware.
+     *
+     * @throws DeviceException with a one-line hint if the I2C bus or PWM chip is missing, or the IMU does not answer
+     */
+    public static Pi4jHardware open(Mpu6050Settings imu, BuzzerSettings buzzer) {
+        Path dev = Path.of("/dev/i2c-" + imu.bus());
+        if (!Files.exists(dev)) {
+            throw new DeviceException("no " + dev + ": enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot");
+        }
+        ContextBuilder b = Pi4J.newContextBuilder().noAutoDetect().add(new RaspberryPiPlatform())
+            .add(LinuxFsI2CProvider.newInstance());
+        String pwmId = null;
+        String doutId = null;
+        if (buzzer.kind() == BuzzerSettings.Kind.PWM) {
+            Path chip = Path.of("/sys/class/pwm/pwmchip" + buzzer.pwmChip());
+            if (!Files.exists(chip)) {
+                throw new DeviceException("no " + chip + ": add dtoverlay=pwm,pin=18,func=2 to /boot/firmware/config.txt and reboot, or use a GPIO buzzer");
+            }
+            b.add(LinuxFsPwmProvider.newInstance(buzzer.pwmChip()));
+            pwmId = LinuxFsPwmProvider.ID;
+        } else if (buzzer.kind() == BuzzerSettings.Kind.GPIO) {
+            b.add(GpioDDigitalOutputProvider.newInstance());
+            doutId = GpioDDigitalOutputProvider.ID;
+        }
+        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
+    }
+
+    /** The demo unit: the simulated chip behind Pi4J, and a silent buzzer. Uses the wall clock for waits. */
+    public static Pi4jHardware simulated(Mpu6050Settings imu, SimulatedMpu6050 chip) {
+        return simulated(imu, chip, Sleeper.SYSTEM, NanoClock.SYSTEM);
+    }
+
+    /** As {@link #simulated(Mpu6050Settings, SimulatedMpu6050)} with injected time. */
+    public static Pi4jHardware simulated(Mpu6050Settings imu, SimulatedMpu6050 chip, Sleeper sleeper, NanoClock clock) {
+        Context ctx = Pi4J.newContextBuilder().noAutoDetect()
+            .add(new SimulatedI2CProvider(chip, imu.bus(), imu.address())).build();
+        return assemble(ctx, SimulatedI2CProvider.ID, null, null, imu, BuzzerSettings.none(), sleeper, clock);
+    }
+
+    /**
+     * Opens the IMU and buzzer in {@code ctx}, which this object then owns (it is shut down on failure
+     * too). A null provider id for the buzzer kind in use falls back to a {@link SilentBuzzer}.
+     */
+    public static Pi4jHardware assemble(Context ctx, String i2cProviderId, String digitalOutputProviderId,
+                                        String pwmProviderId, Mpu6050Settings imuSettings, BuzzerSettings buzzerSettings,
+                                        Sleeper sleeper, NanoClock clock) {
+        Imu imu = null;
+        Buzzer buzzer = null;
+        try {
+            I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("backstep-imu").name("MPU-6050")
+                .bus(imuSettings.bus()).device(imuSettings.address()).provider(i2cProviderId).build());
+            imu = Mpu6050.open(new Pi4jI2cDevice(i2c), imuSettings, sleeper, clock);
+            buzzer = openBuzzer(ctx, buzzerSettings, digitalOutputProviderId, pwmProviderId);
+            String what = imuSettings + "; " + (buzzer instanceof SilentBuzzer ? "no buzzer" : buzzerSettings.toString())
+                + "; I2C via " + i2cProviderId;
+            return new Pi4jHardware(ctx, imu, buzzer, what);
+        } catch (RuntimeException e) {
+            if (buzzer != null) buzzer.close();
+            if (imu != null) imu.close();
+            shutdownQuietly(ctx);
+            throw e instanceof DeviceException ? e : new DeviceException("could not open the hardware: " + e.getMessage(), e);
+        }
+    }
+
+    private static Buzzer openBuzzer(Context ctx, BuzzerSettings s, String doutId, String pwmId) {
+        switch (s.kind()) {
+            case PWM:
+                if (pwmId == null) return new SilentBuzzer();
+                Pwm pwm = ctx.create(Pwm.newConfigBuilder(ctx).id("backstep-buzzer").name("buzzer")
+                    .address(s.pwmChannel()).pwmType(PwmType.HARDWARE).shutdown(0).provider(pwmId).build());
+                return new PwmBuzzer(pwm, s.active());
+            case GPIO:
+                if (doutId == null) return new SilentBuzzer();
+                DigitalState off = s.activeLow() ? DigitalState.HIGH : DigitalState.LOW;
+                DigitalOutput out = ctx.create(DigitalOutput.newConfigBuilder(ctx).id("backstep-buzzer").name("buzzer")
+                    .address(s.bcmPin()).initial(off).shutdown(off).provider(doutId).build());
+                return new GpioBuzzer(out, s.activeLow());
+            default:
+                return new SilentBuzzer();
+        }
+    }
+
+    /** Registers a JVM shutdown hook that closes everything (Pi4J's own hook is off by default). */
+    public Pi4jHardware closeOnShutdown() {
+        Thread t = new Thread(this::close, "backstep-hw-shutdown");
+        Runtime.getRuntime().addShutdownHook(t);
+        hook = t;
+        return this;
+    }
+
+    @Override
+    public Imu imu() {
+        return imu;
+    }
+
+    @Override
+    public Buzzer buzzer() {
+        return buzzer;
+    }
+
+    /** The Pi4J context (owned by this object; do not shut it down yourself). */
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            buzzer.close();
+        } catch (RuntimeException e) {
+            Logger.warn("closing buzzer: {}", e.getMessage());
+        }
+        try {
+            imu.close();
+        } catch (RuntimeException e) {
+            Logger.warn("closing IMU: {}", e.getMessage());
+        }
+        shutdownQuietly(context);
+        Thread t = hook;
+        if (t != null && Thread.currentThread() != t) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(t);
+            } catch (IllegalStateException e) {
+                // JVM already shutting down
+            }
+        }
+    }
+
+    private static void shutdownQuietly(Context ctx) {
+        try {
+            if (!ctx.isShutdown()) ctx.shutdown();
+        } catch (RuntimeException e) {
+            Logger.warn("Pi4J context shutdown: {}", e.getMessage());
+        }
+    }
+}

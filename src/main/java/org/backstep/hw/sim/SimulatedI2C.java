@@ -1,0 +1,146 @@
+package org.backstep.hw.sim;
+
+import com.pi4j.io.exception.IOException;
+import com.pi4j.io.i2c.I2CBase;
+import com.pi4j.io.i2c.I2CBusBase;
+import com.pi4j.io.i2c.I2CConfig;
+import com.pi4j.io.i2c.I2CProvider;
+import java.nio.charset.Charset;
+import java.util.Locale;
+import org.backstep.hw.DeviceException;
+
+/**
+ * A Pi4J {@link com.pi4j.io.i2c.I2C} whose register reads and writes are transactions on a
+ * {@link SimulatedMpu6050}, through Pi4J's bus lock like the real linuxfs implementation. A null chip is an
+ * empty address: every transaction throws a Pi4J {@link IOException}.
+ */
+final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
+    private final SimulatedMpu6050 chip;
+    private int pointer;
+
+    /** The bus lock of Pi4J's I2CBusBase; nothing else to do in a simulation. */
+    static final class Bus extends I2CBusBase {
+        Bus(I2CConfig config) {
+            super(config);
+        }
+
+        @Override
+        public <R> R execute(com.pi4j.io.i2c.I2C i2c, java.util.concurrent.Callable<R> action) {
+            return _execute(i2c, action);
+        }
+    }
+
+    SimulatedI2C(I2CProvider provider, I2CConfig config, SimulatedMpu6050 chip) {
+        super(provider, config, new Bus(config));
+        this.chip = chip;
+    }
+
+    private SimulatedMpu6050 chip() {
+        if (!isOpen) throw new IOException("I2C bus " + config.bus() + " device " + hex(config.device()) + " is closed");
+        if (chip == null) {
+            throw new IOException("Remote I/O error: nothing answers at bus " + config.bus() + " address " + hex(config.device()));
+        }
+        return chip;
+    }
+
+    private static String hex(int v) {
+        return String.format(Locale.ROOT, "0x%02x", v);
+    }
+
+    private <T> T onBus(java.util.concurrent.Callable<T> action) {
+        try {
+            return i2CBus.execute(this, action);
+        } catch (DeviceException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- raw (pointer) access
+
+    @Override
+    public int write(byte b) {
+        return onBus(() -> {
+            chip();
+            pointer = b & 0xFF;
+            return 1;
+        });
+    }
+
+    @Override
+    public int write(byte[] data, int offset, int length) {
+        return onBus(() -> {
+            SimulatedMpu6050 c = chip();
+            if (length <= 0) return 0;
+            pointer = data[offset] & 0xFF;
+            if (length > 1) c.write(pointer, data, offset + 1, length - 1);
+            return length;
+        });
+    }
+
+    @Override
+    public int write(Charset charset, CharSequence data) {
+        byte[] bytes = data.toString().getBytes(charset);
+        return write(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public int read() {
+        return onBus(() -> chip().read(pointer));
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        return onBus(() -> {
+            chip().read(pointer, buffer, offset, length);
+            return length;
+        });
+    }
+
+    @Override
+    public String readString(Charset charset, int length) {
+        byte[] b = new byte[length];
+        read(b, 0, length);
+        return new String(b, charset);
+    }
+
+    // ---------------------------------------------------------------- register access
+
+    @Override
+    public int writeRegister(int register, byte b) {
+        return onBus(() -> {
+            chip().write(register, b & 0xFF);
+            return 1;
+        });
+    }
+
+    @Override
+    public int writeRegister(int register, byte[] data, int offset, int length) {
+        return onBus(() -> {
+            chip().write(register, data, offset, length);
+            return length;
+        });
+    }
+
+    @Override
+    public int writeRegister(byte[] register, byte[] data, int offset, int length) {
+        return writeRegister(register[0] & 0xFF, data, offset, length);
+    }
+
+    @Override
+    public int readRegister(int register) {
+        return onBus(() -> chip().read(register));
+    }
+
+    @Override
+    public int readRegister(int register, byte[] buffer, int offset, int length) {
+        return onBus(() -> {
+            chip().read(register, buffer, offset, length);
+            return length;
+        });
+    }
+
+    @Override
+    public int readRegister(byte[] register, byte[] buffer, int offset, int length) {
+        return readRegister(register[0] & 0xFF, buffer, offset, length);
+    }
+}

@@ -1,0 +1,317 @@
+package org.backstep.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.backstep.event.Direction;
+
+/**
+ * Consecutive walks rendered as one bout of gait, starting and ending at rest.
+ *
+ * <p>A continuous step coordinate {@code q(t)} (integral of a smoothed step rate; {@code q = i} at
+ * contact {@code i}, {@code -1 .. 0} is gait initiation, {@code n-1 .. n} the closing step)
+ * drives every periodic term, so positions are smooth and the accelerations are their exact
+ * second derivatives. Within step phase {@code p = q - floor(q)}:
+ * <ul>
+ * <li>vertical: inverted pendulum, {@code z = -Zc cos 2pi(p - pLow)}: lowest at double support
+ * ({@code pLow} 0.07 forward, 0.10 backward), highest at midstance;</li>
+ * <li>along travel: {@code u = Uc sin 2pi(p - pV)}: speed highest at double support ({@code pV}
+ * 0.04 / 0.07) and lowest at midstance, braking after contact, propulsion before the next one.
+ * The speed swing follows the energy exchange {@code v dv ~ 0.8 g dz};</li>
+ * <li>lateral sway toward the stance leg, yaw and roll at stride frequency, pitch at step frequency;</li>
+ * <li>a damped 15-30 Hz impact transient at each contact: heel strike forward, softer forefoot
+ * contact backward.</li>
+ * </ul>
+ * Backward walking uses the same physics with its own parameters, never a time reversal.
+ */
+final class GaitBout implements Segment {
+    private static final double G = 9.81;
+
+    private final double start;
+    private final int n;
+    private final double[] dur;       // step durations (init uses dur[0])
+    private final double[] contact;   // nominal contact times
+    private final double end;
+    private final List<Walk> walks;
+    private final int[] walkOf;
+    private final List<double[]> stumbles = new ArrayList<>(); // {tripTime, sign}
+    private final List<Integer> stumbleStep = new ArrayList<>(); // the contact that follows each trip
+
+    GaitBout(double start, List<Walk> walks, Random rng) {
+        this.start = start;
+        this.walks = List.copyOf(walks);
+        int total = 0;
+        for (Walk w : walks) total += w.steps();
+        this.n = total;
+        this.dur = new double[n];
+        this.walkOf = new int[n];
+        int g = 0;
+        for (int wi = 0; wi < walks.size(); wi++) {
+            Walk w = walks.get(wi);
+            double nominal = 60.0 / w.effectiveSpm();
+            for (int i = 0; i < w.steps(); i++, g++) {
+                double z = Math.max(-2.5, Math.min(2.5, rng.nextGaussian()));
+                dur[g] = nominal * (1 + w.irregularity() * z);
+                walkOf[g] = wi;
+            }
+        }
+        // stumbles: the tripped swing lands early, the recovery step is quick too
+        g = 0;
+        for (Walk w : walks) {
+            if (w.stumbleAt() > 0) {
+                int k = g + w.stumbleAt();
+                dur[k - 1] *= 0.7;
+                dur[k] *= 0.85;
+            }
+            g += w.steps();
+        }
+        this.contact = new double[n];
+        double t = start + dur[0];
+        for (int i = 0; i < n; i++) {
+            contact[i] = t;
+            t += dur[i];
+        }
+        this.end = t;
+        g = 0;
+        for (Walk w : walks) {
+            if (w.stumbleAt() > 0) {
+                int k = g + w.stumbleAt();
+                double s = w.direction() == Direction.FORWARD ? 1 : -1;
+                // the trip comes at 40 % of the normal step; the shortened remainder hurries to contact k
+                stumbles.add(new double[] {contact[k - 1] + 0.4 * dur[k - 1] / 0.7, s});
+                stumbleStep.add(k);
+            }
+            g += w.steps();
+        }
+    }
+
+    @Override
+    public double start() {
+        return start;
+    }
+
+    @Override
+    public double end() {
+        return end;
+    }
+
+    /** Duration of the closing step (after the last contact). */
+    double lastStepDuration() {
+        return dur[n - 1];
+    }
+
+    private Walk walk(int step) {
+        return walks.get(walkOf[step]);
+    }
+
+    /** Per-step values laid out for {@link Stepwise} over the contacts: initiation uses step 0's. */
+    private double[] perStep(java.util.function.IntToDoubleFunction f) {
+        double[] v = new double[n + 1];
+        for (int i = 0; i < n; i++) v[i + 1] = f.applyAsDouble(i);
+        v[0] = v[1];
+        return v;
+    }
+
+    private double sign(int i) {
+        return walk(i).direction() == Direction.FORWARD ? 1 : -1;
+    }
+
+    private boolean fwd(int i) {
+        return walk(i).direction() == Direction.FORWARD;
+    }
+
+    private double speed(int i) {
+        return walk(i).effectiveStepLength() / dur[i];
+    }
+
+    /** Peak-to-peak vertical excursion in metres. */
+    private double excursion(int i) {
+        double v = speed(i);
+        double a = fwd(i) ? clamp(0.012 + 0.024 * v, 0.015, 0.05) : clamp(0.015 + 0.024 * v, 0.015, 0.045);
+        return a * (1 - 0.5 * walk(i).kneeBend());
+    }
+
+    /** Half amplitude of the speed swing along travel, m/s. */
+    private double speedSwing(int i) {
+        double v = speed(i);
+        return Math.min(0.8 * G * excursion(i) / (2 * v), 0.35 * v);
+    }
+
+    private double impactScale(int i) {
+        double vRef = fwd(i) ? 1.2 : 0.55;
+        return clamp(speed(i) / vRef, 0.4, 1.3) * (1 - 0.5 * walk(i).kneeBend());
+    }
+
+    /**
+     * The step rate (steps per second) over the contacts. A tripped step keeps its normal rate
+     * until the trip, then hurries to its early contact.
+     */
+    private Stepwise rate(double width) {
+        List<Double> breaks = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        values.add(1 / dur[0]);
+        int si = 0;
+        for (int i = 0; i < n; i++) {
+            breaks.add(contact[i]);
+            double trip = si < stumbles.size() && stumbleStep.get(si) == i + 1 ? stumbles.get(si)[0] : Double.NaN;
+            if (Double.isNaN(trip)) {
+                values.add(1 / dur[i]);
+            } else {
+                double before = trip - contact[i];
+                double nominal = before / 0.4;
+                values.add(1 / nominal);
+                breaks.add(trip);
+                values.add(0.6 / (dur[i] - before));
+                si++;
+            }
+        }
+        double[] b = new double[breaks.size()];
+        double[] v = new double[values.size()];
+        for (int i = 0; i < b.length; i++) b[i] = breaks.get(i);
+        for (int i = 0; i < v.length; i++) v[i] = values.get(i);
+        return new Stepwise(b, v, width);
+    }
+
+    @Override
+    public void render(Timeline tl, Truth.Collector truth) {
+        int i0 = tl.index(start);
+        int m = tl.index(end) - i0 + 1;
+        double dt = tl.dt;
+        double heading0 = tl.ch[Timeline.YAW][Math.min(i0, tl.n - 1)];
+        double minDur = Double.MAX_VALUE;
+        for (double d : dur) minDur = Math.min(minDur, d);
+
+        // step coordinate q
+        Stepwise rate = rate(0.3 * minDur);
+        double[] q = new double[m];
+        q[0] = -1;
+        double rPrev = rate.at(tl.time(i0));
+        for (int j = 1; j < m; j++) {
+            double r = rate.at(tl.time(i0 + j));
+            q[j] = q[j - 1] + 0.5 * (rPrev + r) * dt;
+            rPrev = r;
+        }
+
+        // true contacts: where q crosses 0, 1, .., n-1
+        double[] tc = new double[n];
+        int k = 0;
+        for (int j = 1; j < m && k < n; j++) {
+            while (k < n && q[j - 1] < k && q[j] >= k) {
+                tc[k] = tl.time(i0 + j - 1) + (k - q[j - 1]) / (q[j] - q[j - 1]) * dt;
+                truth.step(tc[k], walk(k).direction());
+                k++;
+            }
+        }
+        for (; k < n; k++) tc[k] = contact[k]; // not reached in practice
+
+        Stepwise vMean = new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
+        Stepwise turnRate = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).turnDeg() / walk(i).steps()) / dur[i]), 0.8 * minDur);
+        Stepwise zc = new Stepwise(contact, perStep(i -> excursion(i) / 2), 0.5 * minDur);
+        Stepwise uc = new Stepwise(contact, perStep(i -> sign(i) * speedSwing(i) * dur[i] / (2 * Math.PI)), 0.5 * minDur);
+        Stepwise pLow = new Stepwise(contact, perStep(i -> fwd(i) ? 0.07 : 0.10), 0.5 * minDur);
+        Stepwise pV = new Stepwise(contact, perStep(i -> fwd(i) ? 0.04 : 0.07), 0.5 * minDur);
+        Stepwise yawAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(clamp(6 * walk(i).effectiveStepLength() / 0.7, 2, 6))), 0.5 * minDur);
+        Stepwise rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+        Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
+        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -0.08 * walk(i).kneeBend()), 1.0);
+
+        double[] x = new double[m];
+        double[] y = new double[m];
+        double[] z = new double[m];
+        double[] yaw = new double[m];
+        double[] pitch = new double[m];
+        double[] roll = new double[m];
+        double[] ap = new double[m]; // along-travel displacement not integrated (oscillation, impacts)
+
+        // impact transients
+        for (int c = 0; c < n; c++) {
+            boolean f = fwd(c);
+            double omega = 2 * Math.PI * (f ? 22 : 17);
+            double tauPeak = f ? 0.020 : 0.025;
+            double az = (f ? 3.0 : 1.4) * impactScale(c);
+            double aap = (f ? 1.8 : 0.8) * impactScale(c) * sign(c);
+            int jc = (int) Math.floor((tc[c] - tl.time(i0)) / dt);
+            int jEnd = Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt));
+            for (int j = Math.max(0, jc); j < jEnd; j++) {
+                double tr = Smooth.impact(tl.time(i0 + j) - tc[c], omega, tauPeak);
+                z[j] += az * tr;
+                ap[j] -= aap * tr;
+            }
+        }
+
+        // stumbles: AP velocity dip, fast trunk pitch excursion (8 deg, about 40 deg/s), small drop
+        Curve dipShape = Curve.of(0, 0, 0.1, 1, 0.5, 0);
+        Curve pitchShape = Curve.of(0, 0, 0.3, 1, 1.0, 0);
+        Curve dropShape = Curve.of(0, 0, 0.25, 1, 0.8, 0);
+
+        double duration = end - start;
+        double heading = heading0;
+        double vxPrev = 0;
+        double vyPrev = 0;
+        double px = 0;
+        double py = 0;
+        for (int j = 0; j < m; j++) {
+            double t = tl.time(i0 + j);
+            double qq = q[j];
+            double env = Smooth.step((qq + 1) / 0.9) * Smooth.step((n - qq) / 0.9);
+            double envT = Smooth.window(t - start, duration, 1.2);
+
+            double v = vMean.at(t) * env;
+            double stumblePitch = 0;
+            double stumbleDrop = 0;
+            for (double[] s : stumbles) {
+                double tau = t - s[0];
+                if (tau > 0 && tau < 1.0) {
+                    double vHere = Math.abs(vMean.at(t));
+                    v -= s[1] * Math.min(0.35, 0.6 * vHere) * dipShape.at(tau);
+                    stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
+                    stumbleDrop -= 0.02 * dropShape.at(tau);
+                }
+            }
+            if (j > 0) heading += turnRate.at(t) * env * dt; // rectangle rule is fine for heading
+            double c = Math.cos(heading);
+            double sn = Math.sin(heading);
+            double vx = v * c;
+            double vy = v * sn;
+            if (j > 0) {
+                px += 0.5 * (vxPrev + vx) * dt;
+                py += 0.5 * (vyPrev + vy) * dt;
+            }
+            vxPrev = vx;
+            vyPrev = vy;
+
+            double along = uc.at(t) * Math.sin(2 * Math.PI * (qq - pV.at(t))) * env + ap[j];
+            double lateral = -0.02 * Math.cos(Math.PI * (qq - 0.5)) * env;
+            x[j] = px + along * c - lateral * sn;
+            y[j] = py + along * sn + lateral * c;
+            z[j] += -zc.at(t) * Math.cos(2 * Math.PI * (qq - pLow.at(t))) * env + kneeDrop.at(t) * envT + stumbleDrop;
+            yaw[j] = heading - heading0 + yawAmp.at(t) * Math.cos(Math.PI * qq) * env;
+            pitch[j] = lean.at(t) * envT + pitchAmp.at(t) * Math.cos(2 * Math.PI * (qq - 0.45)) * env + stumblePitch;
+            roll[j] = -rollAmp.at(t) * Math.cos(Math.PI * (qq - 0.35)) * env;
+        }
+        tl.addHeld(Timeline.X, i0, x);
+        tl.addHeld(Timeline.Y, i0, y);
+        tl.addHeld(Timeline.Z, i0, z);
+        tl.addHeld(Timeline.YAW, i0, yaw);
+        tl.addHeld(Timeline.PITCH, i0, pitch);
+        tl.addHeld(Timeline.ROLL, i0, roll);
+
+        // interval truth, one WALK (and LEAN / KNEE_BENT) per walk of the script
+        int first = 0;
+        for (int wi = 0; wi < walks.size(); wi++) {
+            Walk w = walks.get(wi);
+            double ws = wi == 0 ? start : tc[first];
+            double we = wi == walks.size() - 1 ? end : tc[first + w.steps()];
+            truth.interval(new Interval(Interval.Kind.WALK, ws, we, ws, w.direction()));
+            if (w.leanDeg() != 0) truth.interval(Interval.Kind.LEAN, ws, we);
+            if (w.kneeBend() > 0) truth.interval(Interval.Kind.KNEE_BENT, ws, we);
+            first += w.steps();
+        }
+        for (double[] s : stumbles) truth.interval(new Interval(Interval.Kind.STUMBLE, s[0], s[0] + 1.0, s[0], null));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

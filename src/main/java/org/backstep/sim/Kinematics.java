@@ -1,0 +1,90 @@
+package org.backstep.sim;
+
+import java.util.Random;
+
+/**
+ * Renders the compiled segments on a fine internal timeline (an integer multiple of the output
+ * rate, at least 1 kHz) and turns the pelvis pose into sensor readings: world acceleration by
+ * central second differences of position, angular rate from the ZYX Euler rates, specific force
+ * {@code f = R^T (a + g z)}, then the mounting rotation and the sensor model.
+ */
+final class Kinematics {
+    static final double G = 9.81;
+
+    private Kinematics() {
+    }
+
+    static Simulation sample(Scenario sc, ScenarioCompiler.Result compiled) {
+        double rate = sc.rateHz();
+        int k = (int) Math.ceil(1000 / rate - 1e-9);
+        double fsInt = rate * k;
+        int samples = (int) Math.floor(compiled.end() * rate + 1e-9) + 1;
+        int nInt = Timeline.PAD + (samples - 1) * k + Timeline.PAD + 1;
+        Timeline tl = new Timeline(fsInt, nInt, Scenario.PELVIS_HEIGHT);
+        Truth.Collector truth = new Truth.Collector();
+        for (Segment s : compiled.segments()) s.render(tl, truth);
+
+        double[] t = new double[samples];
+        double[][] v = new double[6][samples];
+        double[] pitchDeg = new double[samples];
+        double dt = tl.dt;
+        double[][] ch = tl.ch;
+        Mounting mount = sc.mounting();
+        SensorModel sm = sc.sensor();
+        Random noise = new Random(sc.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        double[] bias = {sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian()};
+        double[] s = new double[3];
+        for (int j = 0; j < samples; j++) {
+            int i = Timeline.PAD + j * k;
+            t[j] = j / rate;
+            double axw = (ch[Timeline.X][i + 1] - 2 * ch[Timeline.X][i] + ch[Timeline.X][i - 1]) / (dt * dt);
+            double ayw = (ch[Timeline.Y][i + 1] - 2 * ch[Timeline.Y][i] + ch[Timeline.Y][i - 1]) / (dt * dt);
+            double azw = (ch[Timeline.Z][i + 1] - 2 * ch[Timeline.Z][i] + ch[Timeline.Z][i - 1]) / (dt * dt) + G;
+            double psi = ch[Timeline.YAW][i];
+            double th = ch[Timeline.PITCH][i];
+            double ph = ch[Timeline.ROLL][i];
+            double dpsi = (ch[Timeline.YAW][i + 1] - ch[Timeline.YAW][i - 1]) / (2 * dt);
+            double dth = (ch[Timeline.PITCH][i + 1] - ch[Timeline.PITCH][i - 1]) / (2 * dt);
+            double dph = (ch[Timeline.ROLL][i + 1] - ch[Timeline.ROLL][i - 1]) / (2 * dt);
+            double cps = Math.cos(psi);
+            double sps = Math.sin(psi);
+            double cth = Math.cos(th);
+            double sth = Math.sin(th);
+            double cph = Math.cos(ph);
+            double sph = Math.sin(ph);
+            // f_body = Rx^T Ry^T Rz^T (a + g)
+            double x1 = cps * axw + sps * ayw;
+            double y1 = -sps * axw + cps * ayw;
+            double z1 = azw;
+            double x2 = cth * x1 - sth * z1;
+            double z2 = sth * x1 + cth * z1;
+            double fx = x2;
+            double fy = cph * y1 + sph * z2;
+            double fz = -sph * y1 + cph * z2;
+            // body angular rate for R = Rz(psi) Ry(theta) Rx(phi)
+            double wx = dph - dpsi * sth;
+            double wy = dth * cph + dpsi * sph * cth;
+            double wz = -dth * sph + dpsi * cph * cth;
+            mount.toSensor(fx, fy, fz, s);
+            for (int a = 0; a < 3; a++) v[a][j] = s[a] + sm.accelNoise() * noise.nextGaussian();
+            mount.toSensor(wx, wy, wz, s);
+            for (int a = 0; a < 3; a++) v[3 + a][j] = s[a] + bias[a] + sm.gyroNoise() * noise.nextGaussian();
+            if (sm.accelRangeG() > 0) {
+                for (int a = 0; a < 3; a++) v[a][j] = quantize(v[a][j], sm.accelRangeG() * G);
+            }
+            if (sm.gyroRangeDps() > 0) {
+                for (int a = 0; a < 3; a++) v[3 + a][j] = quantize(v[3 + a][j], Math.toRadians(sm.gyroRangeDps()));
+            }
+            pitchDeg[j] = Math.toDegrees(th);
+        }
+        return new Simulation(sc, t, v, pitchDeg, truth.build());
+    }
+
+    /** 16-bit two's complement reading of {@code x} at full scale {@code range}, back in SI units. */
+    static double quantize(double x, double range) {
+        double lsb = range / 32768;
+        long code = Math.round(x / lsb);
+        code = Math.max(-32768, Math.min(32767, code));
+        return code * lsb;
+    }
+}

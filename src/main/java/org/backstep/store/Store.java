@@ -1,0 +1,460 @@
+package org.backstep.store;
+
+import org.backstep.event.AlertEvent;
+import org.backstep.event.Direction;
+import org.backstep.event.Event;
+import org.backstep.event.GoalEvent;
+import org.backstep.event.PostureEvent;
+import org.backstep.event.StepEvent;
+import org.tinylog.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The crash-safe journal plus daily totals. Call order: {@link #open}, then any of {@link #sessionStarted},
+ * {@link #accept} (from the sampling thread; never blocks), {@link #calibrated}, {@link #sessionStopped};
+ * read {@link #today()} / {@link #days()} from any thread; {@link #close()} at the end (flush + fsync).
+ *
+ * <p>Durability: a writer thread drains a lock-free queue, buffers records and commits them (write + fsync)
+ * within the commit interval (≤ 2 s) and at session end, so a crash or power cut loses at most the last
+ * commit interval. Daily totals are folded from the very records that are written, and rebuilt from the
+ * journal on every start: the journal is the only truth, so totals and journal cannot disagree.
+ */
+public final class Store implements AutoCloseable {
+
+    /** THREAD: own writer thread (production). MANUAL: the caller drives {@link #pump()} (tests). */
+    public enum Mode { THREAD, MANUAL }
+
+    /** Told after each successful fsync: last committed seq and the steps committed since open. */
+    @FunctionalInterface
+    public interface CommitListener { void committed(long lastSeq, long stepsCommittedSinceOpen); }
+
+    private sealed interface Item permits EventItem, SessionStart, SessionStop, Calibration { }
+    private record EventItem(Event e, long mono) implements Item { }
+    private record SessionStart(String mode, long mono) implements Item { }
+    private record SessionStop(long mono) implements Item { }
+    private record Calibration(Map<String, Object> values, long mono) implements Item { }
+
+    /** Steps of one (monotonic minute, day, session) bucket not yet turned into a record. */
+    private static final class Bucket {
+        long minute, firstMono, utc;
+        LocalDate day;
+        int off, forward, backward;
+        long ses;
+    }
+
+    private static final long POLL_NANOS = 100_000_000L;
+
+    private final Path stateDir;
+    private final StoreSettings settings;
+    private final TimeSource time;
+    private final Mode mode;
+    private final Journal journal;
+    private final Totals totals;
+    private final Recordings recordings;
+    private final String boot;
+    private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
+    private final Object lock = new Object();
+    private final Thread writer;
+    private final long commitNanos;
+
+    // writer-thread state
+    private long seq;
+    private long session = -1;
+    private Bucket bucket;
+    private long oldestUncommitted = Long.MIN_VALUE;
+    private int pendingSteps;
+    private long committedSteps;
+    private long lastCommittedSeq;
+    private boolean forceCommit;
+
+    private volatile boolean running = true;
+    private volatile boolean journalFull;
+    private volatile CommitListener listener = (s, n) -> { };
+    private volatile long flushRequests, flushesDone;
+
+    private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, Journal.WriteHook hook,
+                  Recordings.DiskSpace disk) throws IOException {
+        this.stateDir = stateDir;
+        this.settings = settings;
+        this.time = time;
+        this.mode = mode;
+        this.boot = time.bootId();
+        this.commitNanos = settings.commitInterval().toNanos();
+        Files.createDirectories(stateDir);
+        this.totals = replay(stateDir, settings.target());
+        Journal.ScanResult scan = lastScan;
+        this.seq = Math.max(scan.lastSeq(), totals.lastSeq());
+        this.lastCommittedSeq = seq;
+        if (scan.tornBytesDropped() > 0 || scan.corruptLines() > 0)
+            Logger.warn("journal recovered: {} records, {} torn bytes dropped, {} corrupt lines skipped",
+                    scan.validLines(), scan.tornBytesDropped(), scan.corruptLines());
+        else Logger.info("journal: {} records replayed, totals of {} days", scan.validLines(), totals.days().size());
+        long open = totals.openSession();
+        if (open >= 0) totals.endSession(open); // the device lost power during that session
+        this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
+        this.recordings = new Recordings(stateDir.resolve("recordings"), settings, disk);
+        pump(); // dates records left undated by an earlier run of this boot if the clock is trusted now
+        if (mode == Mode.THREAD) {
+            writer = new Thread(this::loop, "backstep-journal");
+            writer.setDaemon(true);
+            writer.start();
+        } else writer = null;
+    }
+
+    private Journal.ScanResult lastScan;
+
+    /**
+     * Totals = fold of the journal. Sealed segments already folded into a matching snapshot are skipped;
+     * newly sealed ones are folded and a new snapshot is written; the newest segment is always replayed
+     * (and its torn tail, if any, dropped).
+     */
+    private Totals replay(Path stateDir, int target) throws IOException {
+        List<Path> segs = Journal.segments(Journal.dirOf(stateDir));
+        if (segs.isEmpty()) {
+            lastScan = new Journal.ScanResult(0, 0, 0, 0);
+            return new Totals(target);
+        }
+        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(stateDir, target, segs) : null;
+        Totals t = snap != null ? snap.totals() : new Totals(target);
+        int covered = snap != null ? snap.segment() : 0;
+        List<Path> sealed = new java.util.ArrayList<>();
+        for (Path p : segs.subList(0, segs.size() - 1)) if (Journal.number(p) > covered) sealed.add(p);
+        Journal.ScanResult a = Journal.scan(sealed, false, false, t::apply);
+        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, sealed.get(sealed.size() - 1));
+        Journal.ScanResult b = Journal.scan(List.of(segs.get(segs.size() - 1)), true, true, t::apply);
+        lastScan = new Journal.ScanResult(Math.max(a.lastSeq(), b.lastSeq()), a.validLines() + b.validLines(),
+                a.corruptLines() + b.corruptLines(), b.tornBytesDropped());
+        return t;
+    }
+
+    /** Opens the store with its own writer thread. */
+    public static Store open(Path stateDir, StoreSettings settings, TimeSource time) throws IOException {
+        return new Store(stateDir, settings, time, Mode.THREAD, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
+    }
+
+    /** Opens with the real clocks of this machine ({@code day.zone} or the system zone). */
+    public static Store open(Path stateDir, StoreSettings settings) throws IOException {
+        return open(stateDir, settings, TimeSource.system(settings.zone()));
+    }
+
+    /** Opens with a mode, a journal write hook and a disk-space probe (tests). */
+    public static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode,
+                             Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
+        return new Store(stateDir, settings, time, mode, hook, disk);
+    }
+
+    // ------------------------------------------------------------------ producer side (never blocks)
+
+    /** Enqueues an event seen at {@code monotonicNanos} (same clock as {@link TimeSource#monotonicNanos()}). */
+    public void accept(Event e, long monotonicNanos) {
+        if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
+        queue.offer(new EventItem(e, monotonicNanos));
+    }
+
+    public void sessionStarted(String mode) { queue.offer(new SessionStart(mode, time.monotonicNanos())); }
+
+    /** Ends the session; its records are committed right away. */
+    public void sessionStopped() { queue.offer(new SessionStop(time.monotonicNanos())); wake(); }
+
+    /** Journals calibration values (numbers or strings). */
+    public void calibrated(Map<String, ?> values) {
+        queue.offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
+    }
+
+    public void onCommit(CommitListener l) { this.listener = l; }
+
+    // ------------------------------------------------------------------ readers (any thread)
+
+    /** Today's totals; while the wall clock is untrusted, the undated totals of this boot (date null). */
+    public DailyTotals today() {
+        boolean trusted = trusted(time.wallMillis());
+        synchronized (lock) {
+            if (!trusted) return withBucket(totals.undated(boot), null);
+            long now = time.wallMillis();
+            LocalDate d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
+            return withBucket(totals.day(d), d);
+        }
+    }
+
+    private DailyTotals withBucket(DailyTotals t, LocalDate d) {
+        Bucket b = bucket;
+        if (b == null || !java.util.Objects.equals(b.day, d)) return t;
+        return new DailyTotals(t.date(), t.forward() + b.forward, t.backward() + b.backward, t.walkingMinutes(),
+                t.goodFormMinutes(), t.alerts(), t.targetAnnounced(), t.limitAnnounced(), t.targetMet()
+                || t.backward() + b.backward >= settings.target());
+    }
+
+    public int backwardStepsToday() { return today().backward(); }
+    public boolean targetAnnouncedToday() { return today().targetAnnounced(); }
+    public boolean limitAnnouncedToday() { return today().limitAnnounced(); }
+
+    /** All dated days, oldest first. */
+    public List<DailyTotals> days() { synchronized (lock) { return totals.days(); } }
+
+    /** Steps never dated (their boot never got a trustworthy clock). */
+    public DailyTotals undated() { synchronized (lock) { return totals.undated(); } }
+
+    public List<SessionSummary> sessions() { synchronized (lock) { return totals.sessions(); } }
+
+    /** True while the journal cannot be written (disk full); counting goes on in memory. */
+    public boolean journalFull() { return journalFull; }
+
+    /** True if the journal or the recordings hit a full disk. */
+    public boolean diskFull() { return journalFull || recordings.stopped(); }
+
+    /** One line for the app to show (disk full), or null when all is well. */
+    public String statusMessage() {
+        if (journalFull) return "disk full: the journal cannot be written; steps are still counted but may be lost at power-off";
+        return recordings.reason();
+    }
+
+    public Recordings recordings() { return recordings; }
+    public Path stateDir() { return stateDir; }
+    public StoreSettings settings() { return settings; }
+
+    // ------------------------------------------------------------------ writer side
+
+    private void loop() {
+        while (running) {
+            try {
+                pump();
+            } catch (RuntimeException e) {
+                Logger.error(e, "journal writer");
+            }
+            LockSupport.parkNanos(this, POLL_NANOS);
+        }
+    }
+
+    private void wake() { if (writer != null) LockSupport.unpark(writer); }
+
+    /** Commits everything accepted so far and waits for the fsync (or, in MANUAL mode, does it). */
+    public void flush() {
+        if (mode == Mode.MANUAL) { forceCommit = true; pump(); return; }
+        long ticket;
+        synchronized (this) { ticket = ++flushRequests; }
+        wake();
+        synchronized (this) {
+            while (flushesDone < ticket && running && writer.isAlive()) {
+                try { wait(50); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return; }
+            }
+        }
+    }
+
+    /** One writer step: dates and journals queued items, re-dates on the first trusted reading, commits if due. */
+    public void pump() {
+        if (mode == Mode.THREAD && running && writer != null && Thread.currentThread() != writer)
+            throw new IllegalStateException("pump() is driven by the writer thread in THREAD mode; use flush()");
+        long requested = flushRequests;
+        long monoNow = time.monotonicNanos();
+        long wallNow = time.wallMillis();
+        boolean trusted = trusted(wallNow);
+        ZoneId zone = zone();
+        synchronized (lock) {
+            if (trusted) {
+                long[] range = totals.parkedRange(boot);
+                if (range != null) {
+                    flushBucket();
+                    range = totals.parkedRange(boot);
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("seq", ++seq);
+                    r.put("type", "redate");
+                    r.put("boot", boot);
+                    r.put("mono", monoNow / 1_000_000L);
+                    r.put("utc", wallNow);
+                    int off = DayRule.offsetAt(zone, wallNow);
+                    r.put("off", off);
+                    r.put("day", DayRule.dayOf(wallNow, off, settings.dayStartsAt()).toString());
+                    r.put("from", range[0]);
+                    r.put("to", range[1]);
+                    r.put("ds", settings.dayStartsAt().toString());
+                    write(r, monoNow);
+                    Logger.info("clock trusted: re-dated journal records {}..{} of this boot", range[0], range[1]);
+                }
+            }
+            Item it;
+            while ((it = queue.poll()) != null) process(it, monoNow, wallNow, trusted, zone);
+        }
+        boolean due = oldestUncommitted != Long.MIN_VALUE
+                && monoNow - oldestUncommitted >= commitNanos - POLL_NANOS;
+        if (due || forceCommit || requested != flushesDone) {
+            synchronized (lock) { flushBucket(); }
+            commit();
+            forceCommit = false;
+            if (requested != flushesDone) synchronized (this) { flushesDone = requested; notifyAll(); }
+        }
+    }
+
+    private void process(Item it, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+        if (it instanceof EventItem ei) {
+            long mono = Math.min(ei.mono(), monoNow);
+            Event e = ei.e();
+            if (e instanceof StepEvent s) {
+                step(s.direction(), mono, monoNow, wallNow, trusted, zone);
+            } else if (e instanceof AlertEvent a) {
+                Map<String, Object> r = record("alert", mono, monoNow, wallNow, trusted, zone);
+                r.put("kind", a.kind().json());
+                write(r, monoNow);
+            } else if (e instanceof GoalEvent g) {
+                Map<String, Object> r = record("goal", mono, monoNow, wallNow, trusted, zone);
+                r.put("kind", g.kind().json());
+                r.put("back", g.backwardSteps());
+                write(r, monoNow);
+            }
+        } else if (it instanceof SessionStart s) {
+            if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
+            Map<String, Object> r = record("session_start", s.mono(), monoNow, wallNow, trusted, zone);
+            r.put("mode", s.mode());
+            session = (Long) r.get("seq");
+            r.put("ses", session);
+            write(r, monoNow);
+        } else if (it instanceof SessionStop s) {
+            if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
+            forceCommit = true;
+        } else if (it instanceof Calibration c) {
+            Map<String, Object> r = record("calibration", c.mono(), monoNow, wallNow, trusted, zone);
+            c.values().forEach((k, v) -> { if (!r.containsKey(k)) r.put(k, v); });
+            write(r, monoNow);
+        }
+    }
+
+    private void endSession(long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+        write(record("session_stop", mono, monoNow, wallNow, trusted, zone), monoNow);
+        session = -1;
+    }
+
+    private void step(Direction d, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+        long minute = mono / 60_000_000_000L;
+        LocalDate day = null;
+        long utc = 0;
+        int off = 0;
+        if (trusted) {
+            utc = wallNow - (monoNow - mono) / 1_000_000L;
+            off = DayRule.offsetAt(zone, utc);
+            day = DayRule.dayOf(utc, off, settings.dayStartsAt());
+        }
+        Bucket b = bucket;
+        if (b != null && (b.minute != minute || !java.util.Objects.equals(b.day, day) || b.ses != session)) {
+            flushBucket();
+            b = null;
+        }
+        if (b == null) {
+            b = new Bucket();
+            b.minute = minute;
+            b.firstMono = mono;
+            b.day = day;
+            b.utc = utc;
+            b.off = off;
+            b.ses = session;
+            bucket = b;
+        }
+        if (d == Direction.FORWARD) b.forward++; else b.backward++;
+        if (oldestUncommitted == Long.MIN_VALUE) oldestUncommitted = monoNow;
+    }
+
+    private void flushBucket() {
+        Bucket b = bucket;
+        if (b == null) return;
+        bucket = null;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seq", ++seq);
+        r.put("type", "steps");
+        r.put("boot", boot);
+        r.put("mono", b.firstMono / 1_000_000L);
+        if (b.day != null) {
+            r.put("utc", b.utc);
+            r.put("off", b.off);
+            r.put("day", b.day.toString());
+        }
+        if (b.ses >= 0) r.put("ses", b.ses);
+        r.put("f", b.forward);
+        r.put("b", b.backward);
+        pendingSteps += b.forward + b.backward;
+        write(r, Long.MIN_VALUE);
+    }
+
+    private Map<String, Object> record(String type, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+        if (bucket != null) flushBucket(); // keep the journal in time order
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seq", ++seq);
+        r.put("type", type);
+        r.put("boot", boot);
+        r.put("mono", mono / 1_000_000L);
+        if (trusted) {
+            long utc = wallNow - (monoNow - mono) / 1_000_000L;
+            int off = DayRule.offsetAt(zone, utc);
+            r.put("utc", utc);
+            r.put("off", off);
+            r.put("day", DayRule.dayOf(utc, off, settings.dayStartsAt()).toString());
+        }
+        if (session >= 0) r.put("ses", session);
+        return r;
+    }
+
+    /** Journals and folds one record (under {@link #lock}). */
+    private void write(Map<String, Object> r, long monoNow) {
+        journal.append(JournalLine.encode(r));
+        totals.apply(r);
+        if (oldestUncommitted == Long.MIN_VALUE && monoNow != Long.MIN_VALUE) oldestUncommitted = monoNow;
+        if (oldestUncommitted == Long.MIN_VALUE) oldestUncommitted = time.monotonicNanos();
+    }
+
+    private void commit() {
+        if (!journal.hasPending()) { oldestUncommitted = Long.MIN_VALUE; return; }
+        long upTo = seq;
+        try {
+            journal.commit();
+        } catch (IOException e) {
+            if (!journalFull) {
+                journalFull = true;
+                Logger.error("journal cannot be written ({}): still counting in memory, will retry", e.getMessage());
+            }
+            return;
+        }
+        if (journalFull) {
+            journalFull = false;
+            Logger.info("journal writable again");
+        }
+        oldestUncommitted = Long.MIN_VALUE;
+        committedSteps += pendingSteps;
+        pendingSteps = 0;
+        lastCommittedSeq = upTo;
+        listener.committed(upTo, committedSteps);
+    }
+
+    public long lastCommittedSeq() { return lastCommittedSeq; }
+
+    private boolean trusted(long wall) { return wall >= TimeSource.TRUST_FLOOR_MILLIS && time.wallTrusted(); }
+
+    private ZoneId zone() { return settings.zone() != null ? settings.zone() : time.zone(); }
+
+    /** Ends an open session, commits and fsyncs everything, stops the writer. */
+    @Override
+    public void close() throws IOException {
+        if (!running) return;
+        running = false;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+            try { writer.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+        queue.offer(new SessionStop(time.monotonicNanos()));
+        forceCommit = true;
+        pump();
+        synchronized (this) { notifyAll(); }
+        try {
+            journal.close();
+        } catch (IOException e) {
+            Logger.error("journal close failed: {}", e.getMessage());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.backstep.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.backstep.event.Direction;
+import org.backstep.event.StepEvent;
+import org.junit.jupiter.api.Test;
+
+class StepMatchTest {
+    private static StepEvent det(double t, Direction d) {
+        return new StepEvent(t, t + 0.3, d);
+    }
+
+    private static Dataset.TrueStep tru(double t, Direction d) {
+        return new Dataset.TrueStep(t, d);
+    }
+
+    @Test
+    void matchesNearestFirstWithinTolerance() {
+        // 1.00 and 1.25 both lie near true 1.10; the nearer (1.00, 0.10 away) takes it, 1.25 is left over
+        List<StepEvent> d = List.of(det(1.00, Direction.FORWARD), det(1.25, Direction.FORWARD), det(2.31, Direction.BACKWARD));
+        List<Dataset.TrueStep> t = List.of(tru(1.10, Direction.FORWARD), tru(2.00, Direction.FORWARD));
+        StepMatch m = StepMatch.score(d, t, List.of());
+        assertEquals(3, m.detected);
+        assertEquals(1, m.matched, "2.31 is 0.31 s from 2.00: outside the 0.30 s tolerance");
+        assertEquals(1, m.directionCorrect);
+        assertArrayEquals(new double[] {0.20}, m.latencies, 1e-9, "report time minus true contact");
+    }
+
+    @Test
+    void onlyStepsInsideWindowsCountAndUntimedTruthStillCounts() {
+        List<StepEvent> d = List.of(det(0.5, Direction.FORWARD), det(5.0, Direction.FORWARD), det(5.6, Direction.BACKWARD));
+        List<Dataset.TrueStep> t = List.of(tru(5.05, Direction.FORWARD), tru(Double.NaN, Direction.FORWARD), tru(5.62, Direction.FORWARD));
+        StepMatch m = StepMatch.score(d, t, List.of(new Dataset.Window(4, 6)));
+        assertEquals(2, m.detected, "0.5 lies outside the annotated window");
+        assertEquals(3, m.truth, "a step without a time still counts");
+        assertEquals(2, StepMatch.timed(t));
+        assertEquals(2, m.matched);
+        assertEquals(1, m.directionCorrect);
+        assertEquals(1, m.detectedForward);
+        assertEquals(1, m.detectedBackward);
+    }
+}

@@ -1,0 +1,43 @@
+package org.backstep.export;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Runs deploy/check.sh (shellcheck, systemd-analyze verify, idempotent install into a temp root); tools it lacks are skipped. */
+class DeployScriptsTest {
+    @Test
+    void deployChecksPass() throws Exception {
+        Path check = Path.of("deploy", "check.sh");
+        assumeTrue(Files.isRegularFile(check) && Files.isExecutable(Path.of("/bin/sh")), "no deploy/check.sh or /bin/sh");
+        Process p = new ProcessBuilder("/bin/sh", check.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("install.sh is idempotent"), out);
+    }
+
+    @Test
+    void unitsKeepTheirPromises() throws Exception {
+        String unit = Files.readString(Path.of("deploy", "backstep.service"));
+        for (String line : new String[]{"User=backstep", "SupplementaryGroups=i2c gpio", "StateDirectory=backstep",
+                "ConfigurationDirectory=backstep", "Restart=on-failure", "SuccessExitStatus=143", "NoNewPrivileges=yes",
+                "ProtectSystem=strict", "ProtectHome=yes", "PrivateDevices=no", "DeviceAllow=char-i2c rw",
+                "DeviceAllow=char-gpiochip rw",
+                "ExecStart=/usr/bin/java -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /opt/backstep/backstep.jar run --config /etc/backstep/backstep.properties --state-dir /var/lib/backstep"})
+            assertTrue(unit.lines().anyMatch(line::equals), line);
+        String rules = Files.readString(Path.of("deploy", "99-backstep-usb.rules"));
+        assertTrue(rules.contains("ENV{SYSTEMD_WANTS}+=\"backstep-export@%k.service\""));
+        assertFalse(rules.contains("RUN+="), "udev only starts the unit");
+        String script = Files.readString(Path.of("deploy", "backstep-export"));
+        assertTrue(script.contains("noexec,nodev,nosuid"));
+        assertTrue(script.contains("nosymfollow"));
+        assertTrue(script.contains("beep export_done") && script.contains("beep export_failed"));
+    }
+}

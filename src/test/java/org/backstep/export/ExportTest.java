@@ -1,0 +1,216 @@
+package org.backstep.export;
+
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.Direction;
+import org.backstep.event.GoalEvent;
+import org.backstep.event.GoalKind;
+import org.backstep.event.StepEvent;
+import org.backstep.store.FakeTime;
+import org.backstep.store.Journal;
+import org.backstep.store.Recordings;
+import org.backstep.store.Store;
+import org.backstep.store.StoreSettings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ExportTest {
+    @TempDir Path tmp;
+    Path state, stick;
+    FakeTime time;
+    /** backward steps per day, as written */
+    final int[] back = {150, 250, 420};
+    final int[] fwd = {10, 0, 35};
+
+    @BeforeEach
+    void journal() throws IOException {
+        state = tmp.resolve("state");
+        stick = Files.createDirectory(tmp.resolve("stick"));
+        time = FakeTime.at("2026-11-22T09:00:00Z");
+        try (Store st = Store.open(state, StoreSettings.defaults(), time, Store.Mode.MANUAL, Journal.WriteHook.NONE, p -> Long.MAX_VALUE / 4)) {
+            for (int day = 0; day < 3; day++) {
+                st.sessionStarted("walk");
+                for (int i = 0; i < back[day]; i++) { time.advance(600); st.accept(new StepEvent(0, 0, Direction.BACKWARD), time.mono); }
+                for (int i = 0; i < fwd[day]; i++) { time.advance(500); st.accept(new StepEvent(0, 0, Direction.FORWARD), time.mono); }
+                st.accept(new AlertEvent(0, 0, AlertKind.values()[day]), time.mono);
+                st.accept(new AlertEvent(0, 0, AlertKind.IMBALANCE), time.mono);
+                if (back[day] >= 200) st.accept(new GoalEvent(0, GoalKind.TARGET, 200), time.mono);
+                st.sessionStopped();
+                st.pump();
+                time.advance(86_400_000L - 600L * back[day] - 500L * fwd[day]);
+            }
+        }
+    }
+
+    private ExportSettings settings() {
+        return ExportSettings.builder().deviceName("belt:one/2").band(200, 400).time(time).build();
+    }
+
+    private static String sha(Path p) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    private Map<String, String> snapshot(Path dir) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> w = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) w.filter(Files::isRegularFile)::iterator) m.put(dir.relativize(p).toString(), sha(p));
+        }
+        return m;
+    }
+
+    @Test
+    void exportWritesANewVerifiedFolder() throws Exception {
+        Map<String, String> before = snapshot(state);
+        Path out = Exporter.export(state, stick, settings());
+        assertEquals(before, snapshot(state), "nothing on the device changed");
+        assertTrue(out.getFileName().toString().matches("backstep-belt_one_2-\\d{8}T\\d{6}Z"), out.getFileName().toString());
+        assertFalse(out.getFileName().toString().contains(":"));
+        try (Stream<Path> l = Files.list(stick)) {
+            assertEquals(List.of(out), l.toList(), "no partial folder left behind");
+        }
+        for (String f : List.of("daily.csv", "events.jsonl", "report.html", "SHA256SUMS")) assertTrue(Files.isRegularFile(out.resolve(f)), f);
+
+        List<String> csv = Files.readAllLines(out.resolve("daily.csv"));
+        assertEquals("date,forward,backward,walking_minutes,good_form_minutes,alerts_fall,alerts_stumble,alerts_imbalance,"
+                + "alerts_posture,alerts_knee,alerts_cadence,target_met", csv.get(0));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(1).startsWith("2026-11-22,10,150,"), csv.get(1));
+        assertTrue(csv.get(1).endsWith(",false"));
+        assertTrue(csv.get(2).startsWith("2026-11-23,0,250,"));
+        assertTrue(csv.get(3).endsWith(",true"));
+
+        long journalLines = Journal.scan(Journal.dirOf(state), false, r -> { }).validLines();
+        List<String> events = Files.readAllLines(out.resolve("events.jsonl"));
+        assertEquals(journalLines, events.size());
+        assertFalse(events.get(0).contains("\"crc\""));
+
+        // SHA256SUMS: in Java, and with sha256sum -c when the tool exists
+        List<String> sums = Files.readAllLines(out.resolve("SHA256SUMS"));
+        assertEquals(3, sums.size());
+        for (String line : sums) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(sha(out.resolve(parts[1])), parts[0], parts[1]);
+        }
+        if (Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, "sha256sum")))) {
+            Process p = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(out.toFile()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), text);
+            assertTrue(text.contains("report.html: OK"), text);
+        }
+        Path second = Exporter.export(state, stick, settings());
+        assertNotEquals(out, second, "a second export in the same second gets its own folder");
+    }
+
+    @Test
+    void reportHasOneBarPerDayWithValuesInTitles() throws Exception {
+        Path file = tmp.resolve("r.html");
+        ReportWriter.write(state, settings(), file);
+        String html = Files.readString(file);
+        assertFalse(html.toLowerCase().contains("<script"));
+        assertFalse(html.contains("http://") || html.contains("https://"), "self-contained");
+        Matcher m = Pattern.compile("<rect class=\"bar back (ok|low|high)\"[^>]*><title>([^<]*)</title>").matcher(html);
+        List<String> titles = new ArrayList<>();
+        while (m.find()) titles.add(m.group(2));
+        assertEquals(List.of("2026-11-22: 150 backward steps (below band)", "2026-11-23: 250 backward steps (in band)",
+                "2026-11-24: 420 backward steps (above limit)"), titles);
+        Matcher f = Pattern.compile("<rect class=\"bar fwd\"[^>]*><title>([^<]*)</title>").matcher(html);
+        int n = 0;
+        while (f.find()) assertEquals(fwd[n] + " forward steps", f.group(1).substring(12), "day " + n++);
+        assertEquals(3, n);
+        assertTrue(html.contains("<title id=\"back-t\">Backward steps per day</title>"));
+        assertTrue(html.contains("Imbalance: 4 alerts"));
+        assertTrue(html.contains("steps per walking minute"));
+        assertTrue(html.contains("band 200–400"));
+        assertTrue(html.contains("@media print"));
+        assertEquals(3, html.split("<td>walk</td>", -1).length - 1, "last sessions listed");
+    }
+
+    @Test
+    void symlinkTargetIsRefused() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), stick);
+        ExportException e = assertThrows(ExportException.class, () -> Exporter.export(state, link, settings()));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        try (Stream<Path> l = Files.list(stick)) { assertEquals(0, l.count()); }
+    }
+
+    @Test
+    void readOnlyTargetIsRefused() throws IOException {
+        Files.setPosixFilePermissions(stick, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            ExportException e = assertThrows(ExportException.class, () -> Exporter.export(state, stick, settings()));
+            assertEquals("export refused: " + stick + " is not writable", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(stick, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void missingOrFullTargetIsRefused() {
+        ExportException gone = assertThrows(ExportException.class, () -> Exporter.export(state, tmp.resolve("nope"), settings()));
+        assertTrue(gone.getMessage().contains("does not exist"));
+        ExportSettings full = ExportSettings.builder().time(time).freeSpace(p -> 100_000).build();
+        ExportException e = assertThrows(ExportException.class, () -> Exporter.export(state, stick, full));
+        assertTrue(e.getMessage().matches("export refused: .* has 0\\.1 MB free, the export needs .* MB"), e.getMessage());
+    }
+
+    @Test
+    void targetDisappearingMidCopyLeavesNothingUnderTheFinalName() throws Exception {
+        Map<String, String> before = snapshot(state);
+        ExportSettings unplug = ExportSettings.builder().deviceName("belt").time(time).hook((name, partial) -> {
+            if (name.equals("report.html")) { // the stick is pulled: the whole mount point is gone
+                try (Stream<Path> w = Files.walk(stick)) {
+                    w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }).build();
+        ExportException e = assertThrows(ExportException.class, () -> Exporter.export(state, stick, unplug));
+        assertTrue(e.getMessage().contains("disappeared"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nothing on the device was changed"));
+        assertFalse(Files.exists(stick));
+        assertEquals(before, snapshot(state));
+
+        Files.createDirectory(stick);
+        ExportSettings failing = ExportSettings.builder().deviceName("belt").time(time).hook((name, partial) -> {
+            if (name.equals("rename")) throw new IOException("Input/output error");
+        }).build();
+        ExportException e2 = assertThrows(ExportException.class, () -> Exporter.export(state, stick, failing));
+        assertTrue(e2.getMessage().contains("Input/output error"));
+        try (Stream<Path> l = Files.list(stick)) { assertEquals(0, l.count(), "partial folder removed"); }
+        assertEquals(before, snapshot(state));
+    }
+
+    @Test
+    void unsyncedClockIsMarkedInTheFolderName() {
+        FakeTime t = new FakeTime(5_000, false);
+        Path out = Exporter.export(state, stick, ExportSettings.builder().deviceName("b").time(t).build());
+        assertTrue(out.getFileName().toString().endsWith("-unsynced"), out.toString());
+    }
+
+    @Test
+    void safeNames() {
+        assertEquals("a_b_c", Exporter.safeName("a:b/c"));
+        assertEquals("device", Exporter.safeName("..."));
+    }
+
+    @SuppressWarnings("unused")
+    private static Recordings.DiskSpace unused() { return Recordings.DiskSpace.REAL; }
+}

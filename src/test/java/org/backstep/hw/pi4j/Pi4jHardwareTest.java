@@ -1,0 +1,80 @@
+package org.backstep.hw.pi4j;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.backstep.hw.DeviceException;
+import org.backstep.hw.FakeTime;
+import org.backstep.hw.SilentBuzzer;
+import org.backstep.hw.mpu6050.Mpu6050Registers;
+import org.backstep.hw.mpu6050.Mpu6050Settings;
+import org.backstep.hw.sim.SampleSource;
+import org.backstep.hw.sim.SimulatedI2CProvider;
+import org.backstep.hw.sim.SimulatedMpu6050;
+import org.junit.jupiter.api.Test;
+
+class Pi4jHardwareTest {
+
+    @Test
+    void simulatedHardwareRunsTheDriverThroughPi4jAndClosesEverythingOnce() {
+        FakeTime time = new FakeTime();
+        SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), time::seconds);
+        Mpu6050Settings s = Mpu6050Settings.builder().address(0x69).rateHz(200).build();
+        Pi4jHardware hw = Pi4jHardware.simulated(s, chip, time, time);
+        assertEquals(200.0, hw.imu().sampleRateHz(), 1e-9);
+        assertTrue(hw.buzzer() instanceof SilentBuzzer);
+        assertTrue(hw.describe().contains("address 0x69"), hw.describe());
+        time.advanceSeconds(0.1);
+        int[] n = {0};
+        assertEquals(20, hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> n[0]++));
+        hw.close();
+        hw.close();
+        assertTrue(hw.isClosed());
+        assertTrue(hw.context().isShutdown());
+        assertEquals(Mpu6050Registers.PWR_MGMT_1_SLEEP, chip.peek(Mpu6050Registers.PWR_MGMT_1));
+        assertThrows(DeviceException.class, () -> hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> { }));
+    }
+
+    @Test
+    void assembleWithMockPwmBuzzer() throws Exception {
+        FakeTime time = new FakeTime();
+        SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), time::seconds);
+        Context ctx = Pi4J.newContextBuilder().noAutoDetect()
+            .add(new SimulatedI2CProvider(chip, 1, 0x68), MockPwmProvider.newInstance()).build();
+        Pi4jHardware hw = Pi4jHardware.assemble(ctx, SimulatedI2CProvider.ID, null, MockPwmProvider.ID,
+            Mpu6050Settings.defaults(), BuzzerSettings.builder().kind("pwm").pwmChannel(1).build(), time, time);
+        assertTrue(hw.buzzer() instanceof PwmBuzzer);
+        Pwm pwm = ctx.io("backstep-buzzer");
+        assertEquals(1, pwm.address());
+        hw.buzzer().tone(2500);
+        assertTrue(pwm.isOn());
+        assertEquals(2500, pwm.getFrequency());
+        hw.close();
+        assertFalse(pwm.isOn(), "silent after close");
+    }
+
+    @Test
+    void failedImuShutsTheContextDown() {
+        FakeTime time = new FakeTime();
+        SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), time::seconds);
+        chip.answerWhoAmI(0x00);
+        Context ctx = Pi4J.newContextBuilder().noAutoDetect().add(new SimulatedI2CProvider(chip, 1, 0x68)).build();
+        DeviceException e = assertThrows(DeviceException.class, () -> Pi4jHardware.assemble(ctx, SimulatedI2CProvider.ID,
+            null, null, Mpu6050Settings.defaults(), BuzzerSettings.none(), time, time));
+        assertTrue(e.getMessage().contains("WHO_AM_I read 0x00"), e.getMessage());
+        assertTrue(ctx.isShutdown());
+    }
+
+    @Test
+    void missingI2cBusGivesAHint() {
+        if (Files.exists(Path.of("/dev/i2c-7"))) return;
+        DeviceException e = assertThrows(DeviceException.class,
+            () -> Pi4jHardware.open(Mpu6050Settings.builder().bus(7).build(), BuzzerSettings.none()));
+        assertTrue(e.getMessage().startsWith("no /dev/i2c-7: enable I2C"), e.getMessage());
+    }
+}

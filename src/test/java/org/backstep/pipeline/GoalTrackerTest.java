@@ -1,0 +1,47 @@
+package org.backstep.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backstep.event.Event;
+import org.backstep.event.GoalEvent;
+import org.backstep.event.GoalKind;
+import org.junit.jupiter.api.Test;
+
+class GoalTrackerTest {
+    @Test
+    void announcesTargetAndLimitOnceEach() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(3, 5, 0, out::add);
+        for (int i = 0; i < 8; i++) g.backwardStep(i);
+        assertEquals(List.of(new GoalEvent(2, GoalKind.TARGET, 3), new GoalEvent(4, GoalKind.LIMIT, 5)), out);
+        assertEquals(8, g.backwardSteps());
+    }
+
+    @Test
+    void aRestartAfterTheTargetDoesNotAnnounceItAgain() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(200, 400, 250, out::add);
+        for (int i = 0; i < 149; i++) g.backwardStep(i);
+        assertEquals(List.of(), out, "399 steps: target already said before the restart, limit not yet");
+        g.backwardStep(149);
+        assertEquals(List.of(new GoalEvent(149, GoalKind.LIMIT, 400)), out);
+    }
+
+    @Test
+    void aNewDayStartsFromZero() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(2, 2, 5, out::add);
+        g.newDay();
+        g.backwardStep(1);
+        g.backwardStep(2);
+        assertEquals(2, out.size());
+    }
+
+    @Test
+    void rejectsALimitBelowTheTarget() {
+        assertThrows(IllegalArgumentException.class, () -> new GoalTracker(300, 200, 0, e -> { }));
+    }
+}
