@@ -67,7 +67,8 @@ public final class Coach implements ImuSink {
     private boolean axisLearned;
     private double travel = 1;
     private final ForwardFinder forwardFinder;
-    private boolean calibrateRequested;
+    private volatile boolean calibrateRequested;
+    private volatile boolean baselineResetRequested;
     private double startT = Double.NaN;
 
     private final double[] up = new double[3];
@@ -104,6 +105,11 @@ public final class Coach implements ImuSink {
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         double dt = Double.isNaN(lastT) ? 0 : Math.max(0, Math.min(0.5, t - lastT));
         lastT = t;
+        if (baselineResetRequested) {
+            baselineResetRequested = false;
+            knee.resetBaseline();
+            balance.resetBaseline();
+        }
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
         stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
@@ -278,11 +284,14 @@ public final class Coach implements ImuSink {
         this.walking = walking;
     }
 
-    /** Retake the upright reference the next time the wearer stands still; forgets the gait baselines. */
+    /**
+     * Retake the upright reference the next time the wearer stands still, and forget the gait
+     * baselines (straight-knee bounce, sway). Safe to call from another thread (a button, the
+     * {@code calibrate} command): it only raises flags that the sampling thread acts on.
+     */
     public void calibrate() {
+        baselineResetRequested = true;
         calibrateRequested = true;
-        knee.resetBaseline();
-        balance.resetBaseline();
     }
 
     /** Alert counts per kind and good-form minutes so far. */
