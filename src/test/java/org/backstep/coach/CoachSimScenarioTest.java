@@ -129,6 +129,17 @@ class CoachSimScenarioTest {
         assertTrue(knee.get(0).at() >= squat.start() && knee.get(0).at() <= squat.end() + 1, knee + " " + squat);
     }
 
+    @ParameterizedTest
+    @ValueSource(doubles = {50, 200, 400})
+    void otherSampleRatesGiveTheSameAnswers(double hz) {
+        Run fall = new Run(Scenarios.base(8).rateHz(hz).stand(5).walk(Direction.BACKWARD, 12, 85).fall(FallKind.BACKWARD)
+                .lie(10).build());
+        assertEquals(List.of(AlertKind.FALL), fall.alerts.stream().map(AlertEvent::kind).toList(), hz + " Hz");
+        Run lean = new Run(Scenarios.base(8).rateHz(hz).stand(5).walk(Direction.BACKWARD, 30, 85)
+                .walk(Walk.of(Direction.BACKWARD, 12, 85).lean(20)).walk(Direction.BACKWARD, 20, 85).stand(3).build());
+        assertEquals(List.of(AlertKind.POSTURE), lean.alerts.stream().map(AlertEvent::kind).toList(), hz + " Hz");
+    }
+
     @Test
     void fastBackwardPaceIsCadence() {
         Run r = new Run(Scenarios.base(6).stand(5).walk(Walk.of(Direction.BACKWARD, 40, 125)).stand(3).build());
