@@ -14,13 +14,14 @@ import org.backstep.signal.OnePole;
  * centimetres each step and lands hard. With bent knees the pelvis rides low and level and the knee
  * absorbs the impact, so both drop. The baseline is the wearer's own first {@link #BASE_STEPS}
  * walking steps of the session (after the upright reference: walk tall to start). A lapse is
- * {@link #WINDOW} steps of which nine have a bounce below {@link #BOUNCE_RATIO} and impact below
- * {@link #IMPACT_RATIO} of the baseline.
+ * {@link #WINDOW} steps of which nine have a bounce below {@link #BOUNCE_RATIO} of the baseline,
+ * with the median impact below {@link #IMPACT_RATIO} of it (the last steps before stopping, which
+ * are soft too, are too few to make a lapse).
  *
  * <p>Standing: a squat is a descent of the pelvis by more than {@link #SQUAT_DEPTH_M} (vertical
  * acceleration integrated twice from the last moment of standing still, where velocity is zero and
  * the accelerometer bias is learned) with the trunk within {@link #SQUAT_MAX_LEAN} degrees of
- * upright, then holding low (vertical velocity back to zero) within {@link #SQUAT_CONFIRM_S}
+ * upright, then holding still low down for {@link #SQUAT_HOLD_S} within {@link #SQUAT_CONFIRM_S}
  * without a step or a jump. Bending at the hips instead tips the trunk with little pelvis descent,
  * and setting off to walk keeps moving and makes steps.
  */
