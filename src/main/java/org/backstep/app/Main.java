@@ -11,7 +11,13 @@ public final class Main {
     private Main() {
     }
 
+    /** Commands that talk to people on the console log only warnings there; the service logs everything. */
+    private static final java.util.Set<String> QUIET = java.util.Set.of("demo", "replay", "eval", "export", "report", "beep");
+
     public static void main(String[] args) {
+        if (args.length > 0 && QUIET.contains(args[0]) && System.getProperty("tinylog.configuration") == null) {
+            System.setProperty("tinylog.writer.level", "warn");
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -20,12 +26,32 @@ public final class Main {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ReplayCommand(out, err));
         cl.addSubcommand(new EvalCommand(out, err));
+        cl.addSubcommand(new RunCommand(err));
+        cl.addSubcommand(new DemoCommand(out, err));
+        cl.addSubcommand(new RecordCommand(out, err));
+        cl.addSubcommand(new SelftestCommand(System.out));
+        cl.addSubcommand(new BeepCommand());
+        cl.addSubcommand(new ExportCommand(out));
+        cl.addSubcommand(new ReportCommand(out));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println(cmd.getCommandName() + ": " + ex.getMessage());
-            return 2;
+            err.println(cmd.getCommandName() + ": " + oneLine(ex));
+            err.flush();
+            return exitStatus(ex);
         });
         return cl.execute(args);
+    }
+
+    /** 2 for bad input (configuration, arguments, recordings), 1 for the world failing (hardware, disk, export target). */
+    static int exitStatus(Exception ex) {
+        return ex instanceof org.backstep.config.ConfigException || ex instanceof IllegalArgumentException
+                || ex instanceof org.backstep.recording.RecordingFormatException ? 2 : 1;
+    }
+
+    private static String oneLine(Throwable ex) {
+        String m = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -48,7 +48,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig cfg = AppConfig.load(config);
-        Replay replay = new Replay(cfg.sessionSettings(postureTrace));
+        Replay replay = new Replay(cfg.replaySession(postureTrace));
         if (eventsOut != null) {
             try {
                 Files.createDirectories(eventsOut);

@@ -2,6 +2,7 @@ package org.backstep.coach;
 
 import java.time.LocalTime;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -16,36 +17,10 @@ public interface QuietHours {
 
     QuietHours NEVER = t -> false;
 
-    /**
-     * Quiet between {@code from} (inclusive) and {@code to} (exclusive) of the local day given by
-     * {@code clock}; wraps midnight when {@code from} is after {@code to} (22:00-07:00).
-     */
-    static QuietHours daily(LocalTime from, LocalTime to, Supplier<LocalTime> clock) {
-        Objects.requireNonNull(from);
-        Objects.requireNonNull(to);
+    /** Quiet whenever the local time given by {@code clock} lies in {@code window} (the configured quiet hours). */
+    static QuietHours within(Predicate<LocalTime> window, Supplier<LocalTime> clock) {
+        Objects.requireNonNull(window);
         Objects.requireNonNull(clock);
-        return t -> {
-            LocalTime now = clock.get();
-            if (from.equals(to)) return false;
-            if (from.isBefore(to)) return !now.isBefore(from) && now.isBefore(to);
-            return !now.isBefore(from) || now.isBefore(to);
-        };
-    }
-
-    /**
-     * Parses {@code alerts.quiet_hours} such as {@code 22:00-07:00}; empty or {@code off} means never.
-     *
-     * @throws IllegalArgumentException with a one-line message
-     */
-    static QuietHours parse(String text, Supplier<LocalTime> clock) {
-        String s = text == null ? "" : text.trim();
-        if (s.isEmpty() || s.equalsIgnoreCase("off") || s.equalsIgnoreCase("none")) return NEVER;
-        int dash = s.indexOf('-');
-        if (dash < 0) throw new IllegalArgumentException("'" + text + "' is not a quiet-hours range like 22:00-07:00");
-        try {
-            return daily(LocalTime.parse(s.substring(0, dash).trim()), LocalTime.parse(s.substring(dash + 1).trim()), clock);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a quiet-hours range like 22:00-07:00");
-        }
+        return t -> window.test(clock.get());
     }
 }

@@ -22,7 +22,12 @@ public final class Scenarios {
      * knees, 25 with a stumble at the 10th, a 5 s pause, 88 more; ends standing 5 s.
      */
     public static Scenario demo(long seed) {
-        return base(seed).stand(6)
+        return demo(seed, 100, Axis.MINUS_Z);
+    }
+
+    /** The demo at another sample rate and mounting (forward axis, with the default tilt). */
+    public static Scenario demo(long seed, double rateHz, Axis forward) {
+        return Scenario.builder(seed).rateHz(rateHz).mounting(forward, TILT_DEG).stand(6)
                 .walk(Direction.FORWARD, 20, 105)
                 .stand(4)
                 .walk(Direction.BACKWARD, 60, 85)

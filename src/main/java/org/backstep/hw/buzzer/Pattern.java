@@ -86,6 +86,11 @@ public final class Pattern {
         return b.toString();
     }
 
+    /** The same segments played once (an alarm without its repetition), e.g. for a self test. */
+    public Pattern once() {
+        return repeat ? new Pattern(name, segments, false) : this;
+    }
+
     public static final class Builder {
         private final String name;
         private final List<Segment> segments = new ArrayList<>();

@@ -68,6 +68,14 @@ public final class Pi4jHardware implements Hardware {
         }
         ContextBuilder b = Pi4J.newContextBuilder().noAutoDetect().add(new RaspberryPiPlatform())
             .add(LinuxFsI2CProvider.newInstance());
+        String[] ids = addBuzzerProvider(b, buzzer);
+        String pwmId = ids[0];
+        String doutId = ids[1];
+        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
+    }
+
+    /** Adds the buzzer's provider to {@code b}; returns {PWM provider id, digital output provider id} (nulls when unused). */
+    private static String[] addBuzzerProvider(ContextBuilder b, BuzzerSettings buzzer) {
         String pwmId = null;
         String doutId = null;
         if (buzzer.kind() == BuzzerSettings.Kind.PWM) {
@@ -81,7 +89,24 @@ public final class Pi4jHardware implements Hardware {
             b.add(GpioDDigitalOutputProvider.newInstance());
             doutId = GpioDDigitalOutputProvider.ID;
         }
-        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
+        return new String[] {pwmId, doutId};
+    }
+
+    /**
+     * Opens only the buzzer (for {@code beep}): no I2C, so it works beside a running service.
+     * {@link #imu()} of the result throws.
+     */
+    public static Pi4jHardware openBuzzer(BuzzerSettings buzzer) {
+        ContextBuilder b = Pi4J.newContextBuilder().noAutoDetect().add(new RaspberryPiPlatform());
+        String[] ids = addBuzzerProvider(b, buzzer);
+        Context ctx = b.build();
+        try {
+            Buzzer bz = openBuzzer(ctx, buzzer, ids[1], ids[0]);
+            return new Pi4jHardware(ctx, null, bz, "buzzer only: " + buzzer);
+        } catch (RuntimeException e) {
+            shutdownQuietly(ctx);
+            throw e instanceof DeviceException ? e : new DeviceException("could not open the buzzer: " + e.getMessage(), e);
+        }
     }
 
     /** The demo unit: the simulated chip behind Pi4J, and a silent buzzer. Uses the wall clock for waits. */
@@ -149,6 +174,7 @@ public final class Pi4jHardware implements Hardware {
 
     @Override
     public Imu imu() {
+        if (imu == null) throw new DeviceException("this hardware was opened without the IMU");
         return imu;
     }
 
@@ -180,7 +206,7 @@ public final class Pi4jHardware implements Hardware {
             Logger.warn("closing buzzer: {}", e.getMessage());
         }
         try {
-            imu.close();
+            if (imu != null) imu.close();
         } catch (RuntimeException e) {
             Logger.warn("closing IMU: {}", e.getMessage());
         }

@@ -1,0 +1,85 @@
+package org.backstep.app;
+
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.Direction;
+import org.backstep.event.Event;
+import org.backstep.event.GoalEvent;
+import org.backstep.event.GoalKind;
+import org.backstep.event.StepEvent;
+import org.backstep.hw.buzzer.Pattern;
+import org.backstep.pipeline.PipelineListener;
+
+/**
+ * What the demo shows: the buzzer as console lines with stream timestamps (a pattern is stamped
+ * with the event that set it off), bouts, goals, alerts and a progress line every few seconds of
+ * stream time. Also counts what happened for the summary.
+ */
+final class DemoConsole implements PipelineListener, PatternSink {
+    private static final double PROGRESS_EVERY_S = 10;
+
+    private final PrintWriter out;
+    private double lastT;
+    private final int target;
+    final Map<AlertKind, Integer> alerts = new EnumMap<>(AlertKind.class);
+    final Map<String, Integer> patternsPlayed = new java.util.TreeMap<>();
+    int forward, backward;
+    double targetAt = Double.NaN;
+    private double nextProgress = PROGRESS_EVERY_S;
+
+    DemoConsole(PrintWriter out, int target) {
+        this.out = out;
+        this.target = target;
+    }
+
+    private void line(double t, String text) {
+        lastT = t;
+        out.printf(Locale.ROOT, "[%6.1f s] %s%n", t, text);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void accept(Event e) {
+        lastT = e.at();
+        if (e instanceof StepEvent s) {
+            if (s.direction() == Direction.FORWARD) forward++;
+            else backward++;
+            if (s.at() >= nextProgress) {
+                nextProgress = Math.floor(s.at() / PROGRESS_EVERY_S) * PROGRESS_EVERY_S + PROGRESS_EVERY_S;
+                line(s.at(), String.format(Locale.ROOT, "steps: %d forward, %d backward (target %d)", forward, backward, target));
+            }
+        } else if (e instanceof AlertEvent a) {
+            alerts.merge(a.kind(), 1, Integer::sum);
+            line(a.at(), "ALERT " + a.kind().json());
+        } else if (e instanceof GoalEvent g) {
+            if (g.kind() == GoalKind.TARGET) targetAt = g.at();
+            line(g.at(), "GOAL " + g.kind().json() + " reached: " + g.backwardSteps() + " backward steps today");
+        }
+    }
+
+    @Override
+    public synchronized void walking(boolean walking, double t) {
+        line(t, walking ? "walking (bout confirmed, first contact)" : "stopped (last contact)");
+    }
+
+    @Override
+    public synchronized void uprightReferenceTaken(double t) {
+        line(t, "upright reference taken");
+    }
+
+    @Override
+    public synchronized boolean play(Pattern pattern, int priority) {
+        patternsPlayed.merge(pattern.name(), 1, Integer::sum);
+        line(lastT, "BUZZ " + pattern);
+        return true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        line(lastT, "BUZZ off");
+    }
+}

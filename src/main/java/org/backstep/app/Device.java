@@ -1,0 +1,105 @@
+package org.backstep.app;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.backstep.event.Direction;
+import org.backstep.event.PostureEvent;
+import org.backstep.gait.GaitSettings;
+import org.backstep.hw.Hardware;
+import org.backstep.hw.NanoClock;
+import org.backstep.hw.SamplingLoop;
+import org.backstep.pipeline.GoalTracker;
+import org.backstep.pipeline.Pipeline;
+import org.backstep.pipeline.PipelineListener;
+import org.backstep.store.DailyTotals;
+import org.backstep.store.Store;
+import org.tinylog.Logger;
+
+/**
+ * A live session: the sampling loop feeds the pipeline on its own thread; what the pipeline
+ * reports goes to the journal, the buzzer and any extra listener. The same code runs {@code run}
+ * on the Pi and the {@code demo} on the simulated chip. It owns the loop and the session; the
+ * caller owns the hardware, the store and the pattern player and closes them after this.
+ */
+final class Device implements AutoCloseable {
+    private final Store store;
+    private final Pipeline pipeline;
+    private final GoalTracker goal;
+    private final SamplingLoop loop;
+    private final NanoClock clock;
+    private LocalDate day;
+    private long nextDayCheck;
+    private boolean closed;
+
+    private Device(AppConfig cfg, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
+                   NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
+        this.store = store;
+        this.clock = clock;
+        DailyTotals today = store.today();
+        this.day = today.date();
+        List<PipelineListener> ls = new ArrayList<>();
+        ls.add(e -> {
+            if (!(e instanceof PostureEvent)) store.accept(e, clock.nanoTime());
+        });
+        if (extra != null) ls.add(extra);
+        ls.add(new Annunciator(patterns));
+        Listeners listeners = new Listeners(ls);
+        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), today.backward(), listeners);
+        GaitSettings gs = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis()).build();
+        this.pipeline = new Pipeline(gs, cfg.coach(false, localTime), goal, listeners);
+        store.sessionStarted("walk");
+        this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock)
+                .afterPoll(this::afterPoll).build();
+        Logger.info("session started: {} backward steps today so far, target {}, limit {}",
+                today.backward(), goal.target(), goal.limit());
+    }
+
+    /** Starts sampling at once. */
+    static Device start(AppConfig cfg, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
+                        NanoClock clock, int pollMs, ZoneId zone) {
+        Supplier<LocalTime> localTime = () -> LocalTime.now(zone);
+        Device d = new Device(cfg, hw, store, patterns, extra, clock, pollMs, localTime);
+        d.loop.start();
+        return d;
+    }
+
+    /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */
+    private void afterPoll(long nowNanos) {
+        if (nowNanos < nextDayCheck) return;
+        nextDayCheck = nowNanos + 1_000_000_000L;
+        LocalDate d = store.today().date();
+        if (d != null && day != null && !d.equals(day)) {
+            Logger.info("new day {}: counting backward steps from zero", d);
+            goal.newDay();
+        }
+        if (d != null) day = d;
+    }
+
+    long steps(Direction d) {
+        return pipeline.steps(d);
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    SamplingLoop loop() {
+        return loop;
+    }
+
+    /** Stops sampling, closes the bout in progress and ends the session in the journal (flushed by the store's close). */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        loop.close();
+        pipeline.finish();
+        store.sessionStopped();
+        Logger.info("session ended: {} forward, {} backward steps; {} samples, {} I/O errors",
+                pipeline.steps(Direction.FORWARD), pipeline.steps(Direction.BACKWARD), loop.samples(), loop.imuErrors());
+    }
+}

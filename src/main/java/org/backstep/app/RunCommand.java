@@ -1,0 +1,73 @@
+package org.backstep.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.backstep.hw.NanoClock;
+import org.backstep.hw.buzzer.PatternPlayer;
+import org.backstep.hw.pi4j.Pi4jHardware;
+import org.backstep.store.Store;
+import org.tinylog.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code run}: the device service on real hardware, until SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the device service on the Raspberry Pi (until SIGTERM).")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    private final PrintWriter err;
+
+    RunCommand(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        AppConfig cfg = common.load();
+        Logger.info("configuration from {}:", cfg.source());
+        cfg.config().describe().forEach(line -> Logger.info("  {}", line));
+        Files.createDirectories(common.stateDir);
+        if (!Files.isWritable(common.stateDir)) {
+            err.println("run: state directory " + common.stateDir + " is not writable");
+            return 1;
+        }
+        Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+        Logger.info("hardware: {}", hw.describe());
+        PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
+        Store store = Store.open(common.stateDir, cfg.store());
+        Device device = Device.start(cfg, hw, store, PatternSink.of(player), null, NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Logger.info("stopping");
+            shutdown(device, store, player, hw);
+            stopped.countDown();
+        }, "backstep-shutdown"));
+        Logger.info("running; stop with SIGTERM");
+        stopped.await();
+        return 0;
+    }
+
+    /** Closes in dependency order: sampling first, then the journal, then the buzzer and the bus. */
+    static void shutdown(Device device, Store store, PatternPlayer player, AutoCloseable hw) {
+        try {
+            device.close();
+        } catch (RuntimeException e) {
+            Logger.error(e, "closing the session");
+        }
+        try {
+            store.close();
+        } catch (IOException | RuntimeException e) {
+            Logger.error(e, "closing the journal");
+        }
+        player.close();
+        try {
+            hw.close();
+        } catch (Exception e) {
+            Logger.error(e, "closing the hardware");
+        }
+    }
+}
