@@ -32,12 +32,9 @@ final class BalanceDetector {
     static final double STEP_CV = 0.25;
     static final double SWAY_TAU_S = 2;
 
-    static final boolean DEBUG = Boolean.getBoolean("coach.debug");
     private double winStart = Double.NaN;
     private double winPeak;
     private double winPeakT;
-    private double winW;
-    private double baseW;
     private int activeRun;
     private double baseline;
     private double stumbleT = Double.NaN;
@@ -58,7 +55,6 @@ final class BalanceDetector {
         lastT = t;
         // stumble
         if (Double.isNaN(winStart)) winStart = t;
-        if (wHoriz > winW) winW = wHoriz;
         if (aG > winPeak) {
             winPeak = aG;
             winPeakT = t;
@@ -66,17 +62,14 @@ final class BalanceDetector {
         if (t - winStart >= WINDOW_S - 1e-9) {
             boolean active = winPeak > ACTIVE_G;
             boolean jolt = activeRun >= ACTIVE_WINDOWS && winPeak > STUMBLE_G && winPeak > STUMBLE_RATIO * baseline;
-            if (DEBUG && winPeak > 2.0) System.out.printf("    win %.2f peak %.2f base %.2f run %d w %.2f basew %.2f%n", winPeakT, winPeak, baseline, activeRun, winW, baseW);
             if (jolt) {
                 if (Double.isNaN(stumbleT)) stumbleT = winPeakT;
             } else if (active && winPeak < STUMBLE_G) {
                 baseline = baseline == 0 ? winPeak : baseline + 0.2 * (winPeak - baseline);
-                baseW = baseW == 0 ? winW : baseW + 0.2 * (winW - baseW);
             }
             activeRun = active ? activeRun + 1 : 0;
             winStart = t;
             winPeak = 0;
-            winW = 0;
         }
         if (!Double.isNaN(stumbleT) && t - stumbleT >= CONFIRM_S) {
             if (tilt < UPRIGHT_DEG) policy.offer(AlertKind.STUMBLE, stumbleT, t);

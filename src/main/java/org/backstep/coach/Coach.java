@@ -22,15 +22,20 @@ import org.tinylog.Logger;
  * {@link #calibrate()}), the tilt filter's up vector becomes "upright", provided it looks like a
  * standing wearer (the forward axis within 53 degrees of horizontal) and no fall is in progress.
  * Pitch and roll are then measured in that frame: forward is the configured forward axis made
- * horizontal; without one, the most horizontal sensor axis stands in for it and the posture
- * detector uses the total tilt (direction unknown) instead of pitch. Before the reference, the
- * orientation one second after start stands in for it.
+ * horizontal; without one, the most horizontal sensor axis stands in for it until
+ * {@link ForwardFinder} has learned the direction of travel from ten seconds of walking (signed by
+ * the gait engine's step directions), and the posture detector uses the total tilt instead of pitch. Before the reference, the
+ * first still moment of {@link #PROVISIONAL_STILL_S} stands in for it (and, when the wearer never
+ * stands still, the orientation one second after start, for the posture trace only: no posture
+ * alert is raised against that blind frame).
  */
 public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
     static final double SQUAT_HOLD_S = 4;
+    /** A still moment this long before the real reference gives a provisional upright. */
+    static final double PROVISIONAL_STILL_S = 0.5;
     /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
     static final double BIAS_MAX_RATE = 0.1;
     /** The orientation "before" an impact is the slow average this long before it. */
@@ -58,7 +63,12 @@ public final class Coach implements ImuSink {
     private final double[] l0 = new double[3];
     private boolean hasRef;
     private boolean provisional;
-    private boolean calibrateRequested;
+    private boolean stillProvisional;
+    private boolean axisLearned;
+    private double travel = 1;
+    private final ForwardFinder forwardFinder;
+    private volatile boolean calibrateRequested;
+    private volatile boolean baselineResetRequested;
     private double startT = Double.NaN;
 
     private final double[] up = new double[3];
@@ -86,6 +96,7 @@ public final class Coach implements ImuSink {
         this.knee = new KneeDetector(sampleRateHz);
         this.fall = new FallDetector(settings);
         this.cadence = new CadenceDetector(settings);
+        this.forwardFinder = new ForwardFinder(sampleRateHz);
         this.pitchSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
         this.rollSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
     }
@@ -94,6 +105,11 @@ public final class Coach implements ImuSink {
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         double dt = Double.isNaN(lastT) ? 0 : Math.max(0, Math.min(0.5, t - lastT));
         lastT = t;
+        if (baselineResetRequested) {
+            baselineResetRequested = false;
+            knee.resetBaseline();
+            balance.resetBaseline();
+        }
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
         stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
@@ -119,7 +135,15 @@ public final class Coach implements ImuSink {
         int age = upHist[0].size() - 1;
         for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         maybeTakeReference(t);
-        if (!hasRef && !provisional && t - startT >= 1.0) {
+        if (!hasRef && !stillProvisional && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up)
+                && !knee.descending(t)) {
+            // a first still moment, too short for the reference, is a provisional upright
+            setFrame(up);
+            provisional = true;
+            stillProvisional = true;
+            pitchSmooth.resetTo(0);
+            rollSmooth.resetTo(0);
+        } else if (!hasRef && !provisional && t - startT >= 1.0) {
             setFrame(up);
             provisional = true;
             pitchSmooth.reset();
@@ -143,12 +167,19 @@ public final class Coach implements ImuSink {
         double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
         double vert = tilt.vertical(ax, ay, az);
 
+        if (fwd == null && hasRef && !axisLearned) {
+            double a1 = ax * f0[0] + ay * f0[1] + az * f0[2];
+            double a2 = ax * l0[0] + ay * l0[1] + az * l0[2];
+            forwardFinder.update(vert, a1, a2, walking ? travel : 0, dt);
+            if (forwardFinder.ready()) learnForward(t, forwardFinder.angle());
+        }
         boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
         boolean moving = !stillness.still() && wn > 0.3 || walking;
         fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
-        if (framed) {
+        if (hasRef || stillProvisional) {
+            // lean is judged only against an upright taken while still, never the blind start frame
             boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;
             posture.update(t, leanDeg, walking, squatting, policy);
         }
@@ -197,7 +228,9 @@ public final class Coach implements ImuSink {
     private void setFrame(double[] u) {
         System.arraycopy(u, 0, u0, 0, 3);
         double[] f = fwd;
-        if (f == null) {
+        if (f == null && axisLearned) {
+            f = f0.clone();
+        } else if (f == null) {
             // the most horizontal sensor axis stands in for forward
             int best = 0;
             for (int i = 1; i < 3; i++) if (Math.abs(u[i]) < Math.abs(u[best])) best = i;
@@ -215,6 +248,20 @@ public final class Coach implements ImuSink {
         l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
     }
 
+    private void learnForward(double t, double angle) {
+        double c = Math.cos(angle), s = Math.sin(angle);
+        for (int i = 0; i < 3; i++) f0[i] = c * f0[i] + s * l0[i];
+        double d = dot(f0, u0);
+        for (int i = 0; i < 3; i++) f0[i] -= d * u0[i];
+        double n = Math.sqrt(dot(f0, f0));
+        for (int i = 0; i < 3; i++) f0[i] /= n;
+        l0[0] = u0[1] * f0[2] - u0[2] * f0[1];
+        l0[1] = u0[2] * f0[0] - u0[0] * f0[2];
+        l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
+        axisLearned = true;
+        Logger.debug("Forward direction learned from walking at {} s: ({}, {}, {})", t, f0[0], f0[1], f0[2]);
+    }
+
     private void setSlow(double[] u) {
         System.arraycopy(u, 0, slowUp, 0, 3);
     }
@@ -225,6 +272,7 @@ public final class Coach implements ImuSink {
 
     /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
     public void onStep(StepEvent step) {
+        travel = step.direction() == org.backstep.event.Direction.FORWARD ? 1 : -1;
         knee.step(step.t(), walking, policy, step.at());
         balance.step(step.t());
         cadence.step(step.t(), step.at(), step.direction(), policy);
@@ -236,11 +284,14 @@ public final class Coach implements ImuSink {
         this.walking = walking;
     }
 
-    /** Retake the upright reference the next time the wearer stands still; forgets the gait baselines. */
+    /**
+     * Retake the upright reference the next time the wearer stands still, and forget the gait
+     * baselines (straight-knee bounce, sway). Safe to call from another thread (a button, the
+     * {@code calibrate} command): it only raises flags that the sampling thread acts on.
+     */
     public void calibrate() {
+        baselineResetRequested = true;
         calibrateRequested = true;
-        knee.resetBaseline();
-        balance.resetBaseline();
     }
 
     /** Alert counts per kind and good-form minutes so far. */

@@ -65,8 +65,6 @@ final class FallDetector {
             }
             impactT = t;
         }
-        if (BalanceDetector.DEBUG && t - impactT <= CONFIRM_WITHIN_S && ((int) (t * 4)) != ((int) ((t - 0.004) * 4)))
-            System.out.printf("    fall? t %.2f impact %.2f tiltRef %.1f tiltPre %.1f plausible %b quiet %.2f aG %.2f%n", t, impactT, tiltRef, angle(preUp, upNow), prePlausible, quietFor, aG);
         if (t - impactT <= CONFIRM_WITHIN_S && quietFor >= QUIET_S) {
             double tilt = Double.isNaN(tiltRef) ? (prePlausible ? angle(preUp, upNow) : 0) : tiltRef;
             if (tilt > LYING_DEG) {

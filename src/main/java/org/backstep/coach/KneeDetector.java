@@ -14,13 +14,14 @@ import org.backstep.signal.OnePole;
  * centimetres each step and lands hard. With bent knees the pelvis rides low and level and the knee
  * absorbs the impact, so both drop. The baseline is the wearer's own first {@link #BASE_STEPS}
  * walking steps of the session (after the upright reference: walk tall to start). A lapse is
- * {@link #WINDOW} steps of which nine have a bounce below {@link #BOUNCE_RATIO} and impact below
- * {@link #IMPACT_RATIO} of the baseline.
+ * {@link #WINDOW} steps of which nine have a bounce below {@link #BOUNCE_RATIO} of the baseline,
+ * with the median impact below {@link #IMPACT_RATIO} of it (the last steps before stopping, which
+ * are soft too, are too few to make a lapse).
  *
  * <p>Standing: a squat is a descent of the pelvis by more than {@link #SQUAT_DEPTH_M} (vertical
  * acceleration integrated twice from the last moment of standing still, where velocity is zero and
  * the accelerometer bias is learned) with the trunk within {@link #SQUAT_MAX_LEAN} degrees of
- * upright, then holding low (vertical velocity back to zero) within {@link #SQUAT_CONFIRM_S}
+ * upright, then holding still low down for {@link #SQUAT_HOLD_S} within {@link #SQUAT_CONFIRM_S}
  * without a step or a jump. Bending at the hips instead tips the trunk with little pelvis descent,
  * and setting off to walk keeps moving and makes steps.
  */
@@ -66,7 +67,7 @@ final class KneeDetector {
     private double episodeLean;
     private boolean jumped;
     private boolean fromStill;
-    private double v, z, zMin;
+    private double v, z;
     private double descentT = Double.NaN;
     private double lastSquat = Double.NEGATIVE_INFINITY;
 
@@ -90,8 +91,6 @@ final class KneeDetector {
         boolean still = stillFor > 0;
         if (still) {
             bias.filter(vert);
-            if (episode && BalanceDetector.DEBUG && zMin < -0.05)
-                System.out.printf("    episode %.2f-%.2f zmin %.3f lean %.1f jump %b stepped %b%n", episodeStart, t, zMin, episodeLean, jumped, lastStepT > episodeStart);
             episode = false;
             v = 0;
             z = 0;
@@ -99,7 +98,6 @@ final class KneeDetector {
             if (!episode) {
                 episode = true;
                 episodeStart = t;
-                zMin = 0;
                 episodeLean = lean;
                 jumped = false;
                 fromStill = t - lastStill < 0.5;
@@ -108,7 +106,6 @@ final class KneeDetector {
             if (Math.abs(a) > JUMP_ACC) jumped = true;
             v += a * dt;
             z += v * dt;
-            if (z < zMin) zMin = z;
             if (lean > episodeLean) episodeLean = lean;
         }
         boolean valid = episode && fromStill && !jumped && t - episodeStart < MAX_EPISODE_S && !walking
@@ -156,7 +153,6 @@ final class KneeDetector {
                     bounceR[rCount % WINDOW] = bounce / baseBounce;
                     impactR[rCount % WINDOW] = impact / baseImpact;
                     rCount++;
-                    if (BalanceDetector.DEBUG) System.out.printf("    step %.2f T %.2f bounce %.3f (%.2f) impact %.2f (%.2f)%n", t, period, bounce, bounce / baseBounce, impact, impact / baseImpact);
                     if (rCount >= WINDOW) judge(t, policy, reportAt);
                 }
             }

@@ -53,7 +53,9 @@ public final class CoachDevRun {
                     if (verbose) System.out.printf("  alarm cleared at %.2f%n", t);
                 }
             };
-            Coach c = new Coach(CoachSettings.builder().postureTrace(true).build(), r.forwardAxis(), r.rateHz(), l);
+            // -Dcoach.noaxis=true: the coach is not told the mounting (the gait engine still is)
+            Coach c = new Coach(CoachSettings.builder().postureTrace(true).build(),
+                    Boolean.getBoolean("coach.noaxis") ? null : r.forwardAxis(), r.rateHz(), l);
             if (!truth) {
                 // the lead's gait engine drives steps and bouts, as in the live loop
                 GaitEngine gait = new GaitEngine(GaitSettings.builder(r.rateHz()).forwardAxis(r.forwardAxis()).build(),
@@ -103,8 +105,22 @@ public final class CoachDevRun {
                 for (AlertEvent a : alerts) sb.append(String.format(" %s@%.1f/%.1f", a.kind().json(), a.t(), a.at()));
                 System.out.printf("%-44s %-8s%s%n", e.recording(), e.activity(), sb);
             }
+            if (verbose) {
+                StringBuilder sb = new StringBuilder("  pitch/1s:");
+                for (int i = 0; i < trace.size(); i += 10) sb.append(String.format(" %.0f", trace.get(i).pitchDeg()));
+                System.out.println(sb);
+            }
             if (verbose && !ds.xsensOrientation(e).isEmpty()) {
-                System.out.printf("  pitch rms %.2f%n", CoachScore.pitchRms(ds.xsensOrientation(e), trace));
+                List<PostureEvent> flipped = new ArrayList<>();
+                List<PostureEvent> roll = new ArrayList<>();
+                for (PostureEvent p : trace) {
+                    flipped.add(new PostureEvent(p.t(), -p.pitchDeg(), p.rollDeg()));
+                    roll.add(new PostureEvent(p.t(), p.rollDeg(), p.pitchDeg()));
+                }
+                System.out.printf("  pitch rms %.2f (sign flipped %.2f, our roll instead %.2f)%n",
+                        CoachScore.pitchRms(ds.xsensOrientation(e), trace),
+                        CoachScore.pitchRms(ds.xsensOrientation(e), flipped),
+                        CoachScore.pitchRms(ds.xsensOrientation(e), roll));
             }
         }
         System.out.print(score.table());

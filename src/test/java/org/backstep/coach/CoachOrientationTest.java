@@ -74,6 +74,16 @@ class CoachOrientationTest {
     }
 
     @Test
+    void unknownForwardAxisIsLearnedFromWalkingEitherWay() {
+        for (org.backstep.event.Direction d : org.backstep.event.Direction.values()) {
+            SyntheticWearer w = new SyntheticWearer(FS, 30).stand(3);
+            w.walk(25, new SyntheticWearer.Gait().direction(d).lean(0)).stand(2).tiltTo(12, 0, 1).stand(0.5);
+            Coach c = settle(w, null);
+            assertEquals(12, c.pitchDeg(), 1.5, d.toString());
+        }
+    }
+
+    @Test
     void uprightReferenceWaitsForStillnessAndRefusesLying() {
         // lying on the back (forward axis pointing up) at start: no reference
         Coach lying = settle(new SyntheticWearer(FS, 0).tiltTo(-85, 0, 0.1).stand(5), Axis.MINUS_Z);

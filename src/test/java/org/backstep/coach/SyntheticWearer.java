@@ -110,7 +110,9 @@ final class SyntheticWearer {
             double strideW = Math.PI / period;
             double rollNow = r0 + g.swayDeg * Math.sin(strideW * s) * ramp;
             double ay = 0.5 * Math.sin(strideW * s) * ramp;
-            double ax = 0.8 * Math.sin(2 * Math.PI * ph) * ramp;
+            // braking in the first half of each step (against the direction of travel), then push-off
+            double travel = g.direction == Direction.FORWARD ? 1 : -1;
+            double ax = -travel * 1.5 * Math.sin(2 * Math.PI * ph) * ramp;
             set(o, lean + 1.0 * Math.sin(2 * Math.PI * ph) * ramp, rollNow, ax, ay, az);
         });
     }
