@@ -43,55 +43,6 @@ public final class CoachSettings {
         return new Builder();
     }
 
-    /**
-     * Settings from flat configuration keys ({@code posture.max_lean_deg}, {@code posture.dwell_s},
-     * {@code fall.alarm_s}, {@code cadence.max_spm}, {@code alerts.cooldown_s},
-     * {@code alerts.max_per_10min}, {@code alerts.quiet_hours}, {@code <kind>.enabled} for fall,
-     * stumble, imbalance, posture, knee, cadence); other keys are ignored, missing ones keep their
-     * defaults. Quiet hours read {@code clock}.
-     *
-     * @throws IllegalArgumentException with a one-line message naming the key
-     */
-    public static CoachSettings fromKeys(java.util.Map<String, String> keys, java.util.function.Supplier<java.time.LocalTime> clock) {
-        Builder b = builder();
-        for (java.util.Map.Entry<String, String> e : keys.entrySet()) {
-            String k = e.getKey().trim();
-            String v = e.getValue() == null ? "" : e.getValue().trim();
-            switch (k) {
-                case "posture.max_lean_deg" -> b.maxLeanDeg(num(k, v));
-                case "posture.dwell_s" -> b.dwellS(num(k, v));
-                case "fall.alarm_s" -> b.fallAlarmS(num(k, v));
-                case "cadence.max_spm" -> b.cadenceMaxSpm(num(k, v));
-                case "alerts.cooldown_s" -> b.cooldownS(num(k, v));
-                case "alerts.max_per_10min" -> b.maxPer10Min((int) Math.round(num(k, v)));
-                case "alerts.quiet_hours" -> b.quiet(QuietHours.parse(v, clock));
-                default -> {
-                    if (k.endsWith(".enabled")) {
-                        String kind = k.substring(0, k.length() - ".enabled".length());
-                        for (AlertKind a : AlertKind.values()) {
-                            if (a.json().equals(kind)) b.enabled(a, bool(k, v));
-                        }
-                    }
-                }
-            }
-        }
-        return b.build();
-    }
-
-    private static double num(String key, String v) {
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException ex) {
-            throw new IllegalArgumentException(key + ": '" + v + "' is not a number");
-        }
-    }
-
-    private static boolean bool(String key, String v) {
-        if (v.equalsIgnoreCase("true")) return true;
-        if (v.equalsIgnoreCase("false")) return false;
-        throw new IllegalArgumentException(key + ": '" + v + "' is not true or false");
-    }
-
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();

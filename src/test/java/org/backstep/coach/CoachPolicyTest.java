@@ -117,22 +117,6 @@ class CoachPolicyTest {
         assertEquals(d.toString(), d.toBuilder().build().toString());
     }
 
-    @Test
-    void settingsFromConfigurationKeys() {
-        CoachSettings s = CoachSettings.fromKeys(java.util.Map.of("posture.max_lean_deg", "20", "posture.dwell_s", "5",
-                "alerts.max_per_10min", "4", "knee.enabled", "false", "alerts.quiet_hours", "22:00-07:00",
-                "gait.band", "ignored"), () -> java.time.LocalTime.NOON);
-        assertEquals(20, s.maxLeanDeg());
-        assertEquals(5, s.dwellS());
-        assertEquals(4, s.maxPer10Min());
-        assertEquals(false, s.enabled(AlertKind.KNEE));
-        assertEquals(true, s.enabled(AlertKind.FALL));
-        assertEquals(false, s.quiet().isQuiet(0));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CoachSettings.fromKeys(java.util.Map.of("fall.alarm_s", "soon"), () -> java.time.LocalTime.NOON));
-        assertEquals("fall.alarm_s: 'soon' is not a number", e.getMessage());
-    }
-
     private List<AlertKind> kinds() {
         List<AlertKind> k = new ArrayList<>();
         for (AlertEvent a : out) k.add(a.kind());

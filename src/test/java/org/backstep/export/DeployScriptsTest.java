@@ -29,9 +29,12 @@ class DeployScriptsTest {
         for (String line : new String[]{"User=backstep", "SupplementaryGroups=i2c gpio", "StateDirectory=backstep",
                 "ConfigurationDirectory=backstep", "Restart=on-failure", "SuccessExitStatus=143", "NoNewPrivileges=yes",
                 "ProtectSystem=strict", "ProtectHome=yes", "PrivateDevices=no", "DeviceAllow=char-i2c rw",
-                "DeviceAllow=char-gpiochip rw",
-                "ExecStart=/usr/bin/java -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar /opt/backstep/backstep.jar run --config /etc/backstep/backstep.properties --state-dir /var/lib/backstep"})
+                "DeviceAllow=char-gpiochip rw", "LogsDirectory=backstep"})
             assertTrue(unit.lines().anyMatch(line::equals), line);
+        String exec = unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        assertTrue(exec.startsWith("ExecStart=/usr/bin/java "), exec);
+        assertTrue(exec.contains(" -Dtinylog.configuration=/etc/backstep/tinylog.properties "), exec);
+        assertTrue(exec.endsWith(" -jar /opt/backstep/backstep.jar run --config /etc/backstep/backstep.properties --state-dir /var/lib/backstep"), exec);
         String rules = Files.readString(Path.of("deploy", "99-backstep-usb.rules"));
         assertTrue(rules.contains("ENV{SYSTEMD_WANTS}+=\"backstep-export@%k.service\""));
         assertFalse(rules.contains("RUN+="), "udev only starts the unit");
