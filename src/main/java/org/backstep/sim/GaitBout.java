@@ -34,6 +34,11 @@ final class GaitBout implements Segment {
     private final double end;
     private final List<Walk> walks;
     private final int[] walkOf;
+    /** The recovery step after a trip lands this long after it, as a vertical catch of this depth and width. */
+    private static final double RECOVERY_LANDING_S = 0.35;
+    private static final double RECOVERY_LANDING_M = 0.022;
+    private static final double RECOVERY_LANDING_WIDTH_S = 0.03;
+
     private final List<double[]> stumbles = new ArrayList<>(); // {tripTime, sign}
     private final List<Integer> stumbleStep = new ArrayList<>(); // the contact that follows each trip
 
@@ -240,8 +245,10 @@ final class GaitBout implements Segment {
             }
         }
 
-        // stumbles: AP velocity dip, fast trunk pitch excursion (8 deg, about 40 deg/s), small drop
-        Curve dipShape = Curve.of(0, 0, 0.1, 1, 0.5, 0);
+        // stumbles: an abrupt AP velocity dip as the swing foot is caught, a fast trunk pitch excursion
+        // (8 deg, about 40 deg/s), a small drop, and the hard landing of the recovery step that catches
+        // the body: a 2.2 cm, 30 ms vertical catch, about 2.5 g above gravity (SisFall D18 shows 3-8 g)
+        Curve dipShape = Curve.of(0, 0, 0.05, 1, 0.5, 0);
         Curve pitchShape = Curve.of(0, 0, 0.3, 1, 1.0, 0);
         Curve dropShape = Curve.of(0, 0, 0.25, 1, 0.8, 0);
 
@@ -264,9 +271,10 @@ final class GaitBout implements Segment {
                 double tau = t - s[0];
                 if (tau > 0 && tau < 1.0) {
                     double vHere = Math.abs(vMean.at(t));
-                    v -= s[1] * Math.min(0.35, 0.6 * vHere) * dipShape.at(tau);
+                    v -= s[1] * Math.min(0.5, 0.8 * vHere) * dipShape.at(tau);
                     stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
-                    stumbleDrop -= 0.02 * dropShape.at(tau);
+                    double catchT = (tau - RECOVERY_LANDING_S) / RECOVERY_LANDING_WIDTH_S;
+                    stumbleDrop -= 0.02 * dropShape.at(tau) + RECOVERY_LANDING_M * Math.exp(-0.5 * catchT * catchT);
                 }
             }
             if (j > 0) heading += turnRate.at(t) * env * dt; // rectangle rule is fine for heading
