@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
              Store store = Store.open(state, cfg.store())) {
             DemoConsole console = new DemoConsole(out, target);
             clock.accelerate();
-            Device device = Device.start(cfg, hw, store, console, console, NanoClock.SYSTEM, pollMs, cfg.zone());
+            Device device = Device.start(cfg, null, hw, store, console, console, NanoClock.SYSTEM, pollMs, cfg.zone());
             while (!chip.exhausted()) Thread.sleep(20);
             Thread.sleep(pollMs * 3L);
             device.close();

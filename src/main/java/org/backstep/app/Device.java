@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.backstep.event.Direction;
 import org.backstep.event.PostureEvent;
 import org.backstep.gait.GaitSettings;
+import org.backstep.gait.Mounting;
 import org.backstep.hw.Hardware;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.SamplingLoop;
@@ -35,7 +36,7 @@ final class Device implements AutoCloseable {
     private long nextDayCheck;
     private boolean closed;
 
-    private Device(AppConfig cfg, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
+    private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                    NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
         this.store = store;
         this.clock = clock;
@@ -49,7 +50,10 @@ final class Device implements AutoCloseable {
         ls.add(new Annunciator(patterns));
         Listeners listeners = new Listeners(ls);
         this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), today.backward(), listeners);
-        GaitSettings gs = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis()).build();
+        GaitSettings.Builder gb = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis());
+        if (mounting != null) gb.forward(mounting.forward());
+        GaitSettings gs = gb.build();
+        Logger.info("front of the wearer: {}", mounting != null ? "calibrated, " + mounting : "imu.forward_axis " + cfg.forwardAxis());
         this.pipeline = new Pipeline(gs, cfg.coach(false, localTime), goal, listeners);
         store.sessionStarted("walk");
         this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock)
@@ -58,11 +62,15 @@ final class Device implements AutoCloseable {
                 today.backward(), goal.target(), goal.limit());
     }
 
-    /** Starts sampling at once. */
-    static Device start(AppConfig cfg, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
+    /**
+     * Starts sampling at once.
+     *
+     * @param mounting the calibrated front, or {@code null} to use {@code imu.forward_axis}
+     */
+    static Device start(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                         NanoClock clock, int pollMs, ZoneId zone) {
         Supplier<LocalTime> localTime = () -> LocalTime.now(zone);
-        Device d = new Device(cfg, hw, store, patterns, extra, clock, pollMs, localTime);
+        Device d = new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
         d.loop.start();
         return d;
     }

@@ -34,6 +34,7 @@ public final class Main {
         cl.addSubcommand(new ExportCommand(out));
         cl.addSubcommand(new ReportCommand(out));
         cl.addSubcommand(new BenchCommand(out));
+        cl.addSubcommand(new CalibrateCommand(out, err));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         Logger.info("hardware: {}", hw.describe());
         PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
         Store store = Store.open(common.stateDir, cfg.store());
-        Device device = Device.start(cfg, hw, store, PatternSink.of(player), null, NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+        Device device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null, NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping");

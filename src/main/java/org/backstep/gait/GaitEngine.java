@@ -64,7 +64,7 @@ public final class GaitEngine implements ImuSink {
         this.listener = listener;
         double fs = settings.rateHz();
         this.dt = 1 / fs;
-        this.frame = new VerticalFrame(settings.forwardAxis(), fs);
+        this.frame = new VerticalFrame(settings.forward(), fs);
         this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.apBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.vvHigh = Butterworth.highPass(1, 0.3, fs);

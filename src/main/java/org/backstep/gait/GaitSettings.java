@@ -9,6 +9,7 @@ import org.backstep.core.Axis;
 public final class GaitSettings {
     private final double rateHz;
     private final Axis forwardAxis;
+    private final double[] forward;
     private final double bandLowHz;
     private final double bandHighHz;
     private final double minPeak;
@@ -20,6 +21,8 @@ public final class GaitSettings {
     private GaitSettings(Builder b) {
         this.rateHz = b.rateHz;
         this.forwardAxis = b.forwardAxis;
+        this.forward = b.forward != null ? b.forward.clone()
+                : (b.forwardAxis == null ? Axis.PLUS_X : b.forwardAxis).unitVector();
         this.bandLowHz = b.bandLowHz;
         this.bandHighHz = b.bandHighHz;
         this.minPeak = b.minPeak;
@@ -35,8 +38,14 @@ public final class GaitSettings {
 
     public double rateHz() { return rateHz; }
 
-    /** The sensor axis pointing to the wearer's front; {@code null} when unknown (direction then unreliable). */
+    /**
+     * The sensor axis nearest to the wearer's front (what the coach uses); {@code null} when unknown
+     * (direction then unreliable).
+     */
     public Axis forwardAxis() { return forwardAxis; }
+
+    /** The wearer's front as a unit vector in the sensor frame: the configured axis, or a calibrated direction. */
+    public double[] forward() { return forward.clone(); }
 
     public double bandLowHz() { return bandLowHz; }
 
@@ -56,6 +65,7 @@ public final class GaitSettings {
     public Builder toBuilder() {
         Builder b = new Builder(rateHz);
         b.forwardAxis = forwardAxis;
+        b.forward = forward.clone();
         b.bandLowHz = bandLowHz;
         b.bandHighHz = bandHighHz;
         b.minPeak = minPeak;
@@ -69,6 +79,7 @@ public final class GaitSettings {
     public static final class Builder {
         private final double rateHz;
         private Axis forwardAxis = Axis.MINUS_Z;
+        private double[] forward;
         private double bandLowHz = 0.5;
         private double bandHighHz = 3.0;
         private double minPeak = 0.35;
@@ -84,7 +95,21 @@ public final class GaitSettings {
             this.rateHz = rateHz;
         }
 
-        public Builder forwardAxis(Axis a) { this.forwardAxis = a; return this; }
+        public Builder forwardAxis(Axis a) {
+            this.forwardAxis = a;
+            this.forward = null;
+            return this;
+        }
+
+        /** A calibrated front (unit vector in the sensor frame); the nearest axis goes to {@link #forwardAxis()}. */
+        public Builder forward(double[] unit) {
+            if (unit == null || unit.length != 3) throw new IllegalArgumentException("forward must be a 3-vector");
+            double n = Math.sqrt(unit[0] * unit[0] + unit[1] * unit[1] + unit[2] * unit[2]);
+            if (!(n > 1e-6)) throw new IllegalArgumentException("forward must not be zero");
+            this.forward = new double[] {unit[0] / n, unit[1] / n, unit[2] / n};
+            this.forwardAxis = Mounting.nearestAxis(this.forward);
+            return this;
+        }
 
         public Builder band(double lowHz, double highHz) { this.bandLowHz = lowHz; this.bandHighHz = highHz; return this; }
 

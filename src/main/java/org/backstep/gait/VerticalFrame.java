@@ -27,13 +27,17 @@ final class VerticalFrame {
     double lx, ly, lz; // unit left vector (horizontal) in the sensor frame
 
     VerticalFrame(Axis forwardAxis, double rateHz) {
+        this((forwardAxis == null ? Axis.PLUS_X : forwardAxis).unitVector(), rateHz);
+    }
+
+    /** @param forward the wearer's front in the sensor frame (any length; it is projected onto the horizontal) */
+    VerticalFrame(double[] forward, double rateHz) {
         gx = Butterworth.lowPass(2, GRAVITY_CUTOFF_HZ, rateHz);
         gy = Butterworth.lowPass(2, GRAVITY_CUTOFF_HZ, rateHz);
         gz = Butterworth.lowPass(2, GRAVITY_CUTOFF_HZ, rateHz);
-        double[] f = (forwardAxis == null ? Axis.PLUS_X : forwardAxis).unitVector();
-        fx = f[0];
-        fy = f[1];
-        fz = f[2];
+        fx = forward[0];
+        fy = forward[1];
+        fz = forward[2];
     }
 
     void update(double ax, double ay, double az) {

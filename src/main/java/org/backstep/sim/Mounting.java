@@ -70,7 +70,7 @@ public final class Mounting {
     public double yawDeg() { return yawDeg; }
 
     /** Converts a body-frame vector (forward, left, up) to the sensor frame, into {@code out}. */
-    void toSensor(double bx, double by, double bz, double[] out) {
+    public void toSensor(double bx, double by, double bz, double[] out) {
         // v_sensor = m^T v_body
         out[0] = m[0][0] * bx + m[1][0] * by + m[2][0] * bz;
         out[1] = m[0][1] * bx + m[1][1] * by + m[2][1] * bz;
