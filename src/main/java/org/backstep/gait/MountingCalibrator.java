@@ -19,19 +19,17 @@ public final class MountingCalibrator implements ImuSink {
     /** Least |correlation| for a usable estimate. */
     public static final double MIN_QUALITY = 0.25;
 
-    private final Cascade gxF, gyF, gzF;
+    private final VerticalFrame frame;
     private final Cascade hx, hy, hz, vBand, vHigh;
     private final double leak, dt;
     private final GaitEngine gait;
-    private boolean primed, walking;
+    private boolean walking;
     private int steps;
     private double vi;
     private double sx, sy, sz, sHH, sVV;
 
     public MountingCalibrator(double rateHz) {
-        gxF = Butterworth.lowPass(2, 0.25, rateHz);
-        gyF = Butterworth.lowPass(2, 0.25, rateHz);
-        gzF = Butterworth.lowPass(2, 0.25, rateHz);
+        frame = new VerticalFrame(Axis.PLUS_X, rateHz);
         hx = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
         hy = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
         hz = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
@@ -56,22 +54,13 @@ public final class MountingCalibrator implements ImuSink {
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         gait.sample(t, ax, ay, az, gx, gy, gz);
-        if (!primed) {
-            gxF.resetTo(ax);
-            gyF.resetTo(ay);
-            gzF.resetTo(az);
-            primed = true;
-        }
-        double x = gxF.filter(ax), y = gyF.filter(ay), z = gzF.filter(az);
-        double n = Math.sqrt(x * x + y * y + z * z);
-        if (n < 1e-6) return;
-        double ux = x / n, uy = y / n, uz = z / n;
-        double vert = ax * ux + ay * uy + az * uz - n;
-        // horizontal dynamic acceleration: remove the vertical part
-        double dx = ax - x, dy = ay - y, dz = az - z;
+        frame.update(ax, ay, az);
+        double ux = frame.ux, uy = frame.uy, uz = frame.uz;
+        // horizontal dynamic acceleration: gravity and the vertical part removed
+        double dx = ax - frame.gravityX, dy = ay - frame.gravityY, dz = az - frame.gravityZ;
         double dv = dx * ux + dy * uy + dz * uz;
         double bx = hx.filter(dx - dv * ux), by = hy.filter(dy - dv * uy), bz = hz.filter(dz - dv * uz);
-        vi = leak * vi + vBand.filter(vert) * dt;
+        vi = leak * vi + vBand.filter(frame.vertical) * dt;
         double vv = vHigh.filter(vi);
         if (!walking) return;
         sx += bx * vv;

@@ -24,6 +24,7 @@ final class VerticalFrame {
     double forward;    // along the wearer's front, horizontal, m/s^2
     double lateral;    // to the wearer's left, horizontal, m/s^2
     double ux, uy, uz; // unit up vector in the sensor frame
+    double gravityX, gravityY, gravityZ; // the tracked gravity (specific force at rest), m/s^2
     double lx, ly, lz; // unit left vector (horizontal) in the sensor frame
 
     VerticalFrame(Axis forwardAxis, double rateHz) {
@@ -48,6 +49,9 @@ final class VerticalFrame {
             primed = true;
         }
         double x = gx.filter(ax), y = gy.filter(ay), z = gz.filter(az);
+        gravityX = x;
+        gravityY = y;
+        gravityZ = z;
         double n = Math.sqrt(x * x + y * y + z * z);
         if (n < 1e-6) n = G;
         ux = x / n;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import org.backstep.core.Json;
 
 /**
  * One journal line: a flat JSON object whose last member is {@code "crc"}, the CRC-32C (8 lower-case hex
@@ -17,21 +18,16 @@ public final class JournalLine {
 
     /** Serialises a flat record (insertion order kept) and appends the checksum; no trailing newline. */
     public static String encode(Map<String, ?> rec) {
-        StringBuilder sb = new StringBuilder(160);
-        sb.append('{');
-        boolean first = true;
-        for (Map.Entry<String, ?> e : rec.entrySet()) {
-            if (!first) sb.append(',');
-            first = false;
-            quote(sb, e.getKey());
-            sb.append(':');
-            value(sb, e.getValue());
-        }
-        return seal(sb);
+        return seal(members(rec));
     }
 
     /** Plain JSON of a flat record (no checksum), for export. */
     public static String toJson(Map<String, ?> rec) {
+        return members(rec).append('}').toString();
+    }
+
+    /** {@code {"k":v,...} without the closing brace. */
+    private static StringBuilder members(Map<String, ?> rec) {
         StringBuilder sb = new StringBuilder(160);
         sb.append('{');
         boolean first = true;
@@ -42,7 +38,7 @@ public final class JournalLine {
             sb.append(':');
             value(sb, e.getValue());
         }
-        return sb.append('}').toString();
+        return sb;
     }
 
     static String seal(StringBuilder body) {
@@ -106,22 +102,7 @@ public final class JournalLine {
     }
 
     static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        Json.quote(sb, s);
     }
 
     static void value(StringBuilder sb, Object v) {
