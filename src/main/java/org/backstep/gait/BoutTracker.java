@@ -183,6 +183,11 @@ final class BoutTracker {
         held--;
     }
 
+    /** Whether a bout is confirmed and going on. */
+    boolean walking() {
+        return confirmed;
+    }
+
     long count(Direction d) {
         return d == Direction.FORWARD ? forward : backward;
     }

@@ -6,6 +6,7 @@ import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
+import org.backstep.signal.OnePole;
 
 /**
  * Real-time, causal step detection and forward/backward classification from a waist IMU.
@@ -35,6 +36,16 @@ import org.backstep.signal.Cascade;
 public final class GaitEngine implements ImuSink {
     /** Initial contact precedes the double-support vertical acceleration peak by this much. */
     static final double CONTACT_LAG_S = 0.12;
+    /** Turning: the smoothed rate about the vertical is above this (a 180 degree turn in about 3 s). */
+    static final double TURNING_RAD_S = 0.8;
+    /** While turning the step threshold drops to this fraction of its straight-walking value. */
+    static final double TURN_THRESHOLD_FACTOR = 0.4;
+    static final double TURN_SMOOTHING_S = 0.3;
+    /**
+     * Inside a confirmed bout the threshold is halved: the rhythm is established, and the weak
+     * closing step of a walk (feet brought together) is a real step.
+     */
+    static final double BOUT_THRESHOLD_FACTOR = 0.5;
 
     private final GaitSettings settings;
     private final GaitListener listener;
@@ -47,6 +58,7 @@ public final class GaitEngine implements ImuSink {
     private final double dt;
     private final PeakDetector peaks;
     private final BoutTracker bout;
+    private final OnePole turnRate;
 
     private double vi;               // leaky integral of vertical acceleration, m/s
     private double vv;               // vertical velocity: the leaky integral, high-passed
@@ -75,6 +87,7 @@ public final class GaitEngine implements ImuSink {
         this.leak = Math.exp(-1 / (0.5 * fs));
         this.peaks = new PeakDetector(settings.minPeak(), 0.3, 0.3, 0.28, 0.25);
         this.bout = new BoutTracker(settings, listener);
+        this.turnRate = new OnePole(TURN_SMOOTHING_S, fs);
     }
 
     public GaitSettings settings() {
@@ -105,6 +118,9 @@ public final class GaitEngine implements ImuSink {
         rz += (gz - wv * frame.uz) * dt;
         double r2 = rx * rx + ry * ry + rz * rz;
         if (r2 > maxTilt2) maxTilt2 = r2;
+        double yaw = gx * frame.ux + gy * frame.uy + gz * frame.uz;
+        boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
+        peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
         if (peaks.update(t, v)) {
             double corr = 0.5 * (sAV / Math.sqrt(sAA * sVV + 1e-18) + sPV / Math.sqrt(sPP * sVV + 1e-18));
             double tiltDeg = Math.toDegrees(Math.sqrt(maxTilt2));
@@ -131,6 +147,7 @@ public final class GaitEngine implements ImuSink {
         pitchHigh.reset();
         rx = ry = rz = maxTilt2 = 0;
         peaks.reset();
+        turnRate.reset();
         bout.reset();
         vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
     }

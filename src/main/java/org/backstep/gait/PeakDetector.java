@@ -31,13 +31,21 @@ final class PeakDetector {
     PeakDetector(double floor, double relative, double lowFraction, double minIntervalS, double adaptRate) {
         this.floor = floor;
         this.relative = relative;
+        this.relativeNow = relative;
         this.lowFraction = lowFraction;
         this.minIntervalS = minIntervalS;
         this.adaptRate = adaptRate;
     }
 
+    private double relativeNow;
+
     double threshold() {
-        return Math.max(floor, relative * level);
+        return Math.max(floor, relativeNow * level);
+    }
+
+    /** Scales the threshold relative to the walking level by {@code factor} (1 = as configured). */
+    void scaleThreshold(double factor) {
+        relativeNow = relative * factor;
     }
 
     /** @return true when a peak was confirmed by this sample ({@link #peakTime}, {@link #peakValue}) */
@@ -71,10 +79,6 @@ final class PeakDetector {
         return false;
     }
 
-    /** Forget the adapted level (after a long rest, the next walk may be gentler). */
-    void relax(double factor) {
-        level *= factor;
-    }
 
     void reset() {
         armed = false;
