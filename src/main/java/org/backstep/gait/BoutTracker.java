@@ -23,8 +23,8 @@ final class BoutTracker {
     /** Smallest |direction evidence| (mean of the two braking correlations) of a walking cycle. */
     private static final double MIN_COUPLING = 0.4;
     /** Candidates, interval tolerance and trunk steadiness of the rhythm-only confirmation. */
-    private static final int RHYTHM_STEPS = 4;
-    private static final double RHYTHM_TOLERANCE = 0.2;
+    private static final int RHYTHM_STEPS = 3;
+    private static final double RHYTHM_TOLERANCE = 0.15;
     private static final double RHYTHM_MAX_TILT_DEG = 10;
 
     private final GaitSettings s;
@@ -47,7 +47,11 @@ final class BoutTracker {
         this.listener = listener;
     }
 
-    void peak(double contact, double amplitude, double corr, double lateral, double tiltDeg, double now) {
+    /**
+     * @param corr   the braking correlation of the cycle that ended at this peak (> 0 backward)
+     * @param weight how much that cycle's direction counts (turning cycles count less), 0..1
+     */
+    void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double now) {
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
             boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? TURN_GAP_S : s.maxStepIntervalS());
@@ -64,7 +68,7 @@ final class BoutTracker {
         lastContact = contact;
         // The correlation window ended at this peak and belongs to the cycle before it; the
         // window in front of a chain's first candidate began before the walk and says nothing.
-        evidence = chainStart ? 0 : evidence * s.evidenceForgetting() + corr;
+        evidence = chainStart ? 0 : evidence * s.evidenceForgetting() + weight * corr;
         if (confirmed) {
             emit(contact, now);
             return;

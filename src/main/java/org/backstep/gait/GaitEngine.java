@@ -42,6 +42,11 @@ public final class GaitEngine implements ImuSink {
     static final double TURN_THRESHOLD_FACTOR = 0.4;
     static final double TURN_SMOOTHING_S = 0.3;
     /**
+     * While turning, the body's front is not the travel direction and braking along it says little
+     * about direction: a cycle's direction evidence is weighted 1 / (1 + (mean turn rate / this)^2).
+     */
+    static final double TURN_WEIGHT_RAD_S = 0.5;
+    /**
      * Inside a confirmed bout the threshold is halved: the rhythm is established, and the weak
      * closing step of a walk (feet brought together) is a real step.
      */
@@ -68,6 +73,8 @@ public final class GaitEngine implements ImuSink {
     private double sPV, sPP;         // pitch angle against vertical velocity
     private double li;               // leaky integral of lateral acceleration, m/s
     private double sLat;             // lateral displacement over the window, m
+    private double yawSum;           // |rate about the vertical| summed over the window, rad/s
+    private int windowSamples;
     private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad
     private double maxTilt2;         // largest squared rotation in the window
 
@@ -119,12 +126,17 @@ public final class GaitEngine implements ImuSink {
         double r2 = rx * rx + ry * ry + rz * rz;
         if (r2 > maxTilt2) maxTilt2 = r2;
         double yaw = gx * frame.ux + gy * frame.uy + gz * frame.uz;
+        yawSum += Math.abs(yaw);
+        windowSamples++;
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
         if (peaks.update(t, v)) {
             double corr = 0.5 * (sAV / Math.sqrt(sAA * sVV + 1e-18) + sPV / Math.sqrt(sPP * sVV + 1e-18));
             double tiltDeg = Math.toDegrees(Math.sqrt(maxTilt2));
-            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, sLat, tiltDeg, t);
+            double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
+            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
+            yawSum = 0;
+            windowSamples = 0;
             sAV = sAA = sVV = sLat = sPV = sPP = 0;
             rx = ry = rz = maxTilt2 = 0;
         }
