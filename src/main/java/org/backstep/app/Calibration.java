@@ -1,6 +1,9 @@
 package org.backstep.app;
 
 import java.io.PrintWriter;
+import org.backstep.coach.Coach;
+import org.backstep.coach.CoachListener;
+import org.backstep.coach.CoachSettings;
 import org.backstep.gait.Mounting;
 import org.backstep.gait.MountingCalibrator;
 import org.backstep.hw.Hardware;
@@ -24,10 +27,20 @@ final class Calibration {
                         NanoClock clock, Sleeper sleeper) {
         double rate = hw.imu().sampleRateHz();
         MountingCalibrator cal = new MountingCalibrator(rate);
-        Stillness still = new Stillness(rate);
         boolean[] ready = {false};
+        // The coach takes the upright reference once the wearer stands still, as at every start.
+        Coach coach = new Coach(CoachSettings.defaults(), null, rate, new CoachListener() {
+            @Override
+            public void alert(org.backstep.event.AlertEvent alert) {
+            }
+
+            @Override
+            public void uprightReferenceTaken(double t) {
+                ready[0] = true;
+            }
+        });
         SamplingLoop loop = SamplingLoop.builder(hw.imu(), (t, ax, ay, az, gx, gy, gz) -> {
-            if (!ready[0] && still.update(ax, ay, az, gx, gy, gz)) ready[0] = true;
+            if (!ready[0]) coach.sample(t, ax, ay, az, gx, gy, gz);
             if (ready[0]) cal.sample(t, ax, ay, az, gx, gy, gz);
         }).intervalMs(pollMs).clock(clock).sleeper(sleeper).build();
         out.println("calibrate: stand still and upright");
@@ -57,22 +70,5 @@ final class Calibration {
             loop.close();
         }
         return cal.result();
-    }
-
-    /** Stillness: three seconds with the accelerometer magnitude steady and hardly any rotation. */
-    static final class Stillness {
-        private final int need;
-        private int run;
-
-        Stillness(double rate) {
-            this.need = (int) Math.round(3 * rate);
-        }
-
-        boolean update(double ax, double ay, double az, double gx, double gy, double gz) {
-            double a = Math.sqrt(ax * ax + ay * ay + az * az);
-            double w = Math.sqrt(gx * gx + gy * gy + gz * gz);
-            run = Math.abs(a - 9.81) < 0.6 && w < 0.15 ? run + 1 : 0;
-            return run >= need;
-        }
     }
 }
