@@ -46,7 +46,7 @@ public final class Keys {
     public static final Key<Boolean> IMBALANCE_ENABLED = add(Key.bool("imbalance.enabled", true, "warn about side-to-side imbalance"));
     public static final Key<Boolean> STUMBLE_ENABLED = add(Key.bool("stumble.enabled", true, "notice stumbles"));
     public static final Key<Boolean> FALL_ENABLED = add(Key.bool("fall.enabled", true, "notice falls"));
-    public static final Key<Integer> FALL_ALARM_S = add(Key.integer("fall.alarm_s", 60, 5, 600, "alarm after lying still this long after a fall, s"));
+    public static final Key<Integer> FALL_ALARM_S = add(Key.integer("fall.alarm_s", 60, 5, 600, "longest the fall alarm plays when the wearer does not get up and move, s"));
     public static final Key<Boolean> CADENCE_ENABLED = add(Key.bool("cadence.enabled", true, "warn about hurrying"));
     public static final Key<Integer> CADENCE_MAX_SPM = add(Key.integer("cadence.max_spm", 110, 40, 200, "backward cadence above which to warn, steps/min"));
 
