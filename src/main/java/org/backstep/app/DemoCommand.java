@@ -15,6 +15,7 @@ import org.backstep.hw.sim.SimulatedMpu6050;
 import org.backstep.sim.Scenarios;
 import org.backstep.sim.Simulation;
 import org.backstep.store.Store;
+import org.backstep.store.TimeSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         int pollMs = (int) Math.max(MIN_POLL_MS, Math.min(cfg.pollMs(), FIFO_FRAMES_PER_POLL * 1000.0 / (imu.rateHz() * speed)));
         int target = cfg.store().target();
         try (Pi4jHardware hw = Pi4jHardware.simulated(imu, chip);
-             Store store = Store.open(state, cfg.store())) {
+             Store store = Store.open(state, cfg.store(), TimeSource.host(cfg.zone()))) {
             DemoConsole console = new DemoConsole(out, target);
             clock.accelerate();
             Device device = Device.start(cfg, null, hw, store, console, console, NanoClock.SYSTEM, pollMs, cfg.zone());
@@ -90,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
                     + ", lost in the FIFO " + hw.imu().lostSamples());
             store.flush();
             out.println("journal: today " + store.today().backward() + " backward, " + store.today().forward() + " forward steps");
+            out.println("see it: java -jar target/backstep.jar report --state-dir " + state + " report.html");
             out.flush();
             return 0;
         }
