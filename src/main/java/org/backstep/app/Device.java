@@ -69,10 +69,15 @@ final class Device implements AutoCloseable {
      */
     static Device start(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                         NanoClock clock, int pollMs, ZoneId zone) {
-        Supplier<LocalTime> localTime = () -> LocalTime.now(zone);
-        Device d = new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
+        Device d = create(cfg, mounting, hw, store, patterns, extra, clock, pollMs, () -> LocalTime.now(zone));
         d.loop.start();
         return d;
+    }
+
+    /** A device whose loop is not started: a test drives {@code loop().pollOnce()} on injected time. */
+    static Device create(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
+                         NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
+        return new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
     }
 
     /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */

@@ -1,0 +1,96 @@
+package org.backstep.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.backstep.config.Config;
+import org.backstep.config.Keys;
+import org.backstep.event.Direction;
+import org.backstep.hw.NanoClock;
+import org.backstep.hw.Sleeper;
+import org.backstep.hw.buzzer.Pattern;
+import org.backstep.hw.mpu6050.Mpu6050Settings;
+import org.backstep.hw.pi4j.Pi4jHardware;
+import org.backstep.hw.sim.SimulatedMpu6050;
+import org.backstep.sim.Scenarios;
+import org.backstep.sim.Simulation;
+import org.backstep.store.Store;
+import org.backstep.store.TimeSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live loop of {@code run} end to end on the simulated chip behind Pi4J, on injected time:
+ * steps reach the journal, the buzzer plays each milestone once, and a restart neither loses the
+ * day's count nor announces a milestone again.
+ */
+class DeviceTest {
+    @TempDir
+    Path state;
+
+    private final double[] now = {0};
+    private final NanoClock clock = () -> (long) (now[0] * 1e9);
+    private final Sleeper sleeper = nanos -> now[0] += nanos / 1e9;
+    private final List<String> played = new ArrayList<>();
+    private final PatternSink sink = new PatternSink() {
+        @Override
+        public boolean play(Pattern pattern, int priority) {
+            played.add(pattern.name());
+            return true;
+        }
+
+        @Override
+        public void stop() {
+            played.add("stop");
+        }
+    };
+
+    private final AppConfig cfg = AppConfig.of(Config.builder()
+            .set(Keys.GOAL_TARGET_BACKWARD_STEPS, 30).set(Keys.GOAL_LIMIT_BACKWARD_STEPS, 50).build());
+
+    /** One session: the walk through chip, driver, loop, pipeline and journal; returns the backward steps. */
+    private long session(Simulation sim) throws Exception {
+        now[0] = 0;
+        SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+        try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock);
+             Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+            for (int i = 0; i < 100_000 && !chip.exhausted(); i++) {
+                d.loop().pollOnce();
+                now[0] += 0.02;
+            }
+            d.loop().pollOnce();
+            d.close();
+            assertEquals(0, d.loop().imuErrors());
+            return d.steps(Direction.BACKWARD);
+        }
+    }
+
+    private int backwardToday() throws Exception {
+        try (Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            return store.backwardStepsToday();
+        }
+    }
+
+    @Test
+    void milestonesOnceAndCountsSurviveARestart() throws Exception {
+        long first = session(Scenarios.base(41).stand(6).walk(Direction.BACKWARD, 60, 85).stand(4).build().run());
+        assertTrue(Math.abs(first - 60) <= 2, "backward steps " + first);
+        assertEquals(1, played.stream().filter("target"::equals).count(), played.toString());
+        assertEquals(1, played.stream().filter("limit"::equals).count(), played.toString());
+        assertTrue(played.contains("ready"), "the upright reference was confirmed: " + played);
+        assertEquals(first, backwardToday(), "every step reached the journal");
+
+        played.clear();
+        long second = session(Scenarios.base(42).stand(6).walk(Direction.BACKWARD, 20, 85).stand(4).build().run());
+        assertTrue(second >= 18, "backward steps " + second);
+        assertEquals(0, played.stream().filter(p -> p.equals("target") || p.equals("limit")).count(),
+                "after a restart the day's milestones are not announced again: " + played);
+        assertEquals(first + second, backwardToday(), "the day's count continues across the restart");
+    }
+}
