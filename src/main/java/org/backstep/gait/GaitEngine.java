@@ -64,6 +64,7 @@ public final class GaitEngine implements ImuSink {
     private final PeakDetector peaks;
     private final BoutTracker bout;
     private final OnePole turnRate;
+    private final PitchCue pitchCue = new PitchCue();
 
     private double vi;               // leaky integral of vertical acceleration, m/s
     private double vv;               // vertical velocity: the leaky integral, high-passed
@@ -131,7 +132,10 @@ public final class GaitEngine implements ImuSink {
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
         if (peaks.update(t, v)) {
-            double corr = 0.5 * (sAV / Math.sqrt(sAA * sVV + 1e-18) + sPV / Math.sqrt(sPP * sVV + 1e-18));
+            double apCorr = sAV / Math.sqrt(sAA * sVV + 1e-18);
+            double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);
+            double corr = 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
+            pitchCue.learn(apCorr, pitchCorr);
             double tiltDeg = Math.toDegrees(Math.sqrt(maxTilt2));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
             bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
@@ -160,6 +164,7 @@ public final class GaitEngine implements ImuSink {
         rx = ry = rz = maxTilt2 = 0;
         peaks.reset();
         turnRate.reset();
+        pitchCue.reset();
         bout.reset();
         vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
     }
