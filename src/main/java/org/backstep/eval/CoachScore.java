@@ -23,7 +23,7 @@ import org.backstep.event.PostureEvent;
  * mountings (forward -z, up about +x); leaning forward increases it, as it increases ours.
  */
 public final class CoachScore {
-    /** Figures where lower is better: {@link #belowFloor} treats their floor as a ceiling. */
+    /** Figures where lower is better: a guard on them is a ceiling (see {@link Evaluator#missedGuards}). */
     public static final Set<String> LOWER_IS_BETTER = Set.of("fall_false_alarm_rate", "fall_on_stumble_rate",
             "imbalance_per_10min_healthy", "stumble_per_10min_healthy", "alerts_per_10min_healthy",
             "d15_posture_rate", "d16_knee_rate", "posture_pitch_rms_deg");
@@ -175,28 +175,5 @@ public final class CoachScore {
         if (!missedFalls.isEmpty()) sb.append("missed falls: ").append(String.join(" ", missedFalls)).append('\n');
         if (!falseAlarms.isEmpty()) sb.append("false fall alarms: ").append(String.join(" ", falseAlarms)).append('\n');
         return sb.toString();
-    }
-
-    /**
-     * Figures that miss their guard: a figure in {@link #LOWER_IS_BETTER} fails above its value,
-     * any other below it. A NaN figure (no such recordings) passes. Unknown names fail.
-     */
-    public List<String> belowFloor(Map<String, Double> floors) {
-        Map<String, Double> f = figures();
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, Double> g : floors.entrySet()) {
-            Double v = f.get(g.getKey());
-            if (v == null) {
-                out.add(g.getKey() + ": no such figure");
-                continue;
-            }
-            if (Double.isNaN(v)) continue;
-            boolean ceiling = LOWER_IS_BETTER.contains(g.getKey());
-            if (ceiling ? v > g.getValue() : v < g.getValue()) {
-                out.add(String.format(Locale.ROOT, "%s = %.3f, %s %.3f", g.getKey(), v,
-                        ceiling ? "above the ceiling" : "below the floor", g.getValue()));
-            }
-        }
-        return out;
     }
 }

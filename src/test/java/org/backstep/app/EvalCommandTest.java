@@ -1,0 +1,103 @@
+package org.backstep.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.backstep.event.Direction;
+import org.backstep.recording.RecordingWriter;
+import org.backstep.sim.Scenarios;
+import org.backstep.sim.Simulation;
+import org.backstep.sim.TrueStep;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code eval} on a small dataset laid out like ../shared/data, made from the simulator. */
+class EvalCommandTest {
+    @TempDir
+    Path dir;
+
+    private void write(String name, Simulation sim, String activity, String direction, boolean truth, String source) throws IOException {
+        Files.createDirectories(dir.resolve("recordings"));
+        Files.createDirectories(dir.resolve("truth"));
+        try (RecordingWriter w = RecordingWriter.create(dir.resolve("recordings").resolve(name + ".csv.gz"), sim.rateHz(),
+                sim.forwardAxis(), Map.of("source", "simulator"))) {
+            sim.play(w);
+        }
+        int n = 0;
+        if (truth) {
+            StringBuilder sb = new StringBuilder("t,direction\n");
+            for (TrueStep s : sim.truth().steps()) {
+                sb.append(String.format(Locale.ROOT, "%.3f,%s%n", s.time(), s.direction().json()));
+                n++;
+            }
+            Files.writeString(dir.resolve("truth").resolve(name + ".steps.csv"), sb.toString());
+            Files.writeString(dir.resolve("truth").resolve(name + ".windows.csv"),
+                    String.format(Locale.ROOT, "from_s,to_s%n0,%.3f%n", sim.duration()));
+        }
+        Files.writeString(dir.resolve("manifest.csv"), String.format(Locale.ROOT, "%s,%s,%s,%s,%.0f,%.2f,%s,,\"%s\",test%n",
+                name, "sim", activity, direction, sim.rateHz(), sim.duration(), truth ? Integer.toString(n) : "", source), java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    @BeforeEach
+    void dataset() throws IOException {
+        Files.writeString(dir.resolve("manifest.csv"), "recording,subject,activity,direction,rate_hz,duration_s,truth_steps,expect,source,license\n");
+        write("sim-bwd", Scenarios.backwardWalk(1).run(), "walk", "backward", true, "backward walk");
+        write("sim-fwd", Scenarios.forwardWalk(2).run(), "walk", "forward", true, "forward walk");
+        write("sim-sit", Scenarios.sitDown(3).run(), "adl", "none", false, "sit down and get up");
+    }
+
+    private int eval(StringWriter out, StringWriter err, String... extra) {
+        String[] args = new String[2 + extra.length];
+        args[0] = "eval";
+        args[1] = dir.toString();
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void printsTheTableAndTheFigures() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err), err.toString());
+        String t = out.toString();
+        assertTrue(t.contains("walk/backward"), t);
+        assertTrue(t.contains("walk/forward"), t);
+        assertTrue(t.contains("phantom steps 0.00 per minute (1 non-walking ADL recordings"), t);
+        assertTrue(t.contains("walk_backward_direction_pct"), t);
+    }
+
+    @Test
+    void guardsAreFloorsOrCeilingsAndAMissExitsThree() throws IOException {
+        Path ok = dir.resolve("ok.properties");
+        Files.writeString(ok, "walk_backward_direction_pct = 99\nphantom_steps_per_min = 0.5\nwalk_f1 = 0.9\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err, "--floors", ok.toString()), err.toString());
+
+        Path bad = dir.resolve("bad.properties");
+        Files.writeString(bad, "walk_f1 = 1.01\nlatency_p50_s = 0.01\nno_such_figure = 1\nmixed_direction_pct = 99\n");
+        out = new StringWriter();
+        err = new StringWriter();
+        assertEquals(EvalCommand.MISSED_GUARD, eval(out, err, "--floors", bad.toString()));
+        String e = err.toString();
+        assertTrue(e.contains("walk_f1 = ") && e.contains("below its floor 1.010"), e);
+        assertTrue(e.contains("latency_p50_s = ") && e.contains("above its ceiling 0.010"), e);
+        assertTrue(e.contains("no_such_figure: no such figure"), e);
+        assertTrue(e.contains("mixed_direction_pct: not measured"), e);
+    }
+
+    @Test
+    void jsonCarriesTheSameFigures() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err, "--json"));
+        String j = out.toString().trim();
+        assertTrue(j.startsWith("{\"recordings\":3,\"groups\":{"), j);
+        assertTrue(j.contains("\"walk_backward_direction_pct\":100"), j);
+    }
+}
