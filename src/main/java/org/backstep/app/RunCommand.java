@@ -38,8 +38,24 @@ final class RunCommand implements Callable<Integer> {
         Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
         Logger.info("hardware: {}", hw.describe());
         PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
-        Store store = Store.open(common.stateDir, cfg.store());
-        Device device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null, NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+        Store store;
+        Device device;
+        try {
+            store = Store.open(common.stateDir, cfg.store());
+        } catch (IOException | RuntimeException e) {
+            player.close();
+            hw.close();
+            throw e;
+        }
+        try {
+            device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null,
+                    NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+        } catch (RuntimeException e) {
+            store.close();
+            player.close();
+            hw.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping");
