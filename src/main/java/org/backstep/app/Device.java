@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.backstep.event.Direction;
-import org.backstep.event.PostureEvent;
 import org.backstep.gait.GaitSettings;
 import org.backstep.gait.Mounting;
 import org.backstep.hw.Hardware;
@@ -31,7 +30,6 @@ final class Device implements AutoCloseable {
     private final Pipeline pipeline;
     private final GoalTracker goal;
     private final SamplingLoop loop;
-    private final NanoClock clock;
     private LocalDate day;
     private long nextDayCheck;
     private boolean closed;
@@ -39,13 +37,10 @@ final class Device implements AutoCloseable {
     private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                    NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
         this.store = store;
-        this.clock = clock;
         DailyTotals today = store.today();
         this.day = today.date();
         List<PipelineListener> ls = new ArrayList<>();
-        ls.add(e -> {
-            if (!(e instanceof PostureEvent)) store.accept(e, clock.nanoTime());
-        });
+        ls.add(store::accept);
         if (extra != null) ls.add(extra);
         ls.add(new Annunciator(patterns));
         Listeners listeners = new Listeners(ls);

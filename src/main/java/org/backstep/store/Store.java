@@ -155,6 +155,11 @@ public final class Store implements AutoCloseable {
 
     // ------------------------------------------------------------------ producer side (never blocks)
 
+    /** Enqueues an event seen now, on this store's own monotonic clock. */
+    public void accept(Event e) {
+        accept(e, time.monotonicNanos());
+    }
+
     /** Enqueues an event seen at {@code monotonicNanos} (same clock as {@link TimeSource#monotonicNanos()}). */
     public void accept(Event e, long monotonicNanos) {
         if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
