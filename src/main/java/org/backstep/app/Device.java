@@ -91,10 +91,6 @@ final class Device implements AutoCloseable {
         return pipeline.steps(d);
     }
 
-    Pipeline pipeline() {
-        return pipeline;
-    }
-
     SamplingLoop loop() {
         return loop;
     }

@@ -4,6 +4,4 @@ package org.backstep.event;
 @FunctionalInterface
 public interface EventSink {
     void accept(Event event);
-
-    EventSink NONE = e -> { };
 }

@@ -1,9 +1,7 @@
 package org.backstep.gait;
 
-import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
 import org.backstep.event.Direction;
-import org.backstep.event.StepEvent;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
 import org.backstep.signal.OnePole;
@@ -172,9 +170,5 @@ public final class GaitEngine implements ImuSink {
     /** Steps reported so far in this session. */
     public long steps(Direction d) {
         return bout.count(d);
-    }
-
-    static StepEvent step(double contact, double at, Direction d) {
-        return new StepEvent(contact, at, d);
     }
 }

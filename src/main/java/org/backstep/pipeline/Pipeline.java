@@ -3,7 +3,6 @@ package org.backstep.pipeline;
 import org.backstep.coach.Coach;
 import org.backstep.coach.CoachListener;
 import org.backstep.coach.CoachSettings;
-import org.backstep.coach.FormSummary;
 import org.backstep.core.ImuSink;
 import org.backstep.event.AlertEvent;
 import org.backstep.event.Direction;
@@ -78,22 +77,7 @@ public final class Pipeline implements ImuSink {
         gait.finish(lastT);
     }
 
-    /** Retake the upright reference (the {@code calibrate} command, or a button). */
-    public void recalibrate() {
-        if (coach != null) coach.calibrate();
-    }
-
     public long steps(Direction d) {
         return gait.steps(d);
-    }
-
-    /** Alert counts and good-form minutes, or {@code null} without a coach. */
-    public FormSummary formSummary() {
-        return coach == null ? null : coach.summary();
-    }
-
-    /** Stream time of the last sample. */
-    public double time() {
-        return lastT;
     }
 }

@@ -35,10 +35,6 @@ public final class SessionSettings {
     /** The coach's settings, or {@code null} to run without the coach. */
     public CoachSettings coach() { return coach; }
 
-    public Builder toBuilder() {
-        return new Builder().forwardAxis(forwardAxis).goal(targetBackwardSteps, limitBackwardSteps).coach(coach);
-    }
-
     public static final class Builder {
         private Axis forwardAxis = Axis.MINUS_Z;
         private int target = 200;
