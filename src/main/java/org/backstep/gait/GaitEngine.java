@@ -49,6 +49,15 @@ public final class GaitEngine implements ImuSink {
      * closing step of a walk (feet brought together) is a real step.
      */
     static final double BOUT_THRESHOLD_FACTOR = 0.5;
+    /**
+     * Walking in a curve, the tracked vertical (a low-pass of specific force) leans toward the
+     * centre of the turn by atan(v w / g): centripetal acceleration looks like gravity. Turning at
+     * rate w about the true vertical then leaks w sin(lean), about w^2 v / g, into the rotation
+     * measured about the estimated horizontal axes, which would read as trunk pitch and refuse the
+     * steps of a curved walk. The leak, integrated over the cycle at a typical walking speed
+     * (1.2 m/s), is taken off the cycle's trunk rotation. In seconds: 1.2 m/s / 9.81 m/s^2.
+     */
+    static final double TURN_LEAK_S = 1.2 / 9.81;
 
     private final GaitSettings settings;
     private final GaitListener listener;
@@ -73,6 +82,7 @@ public final class GaitEngine implements ImuSink {
     private double li;               // leaky integral of lateral acceleration, m/s
     private double sLat;             // lateral displacement over the window, m
     private double yawSum;           // |rate about the vertical| summed over the window, rad/s
+    private double yawSquared;       // rate about the vertical, squared and integrated over the window, rad^2/s
     private int windowSamples;
     private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad
     private double maxTilt2;         // largest squared rotation in the window
@@ -126,6 +136,7 @@ public final class GaitEngine implements ImuSink {
         if (r2 > maxTilt2) maxTilt2 = r2;
         double yaw = gx * frame.ux + gy * frame.uy + gz * frame.uz;
         yawSum += Math.abs(yaw);
+        yawSquared += yaw * yaw * dt;
         windowSamples++;
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
@@ -134,10 +145,11 @@ public final class GaitEngine implements ImuSink {
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);
             double corr = 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
             pitchCue.learn(apCorr, pitchCorr);
-            double tiltDeg = Math.toDegrees(Math.sqrt(maxTilt2));
+            double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
             bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
             yawSum = 0;
+            yawSquared = 0;
             windowSamples = 0;
             sAV = sAA = sVV = sLat = sPV = sPP = 0;
             rx = ry = rz = maxTilt2 = 0;
@@ -165,6 +177,8 @@ public final class GaitEngine implements ImuSink {
         pitchCue.reset();
         bout.reset();
         vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
+        yawSum = yawSquared = 0;
+        windowSamples = 0;
     }
 
     /** Steps reported so far in this session. */
