@@ -27,8 +27,11 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A folder with manifest.csv, recordings/ and truth/.")
     Path dir;
 
-    @Option(names = "--json", description = "Print the figures as JSON instead of the table.")
+    @Option(names = "--json", description = "Print the figures (and every recording's score) as JSON instead of the table.")
     boolean json;
+
+    @Option(names = "--recordings", description = "Also list every recording with step truth: true, unreachable, found, matched.")
+    boolean perRecording;
 
     @Option(names = "--floors", paramLabel = "FILE",
             description = "Properties file of figure=guard; exit " + MISSED_GUARD + " if a figure is worse than its guard.")
@@ -52,6 +55,7 @@ final class EvalCommand implements Callable<Integer> {
             out.println(Json.write(ev.json()));
         } else {
             out.print(ev.table());
+            if (perRecording) out.print("\n" + ev.recordingsTable());
             out.printf("(%.1f s)%n", seconds);
         }
         out.flush();

@@ -38,7 +38,7 @@ public final class Evaluator {
     /** Aggregated step figures of a group of recordings. */
     public static final class Group {
         public final String name;
-        int recordings, truth, detected, countAbsErr, matched, timedTruth, dirRight;
+        int recordings, truth, unreachable, detected, countAbsErr, matched, timedTruth, dirRight;
 
         Group(String name) {
             this.name = name;
@@ -47,6 +47,7 @@ public final class Evaluator {
         void add(StepMatch m, int timed) {
             recordings++;
             truth += m.truth;
+            unreachable += m.unreachable;
             detected += m.detected;
             countAbsErr += Math.abs(m.detected - m.truth);
             matched += m.matched;
@@ -57,6 +58,7 @@ public final class Evaluator {
         void add(Group g) {
             recordings += g.recordings;
             truth += g.truth;
+            unreachable += g.unreachable;
             detected += g.detected;
             countAbsErr += g.countAbsErr;
             matched += g.matched;
@@ -80,7 +82,13 @@ public final class Evaluator {
         public double directionPct() { return matched == 0 ? Double.NaN : 100.0 * dirRight / matched; }
     }
 
+    /** One recording's step score, for the per-recording listing. */
+    public record Row(String recording, String group, int truth, int unreachable, int detected, int matched,
+                      int directionCorrect) {
+    }
+
     private final Map<String, Group> groups = new TreeMap<>();
+    private final List<Row> rows = new ArrayList<>();
     private final List<Double> latencies = new ArrayList<>();
     private final CoachScore coach = new CoachScore();
     private double phantomSteps, phantomMinutes;
@@ -120,8 +128,10 @@ public final class Evaluator {
         }
         List<Dataset.TrueStep> truth = ds.steps(e);
         if (truth.isEmpty()) return;
-        StepMatch m = StepMatch.score(steps, truth, ds.windows(e));
-        groups.computeIfAbsent(e.activity() + "/" + e.direction(), Group::new).add(m, StepMatch.timed(truth));
+        StepMatch m = StepMatch.score(steps, truth, ds.windows(e), rec.durationS());
+        String group = e.activity() + "/" + e.direction();
+        groups.computeIfAbsent(group, Group::new).add(m, StepMatch.timed(truth));
+        rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));
         if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
     }
 
@@ -203,13 +213,15 @@ public final class Evaluator {
 
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %6s %8s %6s %6s %6s %8s%n",
-                "group", "recs", "true", "found", "count%", "prec", "recall", "F1", "dir%"));
+        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
+                "group", "recs", "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
         for (Group g : groups.values()) {
-            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
-                    g.name, g.recordings, g.truth, g.detected, g.countErrorPct(), g.precision(), g.recall(), g.f1(),
-                    g.directionPct()));
+            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
+                    g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
+                    g.recall(), g.f1(), g.directionPct()));
         }
+        sb.append("(unreach: true steps outside every annotated window or outside the recording; they count as\n"
+                + " true steps by the rules, but no scored detection can match them)\n");
         sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (walks: report time minus true contact)%n",
                 latencyPercentile(50), latencyPercentile(95)));
         sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute (%d non-walking ADL recordings, %.1f min)%n",
@@ -223,6 +235,19 @@ public final class Evaluator {
         return sb.toString();
     }
 
+    /** One line per recording with step truth: where the group figures come from. */
+    public String recordingsTable() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-46s %-22s %5s %7s %5s %5s %7s %5s%n",
+                "recording", "group", "true", "unreach", "found", "diff", "matched", "dir"));
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-46s %-22s %5d %7d %5d %+5d %7d %5d%n", r.recording(), r.group(),
+                    r.truth(), r.unreachable(), r.detected(), r.detected() - r.truth(), r.matched(),
+                    r.directionCorrect()));
+        }
+        return sb.toString();
+    }
+
     public Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("recordings", recordings);
@@ -231,6 +256,7 @@ public final class Evaluator {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("recordings", g.recordings);
             x.put("true_steps", g.truth);
+            x.put("unreachable_steps", g.unreachable);
             x.put("detected_steps", g.detected);
             x.put("count_error_pct", g.countErrorPct());
             x.put("precision", g.precision());
@@ -240,6 +266,19 @@ public final class Evaluator {
             gs.put(g.name, x);
         }
         m.put("groups", gs);
+        List<Object> rs = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("recording", r.recording());
+            x.put("group", r.group());
+            x.put("true_steps", r.truth());
+            x.put("unreachable_steps", r.unreachable());
+            x.put("detected_steps", r.detected());
+            x.put("matched", r.matched());
+            x.put("direction_correct", r.directionCorrect());
+            rs.add(x);
+        }
+        m.put("per_recording", rs);
         m.put("figures", figures());
         m.put("coach", coach.json());
         return m;

@@ -9,20 +9,26 @@ import org.backstep.event.StepEvent;
  * Scores one recording's detected steps against its truth, by the rules of the data README:
  * only detected steps whose contact falls inside an annotated window count; a detected step
  * matches a true step within {@value #TOLERANCE_S} s, each true step at most once, nearest first.
+ * True steps that no scored detection can reach (outside every window, or outside the recording)
+ * still count as true steps, as the rules say; they are counted apart so a reader can see the
+ * ceiling they set.
  */
 public final class StepMatch {
     public static final double TOLERANCE_S = 0.30;
 
     public final int detected;         // detected steps inside the windows (all, if no windows)
     public final int truth;            // true steps, including those without a time
+    public final int unreachable;      // timed true steps outside every window or outside the recording
     public final int matched;
     public final int directionCorrect;
     public final int detectedForward, detectedBackward;
     public final double[] latencies;   // report time minus true contact, per matched step
 
-    private StepMatch(int detected, int truth, int matched, int directionCorrect, int fwd, int bwd, double[] latencies) {
+    private StepMatch(int detected, int truth, int unreachable, int matched, int directionCorrect, int fwd, int bwd,
+                      double[] latencies) {
         this.detected = detected;
         this.truth = truth;
+        this.unreachable = unreachable;
         this.matched = matched;
         this.directionCorrect = directionCorrect;
         this.detectedForward = fwd;
@@ -30,17 +36,23 @@ public final class StepMatch {
         this.latencies = latencies;
     }
 
-    public static StepMatch score(List<StepEvent> steps, List<Dataset.TrueStep> trueSteps, List<Dataset.Window> windows) {
+    /**
+     * @param durationS the recording's length: a true step after it (or before 0) cannot be detected
+     */
+    public static StepMatch score(List<StepEvent> steps, List<Dataset.TrueStep> trueSteps, List<Dataset.Window> windows,
+                                  double durationS) {
         List<StepEvent> det = new ArrayList<>();
         int fwd = 0, bwd = 0;
         for (StepEvent s : steps) {
-            if (windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(s.t()))) {
+            if (scored(s.t(), windows)) {
                 det.add(s);
                 if (s.direction() == org.backstep.event.Direction.FORWARD) fwd++;
                 else bwd++;
             }
         }
         List<Dataset.TrueStep> timed = trueSteps.stream().filter(ts -> !Double.isNaN(ts.t())).toList();
+        int unreachable = (int) timed.stream()
+                .filter(ts -> ts.t() < 0 || ts.t() > durationS || !scored(ts.t(), windows)).count();
         // all candidate pairs within tolerance, nearest first
         List<int[]> pairs = new ArrayList<>();
         List<Double> dist = new ArrayList<>();
@@ -68,8 +80,12 @@ public final class StepMatch {
             if (det.get(i).direction() == timed.get(j).direction()) right++;
             lat.add(det.get(i).at() - timed.get(j).t());
         }
-        return new StepMatch(det.size(), trueSteps.size(), matched, right, fwd, bwd,
+        return new StepMatch(det.size(), trueSteps.size(), unreachable, matched, right, fwd, bwd,
                 lat.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static boolean scored(double t, List<Dataset.Window> windows) {
+        return windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(t));
     }
 
     /** True steps that have a time (the only ones recall can find). */

@@ -99,5 +99,22 @@ class EvalCommandTest {
         String j = out.toString().trim();
         assertTrue(j.startsWith("{\"recordings\":3,\"groups\":{"), j);
         assertTrue(j.contains("\"walk_backward_direction_pct\":100"), j);
+        assertTrue(j.contains("{\"recording\":\"sim-bwd\",\"group\":\"walk/backward\","), j);
+    }
+
+    @Test
+    void listsEveryRecordingWithTruthOnRequest() throws IOException {
+        // the window stops at 10 s: true steps after it cannot be matched and are counted apart
+        Files.writeString(dir.resolve("truth").resolve("sim-fwd.windows.csv"), "from_s,to_s\n0,10\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err, "--recordings"), err.toString());
+        String t = out.toString();
+        String fwd = t.lines().filter(l -> l.startsWith("sim-fwd ")).findFirst().orElseThrow(() -> new AssertionError(t));
+        String[] f = fwd.trim().split("\\s+");
+        int truth = Integer.parseInt(f[2]), unreachable = Integer.parseInt(f[3]), found = Integer.parseInt(f[4]);
+        assertTrue(unreachable > 0 && unreachable < truth, fwd);
+        assertTrue(found <= truth - unreachable + 1, "only steps inside the window are scored: " + fwd);
+        assertTrue(t.lines().anyMatch(l -> l.startsWith("sim-bwd ")), t);
+        assertTrue(t.lines().noneMatch(l -> l.startsWith("sim-sit ")), "no truth, no line: " + t);
     }
 }
