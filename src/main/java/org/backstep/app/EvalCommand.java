@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.backstep.core.Json;
 import org.backstep.eval.Dataset;
 import org.backstep.eval.Evaluator;
+import org.backstep.recording.SensorTurn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +34,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--recordings", description = "Also list every recording with step truth: true, unreachable, found, matched.")
     boolean perRecording;
 
+    @Option(names = "--turn-sensor", paramLabel = "SPEC",
+            description = "Replay as if the device were clipped on turned, e.g. x:15,y:-25,z:35 (degrees about the sensor's own axes, in order); the forward axis becomes the nearest one.")
+    String turnSensor;
+
     @Option(names = "--floors", paramLabel = "FILE",
             description = "Properties file of figure=guard; exit " + MISSED_GUARD + " if a figure is worse than its guard.")
     Path floors;
@@ -48,12 +53,14 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, Double> guards = floors == null ? Map.of() : readGuards(floors);
+        SensorTurn turn = turnSensor == null ? null : SensorTurn.parse(turnSensor);
         long t0 = System.nanoTime();
-        Evaluator ev = Evaluator.run(Dataset.open(dir));
+        Evaluator ev = Evaluator.run(Dataset.open(dir), turn);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             out.println(Json.write(ev.json()));
         } else {
+            if (turn != null) out.println("(" + turn + ")");
             out.print(ev.table());
             if (perRecording) out.print("\n" + ev.recordingsTable());
             out.printf("(%.1f s)%n", seconds);

@@ -41,6 +41,16 @@ public enum Axis {
      *
      * @throws IllegalArgumentException with a one-line message naming the allowed values
      */
+    /** The signed axis nearest to {@code v} (any length). */
+    public static Axis nearest(double[] v) {
+        int best = 0;
+        for (int i = 1; i < 3; i++) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
+        for (Axis a : values()) {
+            if (a.index == best && a.sign == (v[best] >= 0 ? 1 : -1)) return a;
+        }
+        throw new AssertionError();
+    }
+
     public static Axis parse(String text) {
         String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         if (s.length() == 1) s = "+" + s;

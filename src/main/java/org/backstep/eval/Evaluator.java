@@ -18,6 +18,7 @@ import org.backstep.pipeline.Replay;
 import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
+import org.backstep.recording.SensorTurn;
 
 /**
  * {@code eval}: replays every recording of a dataset as a fresh session and scores it by the rules
@@ -101,10 +102,19 @@ public final class Evaluator {
     }
 
     public static Evaluator run(Dataset ds) {
+        return run(ds, null);
+    }
+
+    /**
+     * @param turn when not null, every recording is first re-expressed as a sensor clipped on with
+     *             this turn would have measured it (its forward axis relabelled to the nearest one)
+     */
+    public static Evaluator run(Dataset ds, SensorTurn turn) {
         Evaluator ev = new Evaluator();
         Replay replay = new Replay(sessionSettings());
         for (Dataset.Entry e : ds.entries()) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
+            if (turn != null) rec = turn.apply(rec);
             ev.add(ds, e, rec, replay.run(rec).events());
         }
         return ev;
@@ -128,7 +138,8 @@ public final class Evaluator {
         }
         List<Dataset.TrueStep> truth = ds.steps(e);
         if (truth.isEmpty()) return;
-        StepMatch m = StepMatch.score(steps, truth, ds.windows(e), rec.durationS());
+        double start = rec.size() == 0 ? 0 : rec.t()[0], end = rec.size() == 0 ? 0 : rec.t()[rec.size() - 1];
+        StepMatch m = StepMatch.score(steps, truth, ds.windows(e), start, end);
         String group = e.activity() + "/" + e.direction();
         groups.computeIfAbsent(group, Group::new).add(m, StepMatch.timed(truth));
         rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));

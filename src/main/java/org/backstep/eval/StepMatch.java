@@ -37,10 +37,11 @@ public final class StepMatch {
     }
 
     /**
-     * @param durationS the recording's length: a true step after it (or before 0) cannot be detected
+     * @param startS the recording's first sample time and {@code endS} its last: a true step outside
+     *               them cannot be detected
      */
     public static StepMatch score(List<StepEvent> steps, List<Dataset.TrueStep> trueSteps, List<Dataset.Window> windows,
-                                  double durationS) {
+                                  double startS, double endS) {
         List<StepEvent> det = new ArrayList<>();
         int fwd = 0, bwd = 0;
         for (StepEvent s : steps) {
@@ -52,7 +53,7 @@ public final class StepMatch {
         }
         List<Dataset.TrueStep> timed = trueSteps.stream().filter(ts -> !Double.isNaN(ts.t())).toList();
         int unreachable = (int) timed.stream()
-                .filter(ts -> ts.t() < 0 || ts.t() > durationS || !scored(ts.t(), windows)).count();
+                .filter(ts -> ts.t() < startS || ts.t() > endS || !scored(ts.t(), windows)).count();
         // all candidate pairs within tolerance, nearest first
         List<int[]> pairs = new ArrayList<>();
         List<Double> dist = new ArrayList<>();

@@ -107,7 +107,7 @@ public final class GaitSettings {
             double n = Math.sqrt(unit[0] * unit[0] + unit[1] * unit[1] + unit[2] * unit[2]);
             if (!(n > 1e-6)) throw new IllegalArgumentException("forward must not be zero");
             this.forward = new double[] {unit[0] / n, unit[1] / n, unit[2] / n};
-            this.forwardAxis = Mounting.nearestAxis(this.forward);
+            this.forwardAxis = Axis.nearest(this.forward);
             return this;
         }
 

@@ -16,20 +16,9 @@ public record Mounting(double[] forward, double quality, int steps) {
         forward = forward.clone();
     }
 
-    /** The signed sensor axis nearest to {@code v}. */
-    public static Axis nearestAxis(double[] v) {
-        int best = 0;
-        for (int i = 1; i < 3; i++) if (Math.abs(v[i]) > Math.abs(v[best])) best = i;
-        boolean plus = v[best] >= 0;
-        return switch (best) {
-            case 0 -> plus ? Axis.PLUS_X : Axis.MINUS_X;
-            case 1 -> plus ? Axis.PLUS_Y : Axis.MINUS_Y;
-            default -> plus ? Axis.PLUS_Z : Axis.MINUS_Z;
-        };
-    }
-
+    /** The signed sensor axis nearest to the learned front. */
     public Axis nearestAxis() {
-        return nearestAxis(forward);
+        return Axis.nearest(forward);
     }
 
     /** Angle between the learned front and its nearest axis, degrees. */

@@ -102,6 +102,30 @@ class EvalCommandTest {
         assertTrue(j.contains("{\"recording\":\"sim-bwd\",\"group\":\"walk/backward\","), j);
     }
 
+    private static double figure(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":([-0-9.eE]+)").matcher(json);
+        if (!m.find()) throw new AssertionError(name + " not in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void aTurnedSensorStillCountsAndTellsTheDirections() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err, "--turn-sensor", "x:15,y:-25,z:35", "--json"), err.toString());
+        String j = out.toString();
+        // the front ends up tens of degrees off the labelled axis: the first steps may go wrong, not the walk
+        assertTrue(figure(j, "walk_forward_direction_pct") >= 90, j);
+        assertTrue(figure(j, "walk_backward_direction_pct") >= 90, j);
+        assertTrue(figure(j, "walk_forward_count_error_pct") <= 5 && figure(j, "walk_backward_count_error_pct") <= 5, j);
+        out = new StringWriter();
+        assertEquals(0, eval(out, err, "--turn-sensor", "x:15,y:-25,z:35"), err.toString());
+        assertTrue(out.toString().startsWith("(sensor turned x:15,y:-25,z:35)"), out.toString());
+        out = new StringWriter();
+        err = new StringWriter();
+        assertEquals(2, eval(out, err, "--turn-sensor", "q:5"));
+        assertTrue(err.toString().contains("sensor turn 'q:5'"), err.toString());
+    }
+
     @Test
     void listsEveryRecordingWithTruthOnRequest() throws IOException {
         // the window stops at 10 s: true steps after it cannot be matched and are counted apart

@@ -22,7 +22,7 @@ class StepMatchTest {
         // 1.00 and 1.25 both lie near true 1.10; the nearer (1.00, 0.10 away) takes it, 1.25 is left over
         List<StepEvent> d = List.of(det(1.00, Direction.FORWARD), det(1.25, Direction.FORWARD), det(2.31, Direction.BACKWARD));
         List<Dataset.TrueStep> t = List.of(tru(1.10, Direction.FORWARD), tru(2.00, Direction.FORWARD));
-        StepMatch m = StepMatch.score(d, t, List.of(), 10);
+        StepMatch m = StepMatch.score(d, t, List.of(), 0, 10);
         assertEquals(3, m.detected);
         assertEquals(1, m.matched, "2.31 is 0.31 s from 2.00: outside the 0.30 s tolerance");
         assertEquals(1, m.directionCorrect);
@@ -33,7 +33,7 @@ class StepMatchTest {
     void onlyStepsInsideWindowsCountAndUntimedTruthStillCounts() {
         List<StepEvent> d = List.of(det(0.5, Direction.FORWARD), det(5.0, Direction.FORWARD), det(5.6, Direction.BACKWARD));
         List<Dataset.TrueStep> t = List.of(tru(5.05, Direction.FORWARD), tru(Double.NaN, Direction.FORWARD), tru(5.62, Direction.FORWARD));
-        StepMatch m = StepMatch.score(d, t, List.of(new Dataset.Window(4, 6)), 10);
+        StepMatch m = StepMatch.score(d, t, List.of(new Dataset.Window(4, 6)), 0, 10);
         assertEquals(2, m.detected, "0.5 lies outside the annotated window");
         assertEquals(3, m.truth, "a step without a time still counts");
         assertEquals(2, StepMatch.timed(t));
@@ -49,11 +49,11 @@ class StepMatchTest {
         List<StepEvent> d = List.of(det(5.0, Direction.FORWARD), det(7.0, Direction.FORWARD));
         List<Dataset.TrueStep> t = List.of(tru(5.0, Direction.FORWARD), tru(7.0, Direction.FORWARD),
                 tru(8.5, Direction.FORWARD), tru(Double.NaN, Direction.FORWARD));
-        StepMatch inWindow = StepMatch.score(d, t, List.of(new Dataset.Window(4, 6)), 10);
+        StepMatch inWindow = StepMatch.score(d, t, List.of(new Dataset.Window(4, 6)), 0, 10);
         assertEquals(1, inWindow.detected, "the detection at 7.0 is outside the window");
         assertEquals(4, inWindow.truth, "every true step counts, as the rules say");
         assertEquals(2, inWindow.unreachable, "7.0 and 8.5 lie outside the window");
-        StepMatch shortRecording = StepMatch.score(d, t, List.of(), 8);
+        StepMatch shortRecording = StepMatch.score(d, t, List.of(), 0, 8);
         assertEquals(1, shortRecording.unreachable, "8.5 lies after the recording's end");
         assertEquals(2, shortRecording.matched);
     }
