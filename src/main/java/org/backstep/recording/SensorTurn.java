@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.backstep.core.Axis;
+import org.backstep.core.Rotations;
 
 /**
  * The device clipped on turned: successive rotations about the sensor's own axes, such as
@@ -26,7 +27,7 @@ public final class SensorTurn {
     /** @throws IllegalArgumentException with a one-line reason when {@code spec} is malformed */
     public static SensorTurn parse(String spec) {
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty sensor turn; expected e.g. x:15,y:-25,z:35");
-        double[][] r = identity();
+        double[][] r = Rotations.identity();
         for (String part : spec.split(",")) {
             String[] kv = part.trim().split(":");
             if (kv.length != 2 || !kv[0].trim().matches("[xyzXYZ]")) {
@@ -39,9 +40,9 @@ public final class SensorTurn {
                 throw new IllegalArgumentException("sensor turn '" + part.trim() + "': '" + kv[1].trim() + "' is not a number of degrees");
             }
             if (!(Math.abs(deg) <= 360)) throw new IllegalArgumentException("sensor turn '" + part.trim() + "': degrees must be within +-360");
-            r = multiply(r, about(Character.toLowerCase(kv[0].trim().charAt(0)) - 'x', Math.toRadians(deg)));
+            r = Rotations.multiply(r, Rotations.about(Character.toLowerCase(kv[0].trim().charAt(0)) - 'x', Math.toRadians(deg)));
         }
-        return new SensorTurn(spec.trim(), transpose(r));
+        return new SensorTurn(spec.trim(), Rotations.transpose(r));
     }
 
     /** The same motion as measured by the turned sensor; the forward axis becomes the nearest one. */
@@ -74,38 +75,6 @@ public final class SensorTurn {
 
     private void turn(double x, double y, double z, double[] out) {
         for (int i = 0; i < 3; i++) out[i] = m[i][0] * x + m[i][1] * y + m[i][2] * z;
-    }
-
-    private static double[][] identity() {
-        return new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-    }
-
-    /** Rotation by {@code a} radians about axis {@code k} (0 x, 1 y, 2 z), right-handed. */
-    private static double[][] about(int k, double a) {
-        double c = Math.cos(a), s = Math.sin(a);
-        return switch (k) {
-            case 0 -> new double[][] {{1, 0, 0}, {0, c, -s}, {0, s, c}};
-            case 1 -> new double[][] {{c, 0, s}, {0, 1, 0}, {-s, 0, c}};
-            default -> new double[][] {{c, -s, 0}, {s, c, 0}, {0, 0, 1}};
-        };
-    }
-
-    private static double[][] multiply(double[][] a, double[][] b) {
-        double[][] r = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) r[i][j] += a[i][k] * b[k][j];
-            }
-        }
-        return r;
-    }
-
-    private static double[][] transpose(double[][] a) {
-        double[][] r = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) r[i][j] = a[j][i];
-        }
-        return r;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.backstep.sim;
 
 import java.util.Objects;
 import org.backstep.core.Axis;
+import org.backstep.core.Rotations;
 
 /**
  * How the sensor sits on the pelvis: which sensor axis points forward, which points up, a tilt
@@ -41,10 +42,8 @@ public final class Mounting {
         double a = Math.toRadians(tiltDeg);
         double p = Math.toRadians(yawDeg);
         // r = Rz(yaw) * Ry(tilt): the sensor's orientation in the body frame
-        double[][] ry = {{Math.cos(a), 0, Math.sin(a)}, {0, 1, 0}, {-Math.sin(a), 0, Math.cos(a)}};
-        double[][] rz = {{Math.cos(p), -Math.sin(p), 0}, {Math.sin(p), Math.cos(p), 0}, {0, 0, 1}};
-        double[][] r = mul(rz, ry);
-        double[][] mm = mul(r, c);
+        double[][] r = Rotations.multiply(Rotations.about(2, p), Rotations.about(1, a));
+        double[][] mm = Rotations.multiply(r, c);
         for (int i = 0; i < 3; i++) m[i] = mm[i].clone();
     }
 
@@ -85,16 +84,6 @@ public final class Mounting {
             if (w[ax.index()] == ax.sign()) return ax;
         }
         throw new IllegalStateException("axes not orthogonal");
-    }
-
-    private static double[][] mul(double[][] a, double[][] b) {
-        double[][] r = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) r[i][j] += a[i][k] * b[k][j];
-            }
-        }
-        return r;
     }
 
     @Override
