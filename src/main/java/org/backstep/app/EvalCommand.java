@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.backstep.core.Json;
 import org.backstep.eval.Dataset;
 import org.backstep.eval.Evaluator;
+import org.backstep.recording.Resampler;
 import org.backstep.recording.SensorTurn;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +39,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Replay as if the device were clipped on turned, e.g. x:15,y:-25,z:35 (degrees about the sensor's own axes, in order); the forward axis becomes the nearest one.")
     String turnSensor;
 
+    @Option(names = "--resample", paramLabel = "HZ",
+            description = "Replay as if recorded at HZ (50 to 400): a causal anti-alias low-pass when going down, then linear interpolation.")
+    Double resampleHz;
+
     @Option(names = "--floors", paramLabel = "FILE",
             description = "Properties file of figure=guard; exit " + MISSED_GUARD + " if a figure is worse than its guard.")
     Path floors;
@@ -54,13 +59,15 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, Double> guards = floors == null ? Map.of() : readGuards(floors);
         SensorTurn turn = turnSensor == null ? null : SensorTurn.parse(turnSensor);
+        Resampler resample = resampleHz == null ? null : Resampler.to(resampleHz);
         long t0 = System.nanoTime();
-        Evaluator ev = Evaluator.run(Dataset.open(dir), turn);
+        Evaluator ev = Evaluator.run(Dataset.open(dir), turn, resample);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             out.println(Json.write(ev.json()));
         } else {
             if (turn != null) out.println("(" + turn + ")");
+            if (resample != null) out.println("(" + resample + ")");
             out.print(ev.table());
             if (perRecording) out.print("\n" + ev.recordingsTable());
             out.printf("(%.1f s)%n", seconds);

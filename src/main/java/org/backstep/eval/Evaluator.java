@@ -18,6 +18,7 @@ import org.backstep.pipeline.Replay;
 import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
+import org.backstep.recording.Resampler;
 import org.backstep.recording.SensorTurn;
 
 /**
@@ -102,19 +103,22 @@ public final class Evaluator {
     }
 
     public static Evaluator run(Dataset ds) {
-        return run(ds, null);
+        return run(ds, null, null);
     }
 
     /**
-     * @param turn when not null, every recording is first re-expressed as a sensor clipped on with
-     *             this turn would have measured it (its forward axis relabelled to the nearest one)
+     * @param turn     when not null, every recording is first re-expressed as a sensor clipped on
+     *                 with this turn would have measured it (its forward axis relabelled to the
+     *                 nearest one)
+     * @param resample when not null, every recording is then resampled to that rate
      */
-    public static Evaluator run(Dataset ds, SensorTurn turn) {
+    public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample) {
         Evaluator ev = new Evaluator();
         Replay replay = new Replay(sessionSettings());
         for (Dataset.Entry e : ds.entries()) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
             if (turn != null) rec = turn.apply(rec);
+            if (resample != null) rec = resample.apply(rec);
             ev.add(ds, e, rec, replay.run(rec).events());
         }
         return ev;

@@ -127,6 +127,20 @@ class EvalCommandTest {
     }
 
     @Test
+    void resampledTo50HzItStillCountsAndTellsTheDirections() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err, "--resample", "50", "--json"), err.toString());
+        String j = out.toString();
+        assertTrue(figure(j, "walk_forward_direction_pct") >= 95 && figure(j, "walk_backward_direction_pct") >= 95, j);
+        assertTrue(figure(j, "walk_forward_count_error_pct") <= 5 && figure(j, "walk_backward_count_error_pct") <= 5, j);
+        assertEquals(0, figure(j, "phantom_steps_per_min"), 1e-9, j);
+        out = new StringWriter();
+        err = new StringWriter();
+        assertEquals(2, eval(out, err, "--resample", "10"));
+        assertTrue(err.toString().contains("must be 50 to 400 Hz"), err.toString());
+    }
+
+    @Test
     void listsEveryRecordingWithTruthOnRequest() throws IOException {
         // the window stops at 10 s: true steps after it cannot be matched and are counted apart
         Files.writeString(dir.resolve("truth").resolve("sim-fwd.windows.csv"), "from_s,to_s\n0,10\n");
