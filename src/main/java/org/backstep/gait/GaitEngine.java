@@ -145,7 +145,6 @@ public final class GaitEngine implements ImuSink {
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);
             double corr = 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
             pitchCue.learn(apCorr, pitchCorr);
-            if (Boolean.getBoolean("gait.debug")) System.err.printf("peak %.2f ap %+.2f pitch %+.2f sign %+.0f turn %.2f%n", peaks.peakTime - CONTACT_LAG_S, apCorr, pitchCorr, pitchCue.sign(), yawSum / Math.max(1, windowSamples));
             double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
             bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
