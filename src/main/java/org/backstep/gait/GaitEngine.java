@@ -63,7 +63,7 @@ public final class GaitEngine implements ImuSink {
     private final GaitListener listener;
     private final VerticalFrame frame;
     private final Cascade vBand, apBand;
-    private final Cascade vvHigh;
+    private final Cascade vvHigh, apHigh;
     private final Cascade latBand, latHigh;
     private final Cascade pitchBand, pitchHigh;
     private final double leak;
@@ -75,6 +75,9 @@ public final class GaitEngine implements ImuSink {
 
     private double vi;               // leaky integral of vertical acceleration, m/s
     private double vv;               // vertical velocity: the leaky integral, high-passed
+    private double ai;               // leaky integral of AP acceleration, m/s
+    private double apv;              // AP velocity: that integral, high-passed like vv
+    private double sVVm;             // vertical velocity, centred between samples, squared and summed
     // per-window correlation sums between consecutive peaks
     private double sAV, sAA, sVV;
     private double pi;               // leaky integral of pitch rate, rad
@@ -96,6 +99,7 @@ public final class GaitEngine implements ImuSink {
         this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.apBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.vvHigh = Butterworth.highPass(1, 0.3, fs);
+        this.apHigh = Butterworth.highPass(1, 0.3, fs);
         this.latBand = Butterworth.bandPass(2, 0.3, settings.bandHighHz(), fs);
         this.latHigh = Butterworth.highPass(1, 0.3, fs);
         this.pitchBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
@@ -116,9 +120,19 @@ public final class GaitEngine implements ImuSink {
         double v = vBand.filter(frame.vertical);
         double ap = apBand.filter(frame.forward);
         vi = leak * vi + v * dt;
+        double vvPrev = vv;
         vv = vvHigh.filter(vi);
-        sAV += ap * vv;
-        sAA += ap * ap;
+        // The AP acceleration goes through the same integrator and high-pass as the vertical
+        // velocity and is then differentiated, so both carry the same filter phase: the coupling
+        // is measured without a phase bias, and it flips exactly when the motion is reversed.
+        ai = leak * ai + ap * dt;
+        double apvPrev = apv;
+        apv = apHigh.filter(ai);
+        double apAcc = (apv - apvPrev) / dt;
+        double vvMid = 0.5 * (vv + vvPrev);  // centred like the difference above
+        sAV += apAcc * vvMid;
+        sAA += apAcc * apAcc;
+        sVVm += vvMid * vvMid;
         sVV += vv * vv;
         // pitch rate: rotation about the horizontal left axis (positive tips the front down)
         pi = leak * pi + pitchBand.filter(gx * frame.lx + gy * frame.ly + gz * frame.lz) * dt;
@@ -141,7 +155,7 @@ public final class GaitEngine implements ImuSink {
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
         if (peaks.update(t, v)) {
-            double apCorr = sAV / Math.sqrt(sAA * sVV + 1e-18);
+            double apCorr = sAV / Math.sqrt(sAA * sVVm + 1e-18);
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);
             double corr = 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
             pitchCue.learn(apCorr, pitchCorr);
@@ -151,7 +165,7 @@ public final class GaitEngine implements ImuSink {
             yawSum = 0;
             yawSquared = 0;
             windowSamples = 0;
-            sAV = sAA = sVV = sLat = sPV = sPP = 0;
+            sAV = sAA = sVV = sVVm = sLat = sPV = sPP = 0;
             rx = ry = rz = maxTilt2 = 0;
         }
         bout.tick(t);
@@ -167,6 +181,7 @@ public final class GaitEngine implements ImuSink {
         vBand.reset();
         apBand.reset();
         vvHigh.reset();
+        apHigh.reset();
         latBand.reset();
         latHigh.reset();
         pitchBand.reset();
@@ -177,6 +192,7 @@ public final class GaitEngine implements ImuSink {
         pitchCue.reset();
         bout.reset();
         vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
+        ai = apv = sVVm = 0;
         yawSum = yawSquared = 0;
         windowSamples = 0;
     }
