@@ -189,7 +189,7 @@ final class BoutTracker {
     /**
      * A first way in after two candidates: the cycle between them shows the braking coupling
      * clearly, the trunk is steady, the interval is a walking one and the two pushes are alike.
-     * On the public data no non-walking activity comes near (its best such cycle reaches 0.55);
+     * On the public data no non-walking activity comes near (its best such cycle reaches 0.33);
      * a clear walk is then credited one cycle sooner.
      */
     private boolean clearWalkingCycle() {
