@@ -75,7 +75,8 @@ final class BoutTracker {
         lastContact = contact;
         // The correlation window ended at this peak and belongs to the cycle before it; the
         // window in front of a chain's first candidate began before the walk and says nothing.
-        evidence = chainStart ? 0 : evidence * s.evidenceForgetting() + weight * corr;
+        // Forgetting is counted in effective cycles: a turning cycle that adds little also erodes little.
+        evidence = chainStart ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             emit(contact, now);
             return;

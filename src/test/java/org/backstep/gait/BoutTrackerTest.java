@@ -38,4 +38,20 @@ class BoutTrackerTest {
         assertEquals(0, twoCandidates(-0.8, 12, 1.1).steps.size(), "the trunk rotated: bending, sitting");
         assertEquals(0, twoCandidates(-0.8, 3, 3).steps.size(), "pushes unlike each other");
     }
+
+    @Test
+    void turningCyclesNeitherAddNorEraseMuchDirection() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        double lateral = 0.05;
+        for (int i = 0; i < 5; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, 0.8, 1, lateral, 2, t + 0.2);          // walking backward, straight
+        }
+        for (int i = 0; i < 12; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, -0.5, 0.1, lateral, 2, t + 0.2);       // a long curve: weak, misleading cycles
+        }
+        assertEquals(17, run.steps.size());
+        assertEquals(17, run.count(Direction.BACKWARD), "the curve did not turn the walk forward");
+    }
 }
