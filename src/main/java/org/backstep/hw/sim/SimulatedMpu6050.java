@@ -84,10 +84,12 @@ public final class SimulatedMpu6050 {
             now = seconds;
             return;
         }
-        double period = 1.0 / sampleRateHz();
-        while (nextSampleTime <= seconds) {
+        double rate = sampleRateHz();
+        // Samples fall on the grid k / rate of chip time, whenever the chip woke up or the rate
+        // changed: a run sees the same sample values every time, however the host scheduled it.
+        nextSampleTime = Math.ceil(nextSampleTime * rate - 1e-6) / rate;
+        for (long k = Math.round(nextSampleTime * rate); nextSampleTime <= seconds; nextSampleTime = ++k / rate) {
             takeSample(nextSampleTime);
-            nextSampleTime += period;
         }
         now = seconds;
     }

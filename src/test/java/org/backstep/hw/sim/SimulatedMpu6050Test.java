@@ -19,6 +19,25 @@ class SimulatedMpu6050Test {
     }
 
     @Test
+    void samplesFallOnTheRateGridWheneverTheChipWokeUp() {
+        for (double wake : new double[] {0.0137, 0.0271}) {
+            java.util.List<Double> times = new java.util.ArrayList<>();
+            SimulatedMpu6050 c = new SimulatedMpu6050((t, out) -> {
+                times.add(t);
+                out[2] = 9.80665;
+                return true;
+            });
+            c.advanceTo(wake);
+            c.write(PWR_MGMT_1, CLKSEL_PLL_XGYRO);
+            c.write(SMPLRT_DIV, 9);      // 100 Hz
+            c.write(CONFIG, 3);
+            c.advanceTo(0.1);
+            assertEquals(0.1, times.get(times.size() - 1), 1e-9, "wake " + wake);
+            for (double t : times) assertEquals(0, Math.IEEEremainder(t, 0.01), 1e-9, "wake " + wake + ": sample at " + t);
+        }
+    }
+
+    @Test
     void resetValues() {
         SimulatedMpu6050 c = new SimulatedMpu6050(SampleSource.atRest());
         assertEquals(0x68, c.read(WHO_AM_I));
