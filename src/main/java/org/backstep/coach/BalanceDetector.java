@@ -7,9 +7,11 @@ import org.backstep.event.AlertKind;
  *
  * <p>Stumble: the sudden recovery of a trip or misstep is a jolt far above the wearer's own
  * walking jolts: in half-second windows, the peak specific force above {@link #STUMBLE_G} g and
- * {@link #STUMBLE_RATIO} times the running baseline of active windows, after at least
- * {@link #ACTIVE_WINDOWS} active windows in a row (moving, not starting from rest: sitting down
- * hard or jumping is not a stumble). It is reported {@link #CONFIRM_S} later if the trunk is still
+ * {@link #STUMBLE_RATIO} times the running baseline of active windows, while moving: inside a
+ * walking bout, or after {@link #ACTIVE_WINDOWS} active windows in a row (not starting from rest:
+ * sitting down hard or jumping is not a stumble). The bout matters because a trip unloads the body
+ * for a moment before the recovery, and where the fixed windows happen to fall must not decide
+ * whether that moment counts as rest. It is reported {@link #CONFIRM_S} later if the trunk is still
  * near upright (otherwise it is the fall detector's business).
  *
  * <p>Imbalance: trunk sway, the horizontal (roll and pitch) angular rate, whose power is compared
@@ -35,7 +37,7 @@ final class BalanceDetector {
     private double winStart = Double.NaN;
     private double winPeak;
     private double winPeakT;
-    private int activeRun;
+    private int activeRun;           // active windows in a row, up to the last completed one
     private double baseline;
     private double stumbleT = Double.NaN;
 
@@ -61,7 +63,8 @@ final class BalanceDetector {
         }
         if (t - winStart >= WINDOW_S - 1e-9) {
             boolean active = winPeak > ACTIVE_G;
-            boolean jolt = activeRun >= ACTIVE_WINDOWS && winPeak > STUMBLE_G && winPeak > STUMBLE_RATIO * baseline;
+            boolean moving = walking || activeRun >= ACTIVE_WINDOWS;
+            boolean jolt = moving && winPeak > STUMBLE_G && winPeak > STUMBLE_RATIO * baseline;
             if (jolt) {
                 if (Double.isNaN(stumbleT)) stumbleT = winPeakT;
             } else if (active && winPeak < STUMBLE_G) {
