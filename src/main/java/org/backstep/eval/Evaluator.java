@@ -189,6 +189,13 @@ public final class Evaluator {
 
     /** Every named figure: the targets for steps, then the coach's. */
     public Map<String, Double> figures() {
+        Map<String, Double> f = stepFigures();
+        f.putAll(coach.figures());
+        return f;
+    }
+
+    /** The targets for steps. */
+    private Map<String, Double> stepFigures() {
         Map<String, Double> f = new LinkedHashMap<>();
         f.put("walk_forward_count_error_pct", get("walk/forward", Group::countErrorPct));
         f.put("walk_backward_count_error_pct", get("walk/backward", Group::countErrorPct));
@@ -201,7 +208,6 @@ public final class Evaluator {
         f.put("phantom_steps_per_min", phantomPerMinute());
         f.put("latency_p50_s", latencyPercentile(50));
         f.put("latency_p95_s", latencyPercentile(95));
-        f.putAll(coach.figures());
         return f;
     }
 
@@ -243,7 +249,7 @@ public final class Evaluator {
                 phantomPerMinute(), phantomRecordings, phantomMinutes));
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
-        for (Map.Entry<String, Double> f : figures().entrySet()) {
+        for (Map.Entry<String, Double> f : stepFigures().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-34s %10.3f%n", f.getKey(), f.getValue()));
         }
         sb.append('\n').append(coach.table());
