@@ -125,12 +125,7 @@ final class FallMotion implements Segment {
             pitch[j] = finalPitch() * a;
             roll[j] = finalRoll() * a;
         }
-        tl.addHeld(Timeline.X, i0, x);
-        tl.addHeld(Timeline.Y, i0, y);
-        tl.addHeld(Timeline.Z, i0, z);
-        tl.addHeld(Timeline.YAW, i0, yaw);
-        tl.addHeld(Timeline.PITCH, i0, pitch);
-        tl.addHeld(Timeline.ROLL, i0, roll);
+        tl.addHeldPose(i0, x, y, z, yaw, pitch, roll);
         truth.interval(new Interval(Interval.Kind.FALL, start, impactTime(), impactTime(), null));
         truth.interval(Interval.Kind.LYING, impactTime() + IMPACT, end());
     }

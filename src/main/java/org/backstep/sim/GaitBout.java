@@ -298,12 +298,7 @@ final class GaitBout implements Segment {
             pitch[j] = lean.at(t) * envT + pitchAmp.at(t) * Math.cos(2 * Math.PI * (qq - 0.45)) * env + stumblePitch;
             roll[j] = -rollAmp.at(t) * Math.cos(Math.PI * (qq - 0.35)) * env;
         }
-        tl.addHeld(Timeline.X, i0, x);
-        tl.addHeld(Timeline.Y, i0, y);
-        tl.addHeld(Timeline.Z, i0, z);
-        tl.addHeld(Timeline.YAW, i0, yaw);
-        tl.addHeld(Timeline.PITCH, i0, pitch);
-        tl.addHeld(Timeline.ROLL, i0, roll);
+        tl.addHeldPose(i0, x, y, z, yaw, pitch, roll);
 
         // interval truth, one WALK (and LEAN / KNEE_BENT) per walk of the script
         int first = 0;

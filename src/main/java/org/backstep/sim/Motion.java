@@ -95,7 +95,7 @@ final class Motion implements Segment {
             d[Timeline.Y][j] = local[AP] * s + local[LAT] * c;
             for (int k = 2; k < 6; k++) d[k][j] = local[k];
         }
-        for (int k = 0; k < 6; k++) tl.addHeld(k, i0, d[k]);
+        tl.addHeldPose(i0, d);
         for (Interval iv : intervals) {
             truth.interval(new Interval(iv.kind(), start + iv.start(), start + iv.end(), start + iv.mark(), null));
         }

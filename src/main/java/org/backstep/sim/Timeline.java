@@ -37,6 +37,12 @@ final class Timeline {
         return (i - PAD) * dt;
     }
 
+    /** {@link #addHeld(int, int, double[])} for all six channels, in channel order (x, y, z, yaw, pitch, roll). */
+    void addHeldPose(int i0, double[]... channels) {
+        if (channels.length != 6) throw new IllegalArgumentException("a pose has 6 channels, got " + channels.length);
+        for (int c = 0; c < 6; c++) addHeld(c, i0, channels[c]);
+    }
+
     /** Adds {@code d[k]} at index {@code i0 + k}, then holds {@code d[last]} to the end of the timeline. */
     void addHeld(int c, int i0, double[] d) {
         double[] a = ch[c];
