@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code backstep} command line. */
-@Command(name = "backstep", mixinStandardHelpOptions = true, version = "backstep 0.1.0",
+@Command(name = "backstep", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Clip-on coach for backward walking.")
 public final class Main {
     private Main() {
