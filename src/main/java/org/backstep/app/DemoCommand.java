@@ -30,11 +30,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final int MIN_POLL_MS = 5;
     private static final int FIFO_FRAMES_PER_POLL = 30;
 
-    @Option(names = "--speed", defaultValue = "25",
+    @Option(names = "--speed", paramLabel = "TIMES", defaultValue = "25",
             description = "Times faster than real time (default ${DEFAULT-VALUE}); at most 60 at 100 Hz, where the FIFO must be read every 5 ms.")
     double speed;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated walk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the simulated walk (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/backstep.properties if present, else built-in defaults; the buzzer is always the console).")

@@ -18,8 +18,9 @@ public record ReportData(String deviceName, int target, int limit, long generate
                 totals.days(), totals.undated(), totals.sessions(), s.sessionsShown());
     }
 
-    /** Replays the journal of {@code stateDir} without modifying it. */
+    /** Replays the journal of {@code stateDir} without modifying it; a missing, empty or unreadable one is an error. */
     public static ReportData load(Path stateDir, ExportSettings s) {
+        StateDir.segments(stateDir);
         try {
             return of(Totals.replay(stateDir, s.target()), s);
         } catch (IOException e) {

@@ -173,6 +173,45 @@ class ExportTest {
     }
 
     @Test
+    void missingEmptyOrUnreadableStateIsAnErrorNotAnEmptyExport() throws IOException {
+        ExportException missing = assertThrows(ExportException.class, () -> Exporter.export(tmp.resolve("no-state"), stick, settings()));
+        assertEquals("state directory " + tmp.resolve("no-state") + " does not exist (give the device's with --state-dir)", missing.getMessage());
+        Path empty = Files.createDirectory(tmp.resolve("empty-state"));
+        ExportException none = assertThrows(ExportException.class, () -> Exporter.export(empty, stick, settings()));
+        assertTrue(none.getMessage().endsWith("holds no journal: nothing has been recorded there yet"), none.getMessage());
+        Files.createDirectory(empty.resolve("journal"));
+        assertThrows(ExportException.class, () -> Exporter.export(empty, stick, settings()));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        ExportException notDir = assertThrows(ExportException.class, () -> Exporter.export(file, stick, settings()));
+        assertTrue(notDir.getMessage().endsWith("is not a folder"), notDir.getMessage());
+        // the report refuses the same way
+        assertThrows(ExportException.class, () -> ReportWriter.write(empty, settings(), tmp.resolve("r.html")));
+        try (Stream<Path> l = Files.list(stick)) { assertEquals(0, l.count(), "nothing written to the stick"); }
+        assertFalse(Files.exists(tmp.resolve("r.html")));
+    }
+
+    @Test
+    void aPartialFolderAlreadyOnTheStickIsNotOursToDelete() throws Exception {
+        // what an interrupted earlier export (same device, same second) left behind, with the old naming
+        String stamp = "20261122T090000Z";
+        Path old = Files.createDirectory(stick.resolve(".backstep-partial-belt-" + stamp));
+        Files.writeString(old.resolve("events.jsonl"), "someone else's\n");
+        FakeTime frozen = FakeTime.at("2026-11-22T09:00:00Z");
+        List<Path> ours = new ArrayList<>();
+        ExportSettings failing = ExportSettings.builder().deviceName("belt").time(frozen).hook((name, partial) -> {
+            ours.add(partial);
+            if (name.equals("daily.csv")) throw new IOException("Input/output error");
+        }).build();
+        assertThrows(ExportException.class, () -> Exporter.export(state, stick, failing));
+        assertFalse(Files.exists(ours.get(0)), "this run's partial folder is removed");
+        assertNotEquals(old, ours.get(0));
+        assertEquals("someone else's\n", Files.readString(old.resolve("events.jsonl")), "the earlier folder is untouched");
+        Path done = Exporter.export(state, stick, ExportSettings.builder().deviceName("belt").time(frozen).build());
+        assertTrue(Files.isDirectory(done));
+        assertTrue(Files.isDirectory(old));
+    }
+
+    @Test
     void targetDisappearingMidCopyLeavesNothingUnderTheFinalName() throws Exception {
         Map<String, String> before = snapshot(state);
         ExportSettings unplug = ExportSettings.builder().deviceName("belt").time(time).hook((name, partial) -> {
