@@ -27,6 +27,19 @@ if command -v systemd-analyze >/dev/null 2>&1; then
     else
         echo "check: systemd-analyze verify ok"
     fi
+    # Exposure under 4 for both units (systemd's scale: 0 sealed, 10 wide open; --threshold counts tenths).
+    for unit in backstep.service backstep-export@.service; do
+        LEVEL=$(systemd-analyze security --offline=yes "$HERE/$unit" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+        if [ -z "$LEVEL" ]; then
+            echo "check: systemd-analyze security gave no figure for $unit" >&2
+            FAIL=1
+        elif ! systemd-analyze security --offline=yes --threshold=39 "$HERE/$unit" >/dev/null 2>&1; then
+            echo "check: $unit exposure $LEVEL is over 4" >&2
+            FAIL=1
+        else
+            echo "check: systemd-analyze security $unit: $LEVEL"
+        fi
+    done
 else
     echo "check: SKIP systemd-analyze (no systemd)"
 fi
