@@ -62,11 +62,13 @@ public final class Exporter {
             Files.createDirectory(partial);
             created = true;
             Totals totals = new Totals(s.target());
+            WalkingCadence cadence = new WalkingCadence();
             s.hook().beforeFile("events.jsonl", partial);
             sums.put("events.jsonl", writeFile(partial.resolve("events.jsonl"), out -> {
                 try {
                     Journal.scan(Journal.dirOf(stateDir), false, rec -> {
                         totals.apply(rec);
+                        cadence.apply(rec);
                         try {
                             out.write(JournalLine.toJson(rec).getBytes(StandardCharsets.UTF_8));
                             out.write('\n');
@@ -81,7 +83,7 @@ public final class Exporter {
             s.hook().beforeFile("daily.csv", partial);
             sums.put("daily.csv", writeFile(partial.resolve("daily.csv"), out -> out.write(dailyCsv(totals).getBytes(StandardCharsets.UTF_8))));
             s.hook().beforeFile("report.html", partial);
-            String html = ReportWriter.render(ReportData.of(totals, s));
+            String html = ReportWriter.render(ReportData.of(totals, cadence, s), true);
             sums.put("report.html", writeFile(partial.resolve("report.html"), out -> out.write(html.getBytes(StandardCharsets.UTF_8))));
             s.hook().beforeFile("SHA256SUMS", partial);
             StringBuilder sb = new StringBuilder();
