@@ -257,25 +257,44 @@ final class BoutTracker {
             if (sign != 0 && sg != sign) return false;
             sign = sg;
         }
+        return swayAlternates(first - 1);
+    }
+
+    /**
+     * A second way in, for walkers whose braking coupling is weak: candidates at a steady rhythm
+     * with the trunk steady. Steady means consecutive step intervals agree within
+     * {@link #RHYTHM_TOLERANCE}, or, for an asymmetric gait (a limp, a cane), consecutive strides
+     * (two steps) do and the pelvis sways to alternate sides. Sitting, squatting and lying
+     * transfers are neither.
+     */
+    private boolean steadyRhythm() {
+        if (held < RHYTHM_STEPS) return false;
+        int first = held - RHYTHM_STEPS;
         for (int i = first + 1; i < held; i++) {
+            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+        }
+        return regular(first, 1) || held > RHYTHM_STEPS && regular(held - RHYTHM_STEPS - 1, 2) && swayAlternates(first);
+    }
+
+    /**
+     * Whether the pelvis swayed to alternate sides over the windows from {@code first + 1} on: left
+     * and right stance alternate in every gait, however asymmetric its timing.
+     */
+    private boolean swayAlternates(int first) {
+        for (int i = first + 2; i < held; i++) {
             if (heldLat[i] * heldLat[i - 1] >= 0) return false;
         }
         return true;
     }
 
-    /**
-     * A second way in, for walkers whose coupling is weak: several candidates at a steady
-     * interval with the trunk steady. Sitting, squatting and lying transfers are neither.
-     */
-    private boolean steadyRhythm() {
-        if (held < RHYTHM_STEPS) return false;
-        int first = held - RHYTHM_STEPS;
+    /** Whether the intervals spanning {@code span} candidates, from {@code first} on, agree within the tolerance. */
+    private boolean regular(int first, int span) {
+        int n = 0;
         double sum = 0;
-        for (int i = first + 1; i < held; i++) sum += heldT[i] - heldT[i - 1];
-        double mean = sum / (RHYTHM_STEPS - 1);
-        for (int i = first + 1; i < held; i++) {
-            if (Math.abs(heldT[i] - heldT[i - 1] - mean) > RHYTHM_TOLERANCE * mean) return false;
-            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+        for (int i = first + span; i < held; i++, n++) sum += heldT[i] - heldT[i - span];
+        double mean = sum / n;
+        for (int i = first + span; i < held; i++) {
+            if (Math.abs(heldT[i] - heldT[i - span] - mean) > RHYTHM_TOLERANCE * mean) return false;
         }
         return true;
     }

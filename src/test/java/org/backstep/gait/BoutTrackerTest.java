@@ -153,4 +153,21 @@ class BoutTrackerTest {
         b.peak(17.6, 1.9, -0.5, 1, -0.05, 3, 17.85);             // early but a full push: a real, hurried step
         assertEquals(8, run.steps.size());
     }
+
+    @Test
+    void aLimpWithWeakBrakingIsConfirmedOnItsStridesWhenThePelvisAlternatesSides() {
+        double[] intervals = {0.5, 1.0};
+        for (boolean alternating : new boolean[] {true, false}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 8; i++) {
+                double lateral = alternating && i % 2 == 1 ? -0.04 : 0.04;
+                b.peak(t, 1.0, -0.1, 1, lateral, 3, t + 0.25);   // braking too weak for the coupling way in
+                t += intervals[i % 2];
+            }
+            if (alternating) assertEquals(8, run.steps.size(), "regular strides with alternating sway: a limping walk");
+            else assertEquals(0, run.steps.size(), "regular strides without alternating stance: not walking");
+        }
+    }
 }
