@@ -77,9 +77,9 @@ public final class Evaluator {
         /** Matched over true steps that have a time (only those can be matched). */
         public double recall() { return timedTruth == 0 ? Double.NaN : (double) matched / timedTruth; }
 
+        /** 2PR/(P+R) written as 2 matched/(detected + timed truth): 0, not undefined, when nothing was found. */
         public double f1() {
-            double p = precision(), r = recall();
-            return p + r == 0 || Double.isNaN(p + r) ? Double.NaN : 2 * p * r / (p + r);
+            return detected + timedTruth == 0 ? Double.NaN : 2.0 * matched / (detected + timedTruth);
         }
 
         public double directionPct() { return matched == 0 ? Double.NaN : 100.0 * dirRight / matched; }

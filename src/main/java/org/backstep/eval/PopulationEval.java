@@ -29,7 +29,7 @@ public final class PopulationEval {
     /** Figures where lower is better: a guard on them is a ceiling. */
     public static final Set<String> LOWER_IS_BETTER = Set.of("walk_forward_count_error_pct",
             "walk_backward_count_error_pct", "slow_count_error_pct", "limping_count_error_pct", "aided_count_error_pct",
-            "shuffling_count_error_pct", "turning_count_error_pct", "swaying_count_error_pct", "worst_walker_count_error_pct",
+            "shuffling_count_error_pct", "turning_count_error_pct", "swaying_count_error_pct", "plain_count_error_pct", "worst_walker_count_error_pct",
             "worst_decile_count_error_pct", "latency_p50_s", "latency_p95_s");
     /** A bout below this cadence is slow gait (issue 9's target group), steps/min. */
     public static final double SLOW_SPM = 60;
@@ -49,6 +49,8 @@ public final class PopulationEval {
             new Trait("shuffling", b -> b.walker.shuffling()),
             new Trait("turning >=90 deg", b -> b.bout.turnDeg() >= TURNING_DEG),
             new Trait("swaying", b -> b.walker.swaying()),
+            new Trait("plain >=80 spm", b -> b.bout.spm() >= 80 && !b.walker.limping() && !b.walker.style().cane()
+                    && !b.walker.shuffling() && !b.walker.swaying()),
             new Trait("all", b -> true));
 
     /** One bout's score. */
@@ -150,6 +152,7 @@ public final class PopulationEval {
         f.put("turning_count_error_pct", groups.get("turning >=90 deg").countErrorPct());
         f.put("turning_direction_pct", groups.get("turning >=90 deg").directionPct());
         f.put("swaying_count_error_pct", groups.get("swaying").countErrorPct());
+        f.put("plain_count_error_pct", groups.get("plain >=80 spm").countErrorPct());
         f.put("latency_p50_s", Evaluator.percentile(latencies, 50));
         f.put("latency_p95_s", Evaluator.percentile(latencies, 95));
         f.put("worst_walker_count_error_pct", worstFirst().get(0).total.countErrorPct());
@@ -170,7 +173,8 @@ public final class PopulationEval {
         rows.add(worstDecile());
         sb.append(Evaluator.groupTable(rows, "bouts"));
         sb.append("(groups overlap: a bout counts in its direction and in every trait of its walker or its path;\n"
-                + " worst decile: the tenth of the walkers with the highest count error, pooled; bouts there are walkers)\n");
+                + " plain: no limp, cane, shuffle or sway, at 80 spm or more; worst decile: the tenth of the\n"
+                + " walkers with the highest count error, all their bouts pooled)\n");
         sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (report time minus true contact)%n",
                 Evaluator.percentile(latencies, 50), Evaluator.percentile(latencies, 95)));
         sb.append('\n');
@@ -193,7 +197,7 @@ public final class PopulationEval {
         m.put("walkers", walkers.size());
         Map<String, Object> gs = new LinkedHashMap<>();
         for (Evaluator.Group g : groups.values()) gs.put(g.name, Evaluator.groupJson(g, "bouts"));
-        gs.put("worst decile", Evaluator.groupJson(worstDecile(), "walkers"));
+        gs.put("worst decile", Evaluator.groupJson(worstDecile(), "bouts"));
         m.put("groups", gs);
         List<Object> ws = new ArrayList<>();
         for (WalkerScore s : worstFirst()) {
