@@ -11,6 +11,9 @@
 # (deb-systemd-helper and deb-systemd-invoke are the real ones). Needs root, unshare and overlayfs; if the
 # namespace cannot be made the install steps are skipped with a message. lintian is installed via apt
 # when missing.
+# The checks below are strings evaluated later, on purpose (check NAME 'CONDITION'), and name
+# variables only those strings use.
+# shellcheck disable=SC2016,SC2034
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 DEB=$(cd "$(dirname "${1:?usage: package-check.sh target/backstep.deb}")" && pwd)/$(basename "$1")
@@ -34,6 +37,17 @@ if [ "${BACKSTEP_IN_NS:-}" != 1 ]; then
         fi
     else
         echo "package-check: SKIP lintian (not installed)"
+        FAIL=1
+    fi
+    # the jar ships no dead weight: no jsch, JNA natives for Linux arm, aarch64 and x86-64 only
+    JAR_COPY=${TMPDIR:-/tmp}/backstep-check-$$.jar
+    dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/backstep/backstep.jar >"$JAR_COPY"
+    NATIVES=$(jar tf "$JAR_COPY" | grep -E 'jnidispatch|com/jcraft/' | sort | tr '\n' ' ')
+    rm -f "$JAR_COPY"
+    if [ "$NATIVES" = "com/sun/jna/linux-aarch64/libjnidispatch.so com/sun/jna/linux-arm/libjnidispatch.so com/sun/jna/linux-x86-64/libjnidispatch.so " ]; then
+        echo "package-check: jar: no jsch; JNA natives for linux-arm, linux-aarch64, linux-x86-64 only"
+    else
+        echo "package-check: FAIL jar contents: $NATIVES"
         FAIL=1
     fi
     if [ "$(id -u)" != 0 ] || ! unshare -m true 2>/dev/null; then
@@ -121,7 +135,6 @@ WANTS=$R/etc/systemd/system/multi-user.target.wants/backstep.service
 # 1. fresh install, systemd not running (an image build)
 chroot "$R" dpkg -i $IGN /tmp/v1.deb >"$T/install.log" 2>&1 || { cat "$T/install.log"; bad "dpkg -i"; }
 check "install in a chroot leaves the service enabled" '[ -L "$WANTS" ] && readlink "$WANTS" | grep -q "/lib/systemd/system/backstep.service$"'
-[ -L "$WANTS" ] || ls -la "$R/etc/systemd/system/multi-user.target.wants/" "$R/var/lib/systemd/deb-systemd-helper-enabled/" 2>&1 | grep -i backstep
 check "user backstep in groups i2c and gpio" 'chroot "$R" id -nG backstep | tr " " "\n" | grep -qx i2c && chroot "$R" id -nG backstep | tr " " "\n" | grep -qx gpio'
 check "config.txt: I2C and PWM lines under [all], each behind its marker" \
     '[ "$(grep -c "^# backstep: the next line" "$R/boot/firmware/config.txt")" = 3 ] && tail -n 6 "$R/boot/firmware/config.txt" | grep -qx "\[all\]" && grep -qx "dtoverlay=pwm,pin=18,func=2" "$R/boot/firmware/config.txt"'
@@ -153,7 +166,7 @@ check "remove keeps the journal and the configuration" '[ -f "$R/var/lib/backste
 chroot "$R" dpkg -P $IGN backstep >"$T/purge.log" 2>&1 || { cat "$T/purge.log"; bad "dpkg -P"; }
 check "purge removes /var/lib/backstep and /var/log/backstep" '[ ! -e "$R/var/lib/backstep" ] && [ ! -e "$R/var/log/backstep" ]'
 check "purge removes /etc/backstep and the module list" '[ ! -e "$R/etc/backstep" ] && [ ! -e "$R/etc/modules-load.d/backstep.conf" ] && [ ! -e "$R/usr/lib/modules-load.d/backstep.conf" ]'
-check "purge removes the enablement" '[ ! -e "$WANTS" ] && [ ! -L "$WANTS" ] && ! ls "$R/var/lib/systemd/deb-systemd-helper-enabled" 2>/dev/null | grep -q backstep'
+check "purge removes the enablement" '[ ! -e "$WANTS" ] && [ ! -L "$WANTS" ] && [ -z "$(find "$R/var/lib/systemd/deb-systemd-helper-enabled" -name "backstep*" 2>/dev/null)" ]'
 check "purge restores config.txt byte for byte" 'cmp -s "$T/config.orig" "$R/boot/firmware/config.txt"'
 check "dpkg forgets the package" '! chroot "$R" dpkg -s backstep >/dev/null 2>&1'
 
