@@ -314,7 +314,7 @@ public final class ReportWriter {
         double top = ticks[ticks.length - 1];
         double plotW = W - L - R, plotH = H - T - B;
         int n = bars.size();
-        double slot = plotW / n, bw = Math.max(1, slot * 0.72);
+        double slot = plotW / n, bw = Math.min(36, Math.max(1, slot * 0.72)); // a few days still read as bars, not slabs
         h.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-labelledby=\"")
                 .append(id).append("-t ").append(id).append("-d\"><title id=\"").append(id).append("-t\">").append(esc(title))
                 .append("</title><desc id=\"").append(id).append("-d\">").append(esc(desc)).append("</desc>\n");
