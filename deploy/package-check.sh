@@ -50,6 +50,61 @@ if [ "${BACKSTEP_IN_NS:-}" != 1 ]; then
         echo "package-check: FAIL jar contents: $NATIVES"
         FAIL=1
     fi
+    # backstep-export: one export at a time, and a failed export beeps export_failed. The tools it calls
+    # (blkid, mount, setpriv, java) are stand-ins that log; the lock and the script's logic are real.
+    X=$(mktemp -d /tmp/backstep-export-check.XXXXXX)
+    mkdir -p "$X/dev" "$X/bin" "$X/run"
+    if ! command -v flock >/dev/null 2>&1 || ! mknod "$X/dev/sdz1" b 7 200 2>/dev/null || ! mknod "$X/dev/sdy1" b 7 201; then
+        echo "package-check: SKIP backstep-export lock check (needs root, mknod and flock)"
+    else
+        printf '#!/bin/sh\necho "blkid $*" >>%s/log\necho vfat\n' "$X" >"$X/bin/blkid"
+        printf '#!/bin/sh\nexit 0\n' >"$X/bin/mount"
+        printf '#!/bin/sh\nexit 0\n' >"$X/bin/umount"
+        printf '#!/bin/sh\necho 1000\n' >"$X/bin/id"
+        printf '#!/bin/sh\nwhile [ "$1" != -- ]; do shift; done\nshift\nexec "$@"\n' >"$X/bin/setpriv"
+        # java: "export" logs start and end; the first one waits at a gate the check opens
+        cat >"$X/bin/java" <<STUB
+#!/bin/sh
+while [ "\$1" != -jar ]; do shift; done
+shift 2
+case "\$1" in
+    beep) echo "beep \$2" >>$X/log ;;
+    export) M=\$(eval echo "\\\${\$#}"); echo "start \${M##*-}" >>$X/log
+        [ -p $X/gate ] && [ "\${M##*-}" = sdz1 ] && read -r _ <$X/gate
+        echo "end \${M##*-}" >>$X/log
+        [ "\${M##*-}" != sdx1 ] ;;
+esac
+STUB
+        chmod 755 "$X/bin/"*
+        mkfifo "$X/gate"
+        run_export() {
+            PATH="$X/bin:$PATH" RUNTIME_DIRECTORY="$X/run" BACKSTEP_DEV_DIR="$X/dev" BACKSTEP_JAVA="$X/bin/java" \
+                BACKSTEP_JAR=/nonexistent.jar sh "$HERE/backstep-export" "$1" >>"$X/out" 2>&1
+        }
+        run_export sdz1 &
+        P1=$!
+        i=0; until grep -q "start sdz1" "$X/log" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+        run_export sdy1 &
+        P2=$!
+        # the second partition must wait: give it a second to (wrongly) start
+        i=0; until grep -q "start sdy1" "$X/log" || [ $i -ge 10 ]; do sleep 0.1; i=$((i + 1)); done
+        echo go >"$X/gate"
+        wait "$P1" "$P2" || true
+        ORDER=$(grep -E '^(start|end) ' "$X/log" | tr '\n' ' ')
+        if [ "$ORDER" = "start sdz1 end sdz1 start sdy1 end sdy1 " ] && [ "$(grep -c 'beep export_done' "$X/log")" = 2 ]; then
+            echo "package-check: ok   backstep-export: two partitions export one after the other, each beeps export_done"
+        else
+            echo "package-check: FAIL backstep-export lock: $ORDER"; cat "$X/log" "$X/out"; FAIL=1
+        fi
+        mknod "$X/dev/sdx1" b 7 202
+        : >"$X/log"
+        if ! run_export sdx1 && grep -q 'beep export_failed' "$X/log" && ! grep -q 'beep export_done' "$X/log"; then
+            echo "package-check: ok   backstep-export: a failed export exits 1 and beeps export_failed"
+        else
+            echo "package-check: FAIL backstep-export failure path"; cat "$X/log" "$X/out"; FAIL=1
+        fi
+    fi
+    rm -rf "$X"
     if [ "$(id -u)" != 0 ] || ! unshare -m true 2>/dev/null; then
         echo "package-check: SKIP install/upgrade/purge test (needs root and a mount namespace)"
         exit "$FAIL"
