@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.backstep.config.Config;
 import org.backstep.event.Direction;
 import org.backstep.hw.NanoClock;
+import org.backstep.hw.Sleeper;
 import org.backstep.hw.mpu6050.Mpu6050Settings;
 import org.backstep.hw.pi4j.Pi4jHardware;
 import org.backstep.hw.sim.SimulatedMpu6050;
@@ -73,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
              Store store = Store.open(state, cfg.store(), TimeSource.host(cfg.zone()))) {
             DemoConsole console = new DemoConsole(out, target);
             clock.accelerate();
-            Device device = Device.start(cfg, null, hw, store, console, console, NanoClock.SYSTEM, pollMs, cfg.zone());
+            Device device = Device.start(cfg, null, hw, store, console, console, NanoClock.SYSTEM, Sleeper.SYSTEM, pollMs, null, cfg.zone());
             while (!chip.exhausted()) Thread.sleep(20);
             Thread.sleep(pollMs * 3L);
             device.close();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.backstep.hw.NanoClock;
+import org.backstep.hw.Sleeper;
 import org.backstep.hw.buzzer.PatternPlayer;
 import org.backstep.hw.pi4j.Pi4jHardware;
 import org.backstep.store.Store;
@@ -49,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null,
-                    NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+                    NanoClock.SYSTEM, Sleeper.SYSTEM, cfg.pollMs(), null, cfg.zone());
         } catch (RuntimeException e) {
             store.close();
             player.close();

@@ -29,6 +29,7 @@ class Pi4jHardwareTest {
         assertEquals(200.0, hw.imu().sampleRateHz(), 1e-9);
         assertTrue(hw.buzzer() instanceof SilentBuzzer);
         assertTrue(hw.describe().contains("address 0x69"), hw.describe());
+        assertEquals(0, hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> { }), "the first drain starts the FIFO");
         time.advanceSeconds(0.1);
         int[] n = {0};
         assertEquals(20, hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> n[0]++));
