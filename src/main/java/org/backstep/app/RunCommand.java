@@ -48,19 +48,23 @@ final class RunCommand implements Callable<Integer> {
             hw.close();
             throw e;
         }
+        SdNotify systemd = SdNotify.fromEnvironment(System.getenv());
         try {
             device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null,
-                    NanoClock.SYSTEM, Sleeper.SYSTEM, cfg.pollMs(), null, cfg.zone());
+                    NanoClock.SYSTEM, Sleeper.SYSTEM, cfg.pollMs(), systemd::watchdog, cfg.zone());
         } catch (RuntimeException e) {
             store.close();
             player.close();
             hw.close();
             throw e;
         }
+        systemd.ready("counting steps; " + hw.describe());    // the sensor is configured and the loop runs
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping");
+            systemd.stopping();
             shutdown(device, store, player, hw);
+            systemd.close();
             stopped.countDown();
         }, "backstep-shutdown"));
         Logger.info("running; stop with SIGTERM");
