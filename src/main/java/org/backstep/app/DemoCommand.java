@@ -80,7 +80,12 @@ final class DemoCommand implements Callable<Integer> {
             DemoConsole console = new DemoConsole(out, target);
             time.haltAt((long) (sim.duration() * 1e9) + pollMs * 1_000_000L);   // one more poll drains the walk's last frames
             Device device = Device.start(cfg, null, hw, store, console, console, time, time, pollMs, null, cfg.zone());
-            while (!time.halted()) Thread.sleep(5);
+            if (!time.awaitHalt(10 * sim.duration() / speed + 30)) {     // ten times the pace: the loop is stuck
+                device.close();
+                err.println("demo: the sampling loop stopped before the walk ended");
+                err.flush();
+                return 1;
+            }
             device.close();
             double wall = (System.nanoTime() - start) / 1e9;
             out.println();

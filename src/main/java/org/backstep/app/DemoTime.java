@@ -1,6 +1,7 @@
 package org.backstep.app;
 
 import java.time.ZoneId;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.DoubleSupplier;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
@@ -28,7 +29,7 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
     private volatile long demoNanos;
     private volatile long maxLagNanos;
     private volatile long haltNanos = Long.MAX_VALUE;
-    private volatile boolean halted;
+    private final CountDownLatch halted = new CountDownLatch(1);
 
     DemoTime(double speed) {
         this(speed, NanoClock.SYSTEM, Sleeper.SYSTEM, System.currentTimeMillis());
@@ -66,7 +67,7 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
         if (nanos <= 0) return;
         if (demoNanos + nanos >= haltNanos) {
             demoNanos = haltNanos;
-            halted = true;
+            halted.countDown();
             while (!Thread.currentThread().isInterrupted()) wallSleeper.sleepNanos(HALTED_NAP_NANOS);
             return;
         }
@@ -89,9 +90,9 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
         haltNanos = nanos;
     }
 
-    /** True once a sleeper reached the halt. */
-    boolean halted() {
-        return halted;
+    /** Waits until a sleeper reached the halt, at most {@code wallSeconds}; false when it did not. */
+    boolean awaitHalt(double wallSeconds) throws InterruptedException {
+        return halted.await((long) (wallSeconds * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** The most the wall clock was behind the pace the speed asks for, ns. */

@@ -35,4 +35,21 @@ class DemoTimeTest {
         assertEquals(60_000_000L, t.maxLagNanos(), "100 ms of wall work against a 40 ms pace");
         assertEquals(0.04, t.plannedWallSeconds(), 1e-12);
     }
+
+    @Test
+    void demoTimeStopsAtTheHaltAndTheSleeperWaitsThereUntilInterrupted() throws InterruptedException {
+        int[] naps = {0};
+        DemoTime t = new DemoTime(25, () -> wallNanos, n -> {
+            wallNanos += n;
+            if (++naps[0] == 3) Thread.currentThread().interrupt();   // a pacing nap, then two at the halt: the loop closes
+        }, 1_800_000_000_000L);
+        t.haltAt(150_000_000L);
+        assertEquals(false, t.awaitHalt(0));
+        t.sleepNanos(100_000_000L);
+        t.sleepNanos(100_000_000L);                  // would pass the halt: held there
+        assertEquals(150_000_000L, t.nanoTime(), "the chip never sees time after the walk's end");
+        assertEquals(true, Thread.interrupted(), "it returned because it was interrupted");
+        assertEquals(true, t.awaitHalt(0));
+        assertEquals(3, naps[0]);
+    }
 }
