@@ -1,6 +1,5 @@
 package org.backstep.app;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import org.backstep.hw.SamplingLoop;
 import org.backstep.pipeline.GoalTracker;
 import org.backstep.pipeline.Pipeline;
 import org.backstep.pipeline.PipelineListener;
-import org.backstep.store.DailyTotals;
 import org.backstep.store.Store;
 import org.tinylog.Logger;
 
@@ -29,22 +27,22 @@ final class Device implements AutoCloseable {
     private final Store store;
     private final Pipeline pipeline;
     private final GoalTracker goal;
+    private final GoalDay goalDay;
     private final SamplingLoop loop;
-    private LocalDate day;
     private long nextDayCheck;
     private boolean closed;
 
     private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                    NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
         this.store = store;
-        DailyTotals today = store.today();
-        this.day = today.date();
         List<PipelineListener> ls = new ArrayList<>();
         ls.add(store::accept);
         if (extra != null) ls.add(extra);
         ls.add(new Annunciator(patterns));
         Listeners listeners = new Listeners(ls);
-        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), today.backward(), listeners);
+        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), 0, listeners);
+        this.goalDay = new GoalDay(store, goal);
+        goalDay.check();
         GaitSettings.Builder gb = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis());
         if (mounting != null) gb.forward(mounting.forward());
         GaitSettings gs = gb.build();
@@ -54,7 +52,7 @@ final class Device implements AutoCloseable {
         this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock)
                 .afterPoll(this::afterPoll).build();
         Logger.info("session started: {} backward steps today so far, target {}, limit {}",
-                today.backward(), goal.target(), goal.limit());
+                goal.backwardSteps(), goal.target(), goal.limit());
     }
 
     /**
@@ -75,16 +73,11 @@ final class Device implements AutoCloseable {
         return new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
     }
 
-    /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */
+    /** On the sampling thread after each poll: the goal follows the journal's day (checked once a second). */
     private void afterPoll(long nowNanos) {
         if (nowNanos < nextDayCheck) return;
         nextDayCheck = nowNanos + 1_000_000_000L;
-        LocalDate d = store.today().date();
-        if (d != null && day != null && !d.equals(day)) {
-            Logger.info("new day {}: counting backward steps from zero", d);
-            goal.newDay();
-        }
-        if (d != null) day = d;
+        goalDay.check();
     }
 
     long steps(Direction d) {

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class Snapshot {
     static final String FILE = "totals.snapshot";
-    private static final long VERSION = 1;
+    private static final long VERSION = 2;
 
     private Snapshot() { }
 

@@ -164,6 +164,7 @@ public final class Store implements AutoCloseable {
     public void accept(Event e, long monotonicNanos) {
         if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
         queue.offer(new EventItem(e, monotonicNanos));
+        if (e instanceof GoalEvent) wake(); // committed at once: a milestone said must be known after a power cut
     }
 
     public void sessionStarted(String mode) { queue.offer(new SessionStart(mode, time.monotonicNanos())); }
@@ -197,6 +198,38 @@ public final class Store implements AutoCloseable {
         return new DailyTotals(t.date(), t.forward() + b.forward, t.backward() + b.backward, t.walkingMinutes(),
                 t.goodFormMinutes(), t.alerts(), t.targetAnnounced(), t.limitAnnounced(), t.targetMet()
                 || t.backward() + b.backward >= settings.target());
+    }
+
+    /**
+     * What the daily goal resumes from: the backward steps of the goal's day and the milestones the journal
+     * says were announced on it, including events still queued. With a trusted clock (and this boot's early
+     * records dated) that day is today, {@code date} set; otherwise it is {@link Totals#chain()}, date null.
+     */
+    public DailyTotals goalDay() {
+        long now = time.wallMillis();
+        boolean trusted = trusted(now);
+        synchronized (lock) {
+            LocalDate d = null;
+            DailyTotals t;
+            if (trusted && totals.parkedRange(boot) == null) {
+                d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
+                t = withBucket(totals.dayAfterChain(d), d);
+            } else {
+                t = withBucket(totals.chain(), null);
+            }
+            int back = t.backward();
+            boolean target = t.targetAnnounced(), limit = t.limitAnnounced();
+            for (Item it : queue) { // the writer takes items under this lock: each is here or in the totals
+                if (!(it instanceof EventItem ei)) continue;
+                if (ei.e() instanceof StepEvent s && s.direction() == Direction.BACKWARD) back++;
+                if (ei.e() instanceof GoalEvent g) {
+                    target |= g.kind() == org.backstep.event.GoalKind.TARGET;
+                    limit |= g.kind() == org.backstep.event.GoalKind.LIMIT;
+                }
+            }
+            return new DailyTotals(d, t.forward(), back, t.walkingMinutes(), t.goodFormMinutes(), t.alerts(),
+                    target, limit, target || back >= settings.target());
+        }
     }
 
     public int backwardStepsToday() { return today().backward(); }
@@ -314,6 +347,7 @@ public final class Store implements AutoCloseable {
                 r.put("kind", g.kind().json());
                 r.put("back", g.backwardSteps());
                 write(r, monoNow);
+                forceCommit = true;
             }
         } else if (it instanceof SessionStart s) {
             if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
