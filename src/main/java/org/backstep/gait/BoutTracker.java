@@ -2,6 +2,7 @@ package org.backstep.gait;
 
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 
 /**
  * Turns candidate contacts into steps. A bout is confirmed once {@code confirmSteps} candidates
@@ -10,6 +11,13 @@ import org.backstep.event.StepEvent;
  * or already after two candidates when the cycle between them is unmistakably walking; its held
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it.
+ *
+ * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
+ * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
+ * little braking evidence) its steps are reported with a provisional direction: that of a bout that
+ * ended moments before, else the sign of the evidence so far. When the direction settles, the
+ * provisional steps reported the other way are revised ({@link GaitListener#revised}). Steps are
+ * never held back for their direction, so the direction costs no latency.
  */
 final class BoutTracker {
     private static final int MAX_HELD = 16;
@@ -47,11 +55,21 @@ final class BoutTracker {
     private double interval = Double.NaN;  // running step interval
     private double evidence;               // > 0 backward, < 0 forward
     private double lastBoutEnd = Double.NEGATIVE_INFINITY;
+    private Direction lastBoutDirection;   // the settled direction of the last bout, or null
     private long forward, backward;
+    /**
+     * Evidence at which a bout's direction is settled: two consecutive walking cycles, each with
+     * the least coupling of a walking cycle ({@link #MIN_COUPLING}), the first one forgotten once.
+     */
+    private final double settledEvidence;
+    private boolean settled;
+    private int provisionalForward, provisionalBackward;
+    private double provisionalFrom, provisionalTo;
 
     BoutTracker(GaitSettings settings, GaitListener listener) {
         this.s = settings;
         this.listener = listener;
+        this.settledEvidence = MIN_COUPLING * (1 + settings.evidenceForgetting());
     }
 
     /**
@@ -79,6 +97,7 @@ final class BoutTracker {
         evidence = chainStart ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             emit(contact, now);
+            settle(now);
             return;
         }
         if (held == MAX_HELD) shiftHeld();
@@ -96,6 +115,7 @@ final class BoutTracker {
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
             held = 0;
+            settle(now);
         }
     }
 
@@ -110,18 +130,58 @@ final class BoutTracker {
     }
 
     private void emit(double contact, double now) {
-        Direction d = evidence > 0 ? Direction.BACKWARD : Direction.FORWARD;
+        Direction d;
+        if (settled) {
+            d = sign();
+        } else {
+            d = lastBoutDirection != null && heldStart() - lastBoutEnd <= RESUME_S ? lastBoutDirection : sign();
+            if (provisionalForward + provisionalBackward == 0) provisionalFrom = contact;
+            provisionalTo = contact;
+            if (d == Direction.FORWARD) provisionalForward++;
+            else provisionalBackward++;
+        }
         if (d == Direction.FORWARD) forward++;
         else backward++;
         listener.step(new StepEvent(contact, Math.max(now, contact), d));
+    }
+
+    private Direction sign() {
+        return evidence > 0 ? Direction.BACKWARD : Direction.FORWARD;
+    }
+
+    /** Contact time of the current bout's first step. */
+    private double heldStart() {
+        return provisionalForward + provisionalBackward > 0 ? provisionalFrom : heldT[0];
+    }
+
+    /** Once the evidence is clear, the bout's direction is settled and its provisional steps revised. */
+    private void settle(double now) {
+        if (settled || Math.abs(evidence) < settledEvidence) return;
+        settled = true;
+        Direction d = sign();
+        int wrong = d == Direction.FORWARD ? provisionalBackward : provisionalForward;
+        if (wrong > 0) {
+            if (d == Direction.FORWARD) {
+                backward -= wrong;
+                forward += wrong;
+            } else {
+                forward -= wrong;
+                backward += wrong;
+            }
+            listener.revised(new StepRevision(provisionalFrom, provisionalTo, Math.max(now, provisionalTo), wrong, d));
+        }
+        provisionalForward = provisionalBackward = 0;
     }
 
     private void end(double now) {
         if (confirmed) {
             listener.walking(false, lastContact);
             lastBoutEnd = lastContact;
+            if (settled) lastBoutDirection = sign();
         }
         confirmed = false;
+        settled = false;
+        provisionalForward = provisionalBackward = 0;
         held = 0;
         interval = Double.NaN;
         evidence = 0;
@@ -223,5 +283,6 @@ final class BoutTracker {
         end(0);
         forward = backward = 0;
         lastBoutEnd = Double.NEGATIVE_INFINITY;
+        lastBoutDirection = null;
     }
 }

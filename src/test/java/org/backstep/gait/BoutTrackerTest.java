@@ -1,8 +1,11 @@
 package org.backstep.gait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backstep.event.Direction;
+import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.junit.jupiter.api.Test;
 
 /** The bout gate on hand-made candidates: when two are enough, and when they are not. */
@@ -53,5 +56,57 @@ class BoutTrackerTest {
         }
         assertEquals(17, run.steps.size());
         assertEquals(17, run.count(Direction.BACKWARD), "the curve did not turn the walk forward");
+    }
+
+    @Test
+    void aBoutThatStartsWithoutBrakingEvidenceIsRevisedOnceItsDirectionIsClear() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        double lateral = 0.05;
+        // Gait initiation in a turn: a weak forward-looking cycle, then near-zero evidence.
+        double[] early = {0.0, -0.45, 0.05, -0.02};
+        for (double c : early) {
+            b.peak(t, 2.0, c, 1, lateral, 2, t + 0.2);
+            t += INTERVAL;
+            lateral = -lateral;
+        }
+        assertEquals(early.length, run.steps.size(), "confirmed on rhythm at the third, each reported at once");
+        assertEquals(early.length, run.count(Direction.FORWARD), "provisionally forward: the evidence leans that way");
+        assertEquals(0, run.revisions.size(), "nothing clear yet");
+        for (int i = 0; i < 4; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, 0.5, 1, lateral, 2, t + 0.2);      // straight backward walking
+        }
+        assertEquals(1, run.revisions.size(), "one revision when the direction settles");
+        assertEquals(Direction.BACKWARD, run.revisions.get(0).direction());
+        assertEquals(run.steps.size(), run.count(Direction.BACKWARD), "every step of the bout is backward");
+        assertEquals(run.steps.size(), b.count(Direction.BACKWARD), "the engine's own count moved with them");
+        assertEquals(0, b.count(Direction.FORWARD));
+        StepRevision r = run.revisions.get(0);
+        assertEquals(early.length, r.steps());
+        for (StepEvent s : run.steps) {
+            if (s.t() <= r.to()) assertTrue(s.at() <= r.at(), "revised steps kept their earlier report time: none was held");
+        }
+    }
+
+    @Test
+    void aBoutThatResumesMomentsAfterAnotherStartsInItsDirection() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        double lateral = 0.05;
+        for (int i = 0; i < 8; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, 0.6, 1, lateral, 2, t + 0.2);       // backward, settled
+        }
+        t += 3;                                                // a pause ends the bout
+        b.tick(t);
+        int before = run.steps.size();
+        for (int i = 0; i < 3; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, -0.05, 0.2, lateral, 2, t + 0.2);   // resumes in a turn: no evidence
+        }
+        assertTrue(run.steps.size() > before, "the resumed walk is counted");
+        for (int i = before; i < run.steps.size(); i++) {
+            assertEquals(Direction.BACKWARD, run.steps.get(i).direction(), "inherits the walk of moments ago");
+        }
     }
 }
