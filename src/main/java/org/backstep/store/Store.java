@@ -62,6 +62,7 @@ public final class Store implements AutoCloseable {
     private final Journal journal;
     private final Totals totals;
     private final Recordings recordings;
+    private final StateLock stateLock;
     private final String boot;
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
@@ -91,8 +92,14 @@ public final class Store implements AutoCloseable {
         this.mode = mode;
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
-        Files.createDirectories(stateDir);
-        this.totals = replay(stateDir, settings.target());
+        this.stateLock = StateLock.acquire(stateDir);
+        try {
+            this.totals = replay(stateDir, settings.target());
+            this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
+        } catch (IOException | RuntimeException e) {
+            stateLock.close();
+            throw e;
+        }
         Journal.ScanResult scan = lastScan;
         this.seq = Math.max(scan.lastSeq(), totals.lastSeq());
         this.lastCommittedSeq = seq;
@@ -102,7 +109,6 @@ public final class Store implements AutoCloseable {
         else Logger.info("journal: {} records replayed, totals of {} days", scan.validLines(), totals.days().size());
         long open = totals.openSession();
         if (open >= 0) totals.endSession(open); // the device lost power during that session
-        this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
         this.recordings = new Recordings(stateDir.resolve("recordings"), settings, disk);
         pump(); // dates records left undated by an earlier run of this boot if the clock is trusted now
         if (mode == Mode.THREAD) {
@@ -223,6 +229,7 @@ public final class Store implements AutoCloseable {
             for (Item it : queue) { // the writer takes items under this lock: each is here or in the totals
                 if (!(it instanceof EventItem ei)) continue;
                 if (ei.e() instanceof StepEvent s && s.direction() == Direction.BACKWARD) back++;
+                if (ei.e() instanceof StepRevision r) back += r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
                 if (ei.e() instanceof GoalEvent g) {
                     target |= g.kind() == org.backstep.event.GoalKind.TARGET;
                     limit |= g.kind() == org.backstep.event.GoalKind.LIMIT;
@@ -501,6 +508,8 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             Logger.error("journal close failed: {}", e.getMessage());
             throw e;
+        } finally {
+            stateLock.close();
         }
     }
 }
