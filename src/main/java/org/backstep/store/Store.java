@@ -137,7 +137,7 @@ public final class Store implements AutoCloseable {
         List<Path> sealed = new java.util.ArrayList<>();
         for (Path p : segs.subList(0, segs.size() - 1)) if (Journal.number(p) > covered) sealed.add(p);
         Journal.ScanResult a = Journal.scan(sealed, false, false, t::apply);
-        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, sealed.get(sealed.size() - 1));
+        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, segs.subList(0, segs.size() - 1));
         Journal.ScanResult b = Journal.scan(List.of(segs.get(segs.size() - 1)), true, true, t::apply);
         lastScan = new Journal.ScanResult(Math.max(a.lastSeq(), b.lastSeq()), a.validLines() + b.validLines(),
                 a.corruptLines() + b.corruptLines(), b.tornBytesDropped());
