@@ -3,13 +3,8 @@ package org.backstep.store;
 import org.tinylog.Logger;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +27,11 @@ final class Snapshot {
 
     record Loaded(Totals totals, int segment) { }
 
-    static Loaded load(Path stateDir, int targetSteps, List<Path> segments) {
+    static Loaded load(StoreFiles files, Path stateDir, int targetSteps, List<Path> segments) {
         Path f = stateDir.resolve(FILE);
-        if (!Files.isRegularFile(f)) return null;
+        if (!files.exists(f)) return null;
         try {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            List<String> lines = new String(files.read(f), StandardCharsets.UTF_8).lines().toList();
             List<Map<String, Object>> recs = new ArrayList<>();
             for (String l : lines) {
                 Map<String, Object> r = JournalLine.decode(l);
@@ -51,7 +46,7 @@ final class Snapshot {
             int last = 0;
             for (int i = 0; i < covered.length; i++) {
                 Path seg = segments.get(i);
-                if (!covered[i].equals(fingerprint(seg)))
+                if (!covered[i].equals(fingerprint(files, seg)))
                     throw new IOException("segment " + seg.getFileName() + " differs from the one it covered");
                 last = Journal.number(seg);
             }
@@ -64,21 +59,15 @@ final class Snapshot {
     }
 
     /** {@code number:size:crc32c} of a segment file as it is now. */
-    static String fingerprint(Path segment) throws IOException {
+    static String fingerprint(StoreFiles files, Path segment) throws IOException {
         CRC32C crc = new CRC32C();
-        long size = 0;
-        try (InputStream in = Files.newInputStream(segment)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-                size += n;
-            }
-        }
-        return Journal.number(segment) + ":" + size + ":" + Long.toHexString(crc.getValue());
+        byte[] data = files.read(segment);
+        crc.update(data, 0, data.length);
+        return Journal.number(segment) + ":" + data.length + ":" + Long.toHexString(crc.getValue());
     }
 
     /** Writes the totals of {@code covered}, the journal's sealed segments from the first on. */
-    static void write(Path stateDir, Totals totals, List<Path> covered) {
+    static void write(StoreFiles files, Path stateDir, Totals totals, List<Path> covered) {
         Path f = stateDir.resolve(FILE);
         Path tmp = stateDir.resolve(FILE + ".tmp");
         try {
@@ -86,24 +75,22 @@ final class Snapshot {
             Map<String, Object> head = new LinkedHashMap<>();
             head.put("v", VERSION);
             StringBuilder segs = new StringBuilder();
-            for (Path p : covered) segs.append(segs.length() > 0 ? " " : "").append(fingerprint(p));
+            for (Path p : covered) segs.append(segs.length() > 0 ? " " : "").append(fingerprint(files, p));
             head.put("segs", segs.toString());
             head.put("lastSeq", totals.lastSeq());
             head.put("lines", (long) body.size() + 1);
             StringBuilder sb = new StringBuilder();
             sb.append(JournalLine.encode(head)).append('\n');
             for (Map<String, Object> r : body) sb.append(JournalLine.encode(r)).append('\n');
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buf = java.nio.ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
+            try (StoreFiles.Handle h = files.create(tmp)) {
+                h.append(sb.toString().getBytes(StandardCharsets.UTF_8));
+                h.sync();
             }
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            Journal.fsyncDir(stateDir);
+            files.replace(tmp, f);
+            files.syncDir(stateDir);
         } catch (IOException | RuntimeException e) {
             Logger.warn("could not write the daily totals snapshot ({}); the journal is replayed in full next start", e.getMessage());
-            try { Files.deleteIfExists(tmp); } catch (IOException ignored) { }
+            try { files.deleteIfExists(tmp); } catch (IOException ignored) { }
         }
     }
 }

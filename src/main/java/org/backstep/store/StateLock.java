@@ -1,14 +1,8 @@
 package org.backstep.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * One writer per state directory: an exclusive lock on {@code <state>/lock}, held from {@link Store#open}
@@ -23,56 +17,44 @@ public final class StateLock implements AutoCloseable {
         BusyException(String message) { super(message); }
     }
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final StoreFiles.Handle handle;
 
-    private StateLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
+    private StateLock(StoreFiles.Handle handle) {
+        this.handle = handle;
     }
 
     /** Takes the lock or refuses at once with a {@link BusyException} naming the directory and the holder. */
     public static StateLock acquire(Path stateDir) throws IOException {
-        Files.createDirectories(stateDir);
-        Path f = stateDir.resolve(FILE);
-        FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-            l = ch.tryLock();
-        } catch (OverlappingFileLockException e) { // held by this very JVM
-            l = null;
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        if (l == null) {
-            String holder = holder(ch);
-            ch.close();
-            throw new BusyException("state directory " + stateDir + " is in use by another backstep process"
-                    + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-                    + " (run, record, calibrate or demo); stop it first, e.g. systemctl stop backstep");
-        }
-        ch.truncate(0);
-        ch.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-        return new StateLock(ch, l);
+        return acquire(StoreFiles.REAL, stateDir);
     }
 
-    private static String holder(FileChannel ch) {
-        try {
-            ByteBuffer b = ByteBuffer.allocate(32);
-            ch.read(b, 0);
-            return new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).trim();
-        } catch (IOException e) {
-            return "";
+    static StateLock acquire(StoreFiles files, Path stateDir) throws IOException {
+        files.createDirectories(stateDir);
+        Path f = stateDir.resolve(FILE);
+        StoreFiles.Handle h = files.tryLock(f);
+        if (h == null) {
+            String holder;
+            try {
+                holder = new String(files.read(f), StandardCharsets.US_ASCII).trim();
+            } catch (IOException e) {
+                holder = "";
+            }
+            throw new BusyException("state directory " + stateDir + " is in use by another backstep process"
+                    + (holder.matches("[0-9]{1,10}") ? " (pid " + holder + ")" : "")
+                    + " (run, record, calibrate or demo); stop it first, e.g. systemctl stop backstep");
         }
+        try {
+            h.truncate(0);
+            h.append((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            h.close();
+            throw e;
+        }
+        return new StateLock(h);
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            if (lock.isValid()) lock.release();
-        } finally {
-            channel.close();
-        }
+        handle.close();
     }
 }

@@ -63,6 +63,7 @@ public final class Store implements AutoCloseable {
     private final Totals totals;
     private final Recordings recordings;
     private final StateLock stateLock;
+    private final StoreFiles files;
     private final String boot;
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
@@ -84,18 +85,19 @@ public final class Store implements AutoCloseable {
     private volatile CommitListener listener = (s, n) -> { };
     private volatile long flushRequests, flushesDone;
 
-    private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, Journal.WriteHook hook,
-                  Recordings.DiskSpace disk) throws IOException {
+    private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, StoreFiles files,
+                  Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
         this.stateDir = stateDir;
         this.settings = settings;
         this.time = time;
         this.mode = mode;
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
-        this.stateLock = StateLock.acquire(stateDir);
+        this.files = files;
+        this.stateLock = StateLock.acquire(files, stateDir);
         try {
             this.totals = replay(stateDir, settings.target());
-            this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
+            this.journal = Journal.openForAppend(files, stateDir, settings.segmentMaxBytes(), hook);
         } catch (IOException | RuntimeException e) {
             stateLock.close();
             throw e;
@@ -126,19 +128,19 @@ public final class Store implements AutoCloseable {
      * (and its torn tail, if any, dropped).
      */
     private Totals replay(Path stateDir, int target) throws IOException {
-        List<Path> segs = Journal.segments(Journal.dirOf(stateDir));
+        List<Path> segs = Journal.segments(files, Journal.dirOf(stateDir));
         if (segs.isEmpty()) {
             lastScan = new Journal.ScanResult(0, 0, 0, 0);
             return new Totals(target);
         }
-        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(stateDir, target, segs) : null;
+        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(files, stateDir, target, segs) : null;
         Totals t = snap != null ? snap.totals() : new Totals(target);
         int covered = snap != null ? snap.segment() : 0;
         List<Path> sealed = new java.util.ArrayList<>();
         for (Path p : segs.subList(0, segs.size() - 1)) if (Journal.number(p) > covered) sealed.add(p);
-        Journal.ScanResult a = Journal.scan(sealed, false, false, t::apply);
-        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, segs.subList(0, segs.size() - 1));
-        Journal.ScanResult b = Journal.scan(List.of(segs.get(segs.size() - 1)), true, true, t::apply);
+        Journal.ScanResult a = Journal.scan(files, sealed, false, false, t::apply);
+        if (!sealed.isEmpty()) Snapshot.write(files, stateDir, t, segs.subList(0, segs.size() - 1));
+        Journal.ScanResult b = Journal.scan(files, List.of(segs.get(segs.size() - 1)), true, true, t::apply);
         lastScan = new Journal.ScanResult(Math.max(a.lastSeq(), b.lastSeq()), a.validLines() + b.validLines(),
                 a.corruptLines() + b.corruptLines(), b.tornBytesDropped());
         return t;
@@ -146,7 +148,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store with its own writer thread. */
     public static Store open(Path stateDir, StoreSettings settings, TimeSource time) throws IOException {
-        return new Store(stateDir, settings, time, Mode.THREAD, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
+        return new Store(stateDir, settings, time, Mode.THREAD, StoreFiles.REAL, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
     }
 
     /** Opens with the real clocks of this machine ({@code day.zone} or the system zone). */
@@ -157,7 +159,12 @@ public final class Store implements AutoCloseable {
     /** Opens with a mode, a journal write hook and a disk-space probe (tests). */
     public static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode,
                              Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
-        return new Store(stateDir, settings, time, mode, hook, disk);
+        return new Store(stateDir, settings, time, mode, StoreFiles.REAL, hook, disk);
+    }
+
+    /** Opens on a file layer of the test's own (a stalling fsync, simulated power cuts). */
+    static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, StoreFiles files) throws IOException {
+        return new Store(stateDir, settings, time, mode, files, Journal.WriteHook.NONE, p -> Long.MAX_VALUE / 4);
     }
 
     // ------------------------------------------------------------------ producer side (never blocks)
