@@ -53,7 +53,10 @@ public final class Store implements AutoCloseable {
         long ses;
     }
 
-    private static final long POLL_NANOS = 100_000_000L;
+    /** A commit due within this is made now: it saves the writer a wake-up, and 0.1 s matters to no one. */
+    private static final long COMMIT_SLACK_NANOS = 100_000_000L;
+    /** A full disk is retried once a second: space is freed by a person, not in milliseconds, and each try writes. */
+    private static final long FULL_DISK_RETRY_NANOS = 1_000_000_000L;
 
     private final Path stateDir;
     private final StoreSettings settings;
@@ -81,6 +84,16 @@ public final class Store implements AutoCloseable {
     private boolean forceCommit;
 
     private volatile boolean running = true;
+    /** close() asked the writer for the last commit; the writer then exits. */
+    private volatile boolean stopRequested;
+    /** The writer made the last commit (so close() must not). */
+    private volatile boolean writerDone;
+    /** The writer is parked with nothing to commit: a producer must wake it. */
+    private volatile boolean writerIdle;
+    private boolean closed;
+    /** close() logs this often while it waits for a stalled writer (a test shortens it). */
+    long stallReportNanos = 5_000_000_000L;
+    final java.util.concurrent.atomic.AtomicInteger stallReports = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean journalFull;
     private volatile CommitListener listener = (s, n) -> { };
     private volatile long flushRequests, flushesDone;
@@ -178,17 +191,17 @@ public final class Store implements AutoCloseable {
     public void accept(Event e, long monotonicNanos) {
         if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
         queue.offer(new EventItem(e, monotonicNanos));
-        if (e instanceof GoalEvent) wake(); // committed at once: a milestone said must be known after a power cut
+        if (e instanceof GoalEvent || writerIdle) wake(); // committed at once: a milestone said must be known after a power cut
     }
 
-    public void sessionStarted(String mode) { queue.offer(new SessionStart(mode, time.monotonicNanos())); }
+    public void sessionStarted(String mode) { offer(new SessionStart(mode, time.monotonicNanos())); }
 
     /** Ends the session; its records are committed right away. */
     public void sessionStopped() { queue.offer(new SessionStop(time.monotonicNanos())); wake(); }
 
     /** Journals calibration values (numbers or strings). */
     public void calibrated(Map<String, ?> values) {
-        queue.offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
+        offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
     }
 
     public void onCommit(CommitListener l) { this.listener = l; }
@@ -277,18 +290,50 @@ public final class Store implements AutoCloseable {
 
     // ------------------------------------------------------------------ writer side
 
+    /**
+     * The writer thread: pumps, then sleeps until the oldest buffered record is due (at most the commit
+     * interval while records flow) or, with nothing buffered, until a producer wakes it: no periodic
+     * wake-ups when idle. On {@link #close()} it makes the last commit itself: only this thread ever
+     * touches the journal while it runs.
+     */
     private void loop() {
-        while (running) {
+        while (!stopRequested) {
             try {
                 pump();
             } catch (RuntimeException e) {
                 Logger.error(e, "journal writer");
             }
-            LockSupport.parkNanos(this, POLL_NANOS);
+            long wait = nanosUntilDue();
+            if (wait == Long.MAX_VALUE) { // nothing buffered: sleep until a producer wakes us
+                writerIdle = true;
+                if (queue.isEmpty() && !stopRequested && flushRequests == flushesDone) LockSupport.park(this); // re-checked after raising the flag
+                writerIdle = false;
+            } else if (wait > 0) { // records buffered: new ones join them without waking us; the commit is due then
+                LockSupport.parkNanos(this, wait);
+            }
         }
+        forceCommit = true;
+        pump();
+        writerDone = true;
     }
 
+    /** Nanoseconds until the buffered records are due for a commit; MAX_VALUE if nothing is buffered. */
+    private long nanosUntilDue() {
+        long oldest = oldestUncommitted;
+        if (oldest == Long.MIN_VALUE) return Long.MAX_VALUE;
+        long due = Math.max(0, commitNanos - COMMIT_SLACK_NANOS - (time.monotonicNanos() - oldest));
+        return journalFull ? Math.max(due, FULL_DISK_RETRY_NANOS) : due;
+    }
+
+    /** True while the writer sleeps with nothing to commit (a test checks it sleeps without a timeout). */
+    boolean writerIdle() { return writerIdle && writer != null && writer.getState() == Thread.State.WAITING; }
+
     private void wake() { if (writer != null) LockSupport.unpark(writer); }
+
+    private void offer(Item it) {
+        queue.offer(it);
+        if (writerIdle) wake();
+    }
 
     /** Commits everything accepted so far and waits for the fsync (or, in MANUAL mode, does it). */
     public void flush() {
@@ -338,7 +383,7 @@ public final class Store implements AutoCloseable {
             while ((it = queue.poll()) != null) process(it, monoNow, wallNow, trusted, zone);
         }
         boolean due = oldestUncommitted != Long.MIN_VALUE
-                && monoNow - oldestUncommitted >= commitNanos - POLL_NANOS;
+                && monoNow - oldestUncommitted >= commitNanos - COMMIT_SLACK_NANOS;
         if (due || forceCommit || requested != flushesDone) {
             synchronized (lock) { flushBucket(); }
             commit();
@@ -497,18 +542,44 @@ public final class Store implements AutoCloseable {
 
     private ZoneId zone() { return settings.zone() != null ? settings.zone() : time.zone(); }
 
-    /** Ends an open session, commits and fsyncs everything, stops the writer. */
+    /**
+     * Ends an open session, commits and fsyncs everything, stops the writer. The writer makes the last commit;
+     * if an fsync stalls, this waits for it (logging every {@link #stallReportNanos}) rather than entering the
+     * journal from a second thread. Only when the writer is gone without it (MANUAL mode, or a writer killed by
+     * an Error) does this thread commit.
+     */
     @Override
     public void close() throws IOException {
-        if (!running) return;
-        running = false;
-        if (writer != null) {
-            LockSupport.unpark(writer);
-            try { writer.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
         }
         queue.offer(new SessionStop(time.monotonicNanos()));
-        forceCommit = true;
-        pump();
+        if (writer != null) {
+            stopRequested = true;
+            wake();
+            long since = System.nanoTime();
+            try {
+                while (writer.isAlive()) {
+                    writer.join(Math.max(1, stallReportNanos / 1_000_000L));
+                    if (writer.isAlive()) {
+                        stallReports.incrementAndGet();
+                        Logger.warn("journal: the last commit has waited {} s for the disk (fsync stalled); still waiting",
+                                (System.nanoTime() - since) / 1_000_000_000L);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                Logger.error("journal: interrupted while waiting for the writer; the last records may be lost");
+                running = false;
+                return; // the writer may still be in the journal: leave it to it
+            }
+        }
+        running = false;
+        if (!writerDone) {
+            forceCommit = true;
+            pump();
+        }
         synchronized (this) { notifyAll(); }
         try {
             journal.close();
