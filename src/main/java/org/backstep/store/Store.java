@@ -39,11 +39,12 @@ public final class Store implements AutoCloseable {
     @FunctionalInterface
     public interface CommitListener { void committed(long lastSeq, long stepsCommittedSinceOpen); }
 
-    private sealed interface Item permits EventItem, SessionStart, SessionStop, Calibration { }
+    private sealed interface Item permits EventItem, SessionStart, SessionStop, Calibration, SensorGap { }
     private record EventItem(Event e, long mono) implements Item { }
     private record SessionStart(String mode, long mono) implements Item { }
     private record SessionStop(long mono) implements Item { }
     private record Calibration(Map<String, Object> values, long mono) implements Item { }
+    private record SensorGap(String cause, long gapMillis, long lost, boolean ongoing, long mono) implements Item { }
 
     /** Steps of one (monotonic minute, day, session) bucket not yet turned into a record. */
     private static final class Bucket {
@@ -202,6 +203,14 @@ public final class Store implements AutoCloseable {
     /** Journals calibration values (numbers or strings). */
     public void calibrated(Map<String, ?> values) {
         offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
+    }
+
+    /**
+     * Journals a time without samples from the IMU ({@code sensor_gap}: cause, length in ms, samples
+     * lost), stamped now, at its end; {@code ongoing} when the session ends inside it.
+     */
+    public void sensorGap(String cause, long gapMillis, long lostSamples, boolean ongoing) {
+        offer(new SensorGap(cause, gapMillis, lostSamples, ongoing, time.monotonicNanos()));
     }
 
     public void onCommit(CommitListener l) { this.listener = l; }
@@ -424,6 +433,13 @@ public final class Store implements AutoCloseable {
         } else if (it instanceof SessionStop s) {
             if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
             forceCommit = true;
+        } else if (it instanceof SensorGap g) {
+            Map<String, Object> r = record("sensor_gap", g.mono(), monoNow, wallNow, trusted, zone);
+            r.put("cause", g.cause());
+            r.put("gap_ms", g.gapMillis());
+            r.put("lost", g.lost());
+            if (g.ongoing()) r.put("ongoing", true);
+            write(r, monoNow);
         } else if (it instanceof Calibration c) {
             Map<String, Object> r = record("calibration", c.mono(), monoNow, wallNow, trusted, zone);
             c.values().forEach((k, v) -> { if (!r.containsKey(k)) r.put(k, v); });

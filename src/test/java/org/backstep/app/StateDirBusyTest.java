@@ -19,11 +19,12 @@ class StateDirBusyTest {
     Path state;
 
     @Test
-    void runRecordAndCalibrateRefuseWhileTheDirectoryIsHeld() throws Exception {
+    void runRecordCalibrateAndDemoRefuseWhileTheDirectoryIsHeld() throws Exception {
         try (StateLock held = StateLock.acquire(state)) {
             for (String[] args : new String[][] {
                     {"run", "--state-dir", state.toString()},
                     {"calibrate", "--state-dir", state.toString()},
+                    {"demo", "--state-dir", state.toString()},
                     {"record", "walk.csv", "--seconds", "1", "--state-dir", state.toString()},
                     {"record", state.resolve("elsewhere.csv").toString(), "--seconds", "1", "--state-dir", state.toString()}}) {
                 StringWriter out = new StringWriter(), err = new StringWriter();
