@@ -42,7 +42,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AppConfig cfg = common.load();
-        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
              PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
              Store store = Store.open(common.stateDir, cfg.store())) {
             Mounting m = Calibration.run(hw, cfg.pollMs(), timeoutS, out, PatternSink.of(player), NanoClock.SYSTEM, Sleeper.SYSTEM);

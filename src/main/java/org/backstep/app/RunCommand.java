@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("run: state directory " + common.stateDir + " is not writable");
             return 1;
         }
-        Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+        Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
         Logger.info("hardware: {}", hw.describe());
         PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
         Store store;
