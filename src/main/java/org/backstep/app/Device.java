@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.backstep.event.Direction;
 import org.backstep.gait.GaitSettings;
@@ -12,6 +13,8 @@ import org.backstep.gait.Mounting;
 import org.backstep.hw.Hardware;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.SamplingLoop;
+import org.backstep.hw.Sleeper;
+import org.backstep.hw.buzzer.Patterns;
 import org.backstep.pipeline.GoalTracker;
 import org.backstep.pipeline.Pipeline;
 import org.backstep.pipeline.PipelineListener;
@@ -30,13 +33,17 @@ final class Device implements AutoCloseable {
     private final Pipeline pipeline;
     private final GoalTracker goal;
     private final SamplingLoop loop;
+    private final NanoClock clock;
+    private final double rateHz;
     private LocalDate day;
     private long nextDayCheck;
     private boolean closed;
 
     private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
-                   NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
+                   NanoClock clock, Sleeper sleeper, int pollMs, LongConsumer heartbeat, Supplier<LocalTime> localTime) {
         this.store = store;
+        this.clock = clock;
+        this.rateHz = hw.imu().sampleRateHz();
         DailyTotals today = store.today();
         this.day = today.date();
         List<PipelineListener> ls = new ArrayList<>();
@@ -51,8 +58,8 @@ final class Device implements AutoCloseable {
         Logger.info("front of the wearer: {}", mounting != null ? "calibrated, " + mounting : "imu.forward_axis " + cfg.forwardAxis());
         this.pipeline = new Pipeline(gs, cfg.coach(false, localTime), goal, listeners);
         store.sessionStarted("walk");
-        this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock)
-                .afterPoll(this::afterPoll).build();
+        this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock).sleeper(sleeper)
+                .afterPoll(this::afterPoll).heartbeat(heartbeat).faults(new SensorFaults(patterns)).build();
         Logger.info("session started: {} backward steps today so far, target {}, limit {}",
                 today.backward(), goal.target(), goal.limit());
     }
@@ -63,8 +70,8 @@ final class Device implements AutoCloseable {
      * @param mounting the calibrated front, or {@code null} to use {@code imu.forward_axis}
      */
     static Device start(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
-                        NanoClock clock, int pollMs, ZoneId zone) {
-        Device d = create(cfg, mounting, hw, store, patterns, extra, clock, pollMs, () -> LocalTime.now(zone));
+                        NanoClock clock, Sleeper sleeper, int pollMs, LongConsumer heartbeat, ZoneId zone) {
+        Device d = new Device(cfg, mounting, hw, store, patterns, extra, clock, sleeper, pollMs, heartbeat, () -> LocalTime.now(zone));
         d.loop.start();
         return d;
     }
@@ -72,7 +79,26 @@ final class Device implements AutoCloseable {
     /** A device whose loop is not started: a test drives {@code loop().pollOnce()} on injected time. */
     static Device create(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                          NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
-        return new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
+        return new Device(cfg, mounting, hw, store, patterns, extra, clock, Sleeper.SYSTEM, pollMs, null, localTime);
+    }
+
+    /** What the wearer hears and the journal keeps of a sensor fault episode. */
+    private final class SensorFaults implements SamplingLoop.FaultListener {
+        private final PatternSink patterns;
+
+        SensorFaults(PatternSink patterns) {
+            this.patterns = patterns;
+        }
+
+        @Override
+        public void sensorFault(String cause, String detail, long lastSampleNanos) {
+            patterns.play(Patterns.SENSOR_FAULT, Patterns.PRIORITY_FAULT);   // once: the loop tells each episode once
+        }
+
+        @Override
+        public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
+            store.sensorGap(cause, gapNanos / 1_000_000L, lostSamples, false);
+        }
     }
 
     /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */
@@ -101,6 +127,11 @@ final class Device implements AutoCloseable {
         if (closed) return;
         closed = true;
         loop.close();
+        String cause = loop.faultCause();
+        if (cause != null) {                  // the session ends inside a fault episode: journal the gap so far
+            long gap = Math.max(0, clock.nanoTime() - loop.faultSinceNanos());
+            store.sensorGap(cause, gap / 1_000_000L, Math.round(gap * 1e-9 * rateHz), true);
+        }
         pipeline.finish();
         store.sessionStopped();
         Logger.info("session ended: {} forward, {} backward steps; {} samples, {} I/O errors",

@@ -2,14 +2,6 @@ package org.backstep.config;
 
 /** Rules between keys, checked when a {@link Config} is built. */
 final class CrossRules {
-    /** The MPU-6050 FIFO holds 1024 bytes, 12 per accel+gyro sample; poll before it is half full. */
-    static final int FIFO_SAMPLES_PER_POLL = 42;
-    /**
-     * The MPU-6500 and MPU-9250 FIFO holds 512 bytes: half of it is 21 samples. Unless imu.chip
-     * says MPU-6050, the chip may be one of these (the ST chips' FIFO holds more).
-     */
-    static final int SMALL_FIFO_SAMPLES_PER_POLL = 21;
-
     private CrossRules() {
     }
 
@@ -23,13 +15,14 @@ final class CrossRules {
         int rate = c.get(Keys.IMU_RATE_HZ);
         int poll = c.get(Keys.IMU_POLL_MS);
         String chip = c.get(Keys.IMU_CHIP);
-        boolean mpu6050 = chip.equals("mpu6050");
-        int maxPoll = (mpu6050 ? FIFO_SAMPLES_PER_POLL : SMALL_FIFO_SAMPLES_PER_POLL) * 1000 / rate;
-        if (poll > maxPoll) {
+        int maxPoll = ImuBudget.maxPollMs(rate, chip);
+        if (poll != Keys.AUTO && poll > maxPoll) {
+            String why = !ImuBudget.smallFifo(chip) ? " (half the MPU-6050 FIFO)"
+                    : chip.equals("auto") ? " (half the MPU-6500 FIFO, the smallest; with imu.chip = mpu6050 or an LSM up to "
+                        + ImuBudget.maxPollMs(rate) + ")"
+                    : " (half the MPU-6500 FIFO)";
             throw new ConfigException(Keys.IMU_POLL_MS.name(), Keys.IMU_POLL_MS.name() + " = " + poll
-                    + ": must be at most " + maxPoll + " at imu.rate_hz = " + rate
-                    + (mpu6050 ? " (half the MPU-6050 FIFO)" : " (half the MPU-6500 FIFO; with imu.chip = mpu6050 up to "
-                        + FIFO_SAMPLES_PER_POLL * 1000 / rate + ")"));
+                    + ": must be at most " + maxPoll + " at imu.rate_hz = " + rate + why);
         }
         int address = c.get(Keys.IMU_ADDRESS);
         boolean st = chip.startsWith("lsm");

@@ -14,6 +14,7 @@ import org.backstep.event.AlertEvent;
 import org.backstep.event.Event;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.backstep.pipeline.Replay;
 import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
@@ -129,9 +130,9 @@ public final class Evaluator {
         List<StepEvent> steps = new ArrayList<>();
         List<AlertEvent> alerts = new ArrayList<>();
         List<PostureEvent> posture = new ArrayList<>();
+        steps.addAll(StepRevision.finalSteps(events));
         for (Event x : events) {
-            if (x instanceof StepEvent s) steps.add(s);
-            else if (x instanceof AlertEvent a) alerts.add(a);
+            if (x instanceof AlertEvent a) alerts.add(a);
             else if (x instanceof PostureEvent p) posture.add(p);
         }
         coach.add(e, alerts, posture, ds);

@@ -6,6 +6,7 @@ import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -38,11 +39,12 @@ public final class Store implements AutoCloseable {
     @FunctionalInterface
     public interface CommitListener { void committed(long lastSeq, long stepsCommittedSinceOpen); }
 
-    private sealed interface Item permits EventItem, SessionStart, SessionStop, Calibration { }
+    private sealed interface Item permits EventItem, SessionStart, SessionStop, Calibration, SensorGap { }
     private record EventItem(Event e, long mono) implements Item { }
     private record SessionStart(String mode, long mono) implements Item { }
     private record SessionStop(long mono) implements Item { }
     private record Calibration(Map<String, Object> values, long mono) implements Item { }
+    private record SensorGap(String cause, long gapMillis, long lost, boolean ongoing, long mono) implements Item { }
 
     /** Steps of one (monotonic minute, day, session) bucket not yet turned into a record. */
     private static final class Bucket {
@@ -176,6 +178,14 @@ public final class Store implements AutoCloseable {
         queue.offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
     }
 
+    /**
+     * Journals a time without samples from the IMU ({@code sensor_gap}: cause, length in ms, samples
+     * lost), stamped now, at its end; {@code ongoing} when the session ends inside it.
+     */
+    public void sensorGap(String cause, long gapMillis, long lostSamples, boolean ongoing) {
+        queue.offer(new SensorGap(cause, gapMillis, lostSamples, ongoing, time.monotonicNanos()));
+    }
+
     public void onCommit(CommitListener l) { this.listener = l; }
 
     // ------------------------------------------------------------------ readers (any thread)
@@ -304,7 +314,12 @@ public final class Store implements AutoCloseable {
             long mono = Math.min(ei.mono(), monoNow);
             Event e = ei.e();
             if (e instanceof StepEvent s) {
-                step(s.direction(), mono, monoNow, wallNow, trusted, zone);
+                step(s.direction() == Direction.FORWARD ? 1 : 0, s.direction() == Direction.BACKWARD ? 1 : 0,
+                        mono, monoNow, wallNow, trusted, zone);
+            } else if (e instanceof StepRevision r) {
+                // Steps moved between directions go into the minute's count as deltas.
+                int moved = r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+                step(-moved, moved, mono, monoNow, wallNow, trusted, zone);
             } else if (e instanceof AlertEvent a) {
                 Map<String, Object> r = record("alert", mono, monoNow, wallNow, trusted, zone);
                 r.put("kind", a.kind().json());
@@ -325,6 +340,13 @@ public final class Store implements AutoCloseable {
         } else if (it instanceof SessionStop s) {
             if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
             forceCommit = true;
+        } else if (it instanceof SensorGap g) {
+            Map<String, Object> r = record("sensor_gap", g.mono(), monoNow, wallNow, trusted, zone);
+            r.put("cause", g.cause());
+            r.put("gap_ms", g.gapMillis());
+            r.put("lost", g.lost());
+            if (g.ongoing()) r.put("ongoing", true);
+            write(r, monoNow);
         } else if (it instanceof Calibration c) {
             Map<String, Object> r = record("calibration", c.mono(), monoNow, wallNow, trusted, zone);
             c.values().forEach((k, v) -> { if (!r.containsKey(k)) r.put(k, v); });
@@ -337,7 +359,7 @@ public final class Store implements AutoCloseable {
         session = -1;
     }
 
-    private void step(Direction d, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+    private void step(int forward, int backward, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
         long minute = mono / 60_000_000_000L;
         LocalDate day = null;
         long utc = 0;
@@ -362,7 +384,8 @@ public final class Store implements AutoCloseable {
             b.ses = session;
             bucket = b;
         }
-        if (d == Direction.FORWARD) b.forward++; else b.backward++;
+        b.forward += forward;
+        b.backward += backward;
         if (oldestUncommitted == Long.MIN_VALUE) oldestUncommitted = monoNow;
     }
 

@@ -48,6 +48,7 @@ class ImuDetectionTest {
         try (Pi4jHardware hw = open(Map.of(address, chip(c)), ImuSelection.AUTO)) {
             assertTrue(hw.describe().startsWith(String.format("%s at i2c bus 1 address 0x%02x", c.describe(), address)), hw.describe());
             List<double[]> got = new ArrayList<>();
+            hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> { });   // the MPU driver starts its FIFO at the first drain
             time.advanceSeconds(0.3);             // the MPU-6500's 512-byte FIFO holds 0.42 s at 100 Hz
             hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> got.add(new double[] {t, ax, ay, az, gx, gy, gz}));
             double rate = hw.imu().sampleRateHz();
@@ -62,11 +63,13 @@ class ImuDetectionTest {
     @Test
     void theMpu6500FifoHoldsHalfWhatTheMpu6050sDoes() {
         try (Pi4jHardware mpu6050 = open(Map.of(0x68, chip(ImuChip.MPU6050)), ImuSelection.AUTO)) {
+            mpu6050.imu().drain((t, ax, ay, az, gx, gy, gz) -> { });
             time.advanceSeconds(0.6);                  // 60 frames: 720 bytes
             assertEquals(60, mpu6050.imu().drain((t, ax, ay, az, gx, gy, gz) -> { }), 1);
             assertEquals(0, mpu6050.imu().lostSamples());
         }
         try (Pi4jHardware mpu6500 = open(Map.of(0x68, chip(ImuChip.MPU6500)), ImuSelection.AUTO)) {
+            mpu6500.imu().drain((t, ax, ay, az, gx, gy, gz) -> { });
             time.advanceSeconds(0.6);
             assertEquals(0, mpu6500.imu().drain((t, ax, ay, az, gx, gy, gz) -> { }), "720 bytes overflow 512");
             assertEquals(60, mpu6500.imu().lostSamples(), 1);

@@ -28,17 +28,15 @@ import org.tinylog.Logger;
  *       Gx (after a bus error mid-burst) restarts the FIFO.</li>
  * </ul>
  * An overrun (the FIFO full, the oldest sample overwritten) restarts the FIFO and counts the
- * samples since the last drain as lost, as the MPU-6050 driver does. A FIFO that stays empty while
- * it should fill is checked for a power-on reset (CTRL1_XL back to power-down): the chip is then
- * configured again and counting resumes.
+ * samples since the last drain as lost, as the MPU-6050 driver does. {@link #checkConfiguration()}
+ * reads the control registers back, so the sampling loop can tell a chip that was reset (both
+ * sensors back at power-down) from one that stalls, and {@link #reinitialize()} configures it again.
  *
  * <p>Not thread-safe: one thread drains. {@link #lostSamples()} may be read from any thread.
  */
 public final class Lsm6dsx implements Imu {
     /** Largest FIFO burst, bytes: as the MPU-6050 driver's (36 tagged words, or 21 DS3 samples). */
     static final int MAX_BURST_BYTES = 252;
-    /** How long an empty FIFO is normal before the chip is checked for a reset: ten sample periods at 52 Hz, s. */
-    static final double EMPTY_SUSPECT_S = 0.2;
 
     private final I2cDevice device;
     private final Lsm6dsxSettings settings;
@@ -160,18 +158,34 @@ public final class Lsm6dsx implements Imu {
             realignPending = true;
             throw e;
         }
-        if (delivered > 0) {
-            lastDataNanos = now;
-        } else if ((now - lastDataNanos) * 1e-9 > EMPTY_SUSPECT_S && lostConfiguration()) {
-            Logger.warn("IMU {} on {} lost its configuration (power-on reset?); configuring it again", chip.label(), device.describe());
-            reinitialize();
-        }
+        if (delivered > 0) lastDataNanos = now;
         return delivered;
     }
 
-    /** True if CTRL1_XL no longer holds our rate and range: the chip was reset behind our back. */
-    private boolean lostConfiguration() {
-        return device.readRegister(CTRL1_XL) != (settings.odrCode() << ODR_SHIFT | settings.fsXlCode() << FS_SHIFT);
+    /**
+     * Reads the control registers back (one burst, CTRL1_XL to CTRL3_C, and the FIFO's mode). Null
+     * when they hold what {@code open} wrote; else one line naming those that differ, e.g. after a
+     * power-on reset {@code "CTRL1_XL 0x00 (want 0x48), CTRL2_G 0x00 (want 0x44), ..."}.
+     */
+    @Override
+    public String checkConfiguration() {
+        device.readRegisters(CTRL1_XL, status, 0, 3);
+        StringBuilder wrong = new StringBuilder();
+        expect(wrong, "CTRL1_XL", status[0], settings.odrCode() << ODR_SHIFT | settings.fsXlCode() << FS_SHIFT);
+        expect(wrong, "CTRL2_G", status[1], settings.odrCode() << ODR_SHIFT | settings.fsGCode() << FS_SHIFT);
+        expect(wrong, "CTRL3_C", status[2], CTRL3_C_BDU | CTRL3_C_IF_INC);
+        if (chip == ImuChip.LSM6DSOX) {
+            expect(wrong, "FIFO_CTRL4", device.readRegister(DSOX_FIFO_CTRL4) & 0x07, FIFO_MODE_CONTINUOUS);
+        } else {
+            expect(wrong, "FIFO_CTRL5", device.readRegister(DS3_FIFO_CTRL5), settings.odrCode() << DS3_FIFO_ODR_SHIFT | FIFO_MODE_CONTINUOUS);
+        }
+        return wrong.length() == 0 ? null : wrong.toString();
+    }
+
+    private static void expect(StringBuilder wrong, String name, int value, int want) {
+        if ((value & 0xFF) == want) return;
+        if (wrong.length() > 0) wrong.append(", ");
+        wrong.append(String.format(Locale.ROOT, "%s 0x%02x (want 0x%02x)", name, value & 0xFF, want));
     }
 
     private int drainTagged(ImuSink sink, long now) {

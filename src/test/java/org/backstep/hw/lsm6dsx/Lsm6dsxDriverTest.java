@@ -92,14 +92,20 @@ class Lsm6dsxDriverTest {
 
     @ParameterizedTest
     @EnumSource(value = ImuChip.class, names = {"LSM6DSOX", "LSM6DS3TRC"})
-    void aPowerOnResetIsNoticedAndCountingResumes(ImuChip c) {
+    void aPowerOnResetShowsInTheConfigurationAndReinitialisingResumesCounting(ImuChip c) {
         SimulatedLsm6dsx chip = new SimulatedLsm6dsx(c, ramp, time::seconds);
         Lsm6dsx imu = open(chip, c, 100);
         drainAfter(imu, 0.5);
+        assertNull(imu.checkConfiguration());
         chip.powerOnReset();
+        assertEquals(0, drainAfter(imu, 0.1), "a reset chip is powered down: nothing comes");
+        String wrong = imu.checkConfiguration();
+        assertTrue(wrong != null && wrong.startsWith("CTRL1_XL 0x00 (want 0x48), CTRL2_G 0x00 (want 0x44), CTRL3_C 0x04 (want 0x44)"), wrong);
+        imu.reinitialize();
+        assertNull(imu.checkConfiguration());
         int after = 0;
-        for (int i = 0; i < 25; i++) after += drainAfter(imu, 0.02);    // 0.5 s
-        assertTrue(after > 20, "samples within 0.5 s of the reset: " + after);
+        for (int i = 0; i < 10; i++) after += drainAfter(imu, 0.02);    // 0.2 s
+        assertEquals(21, after, 2);
         assertEquals(104, imu.sampleRateHz(), 1e-9);
         assertInStep(0.05, "stream time stays with chip time across the reset");
     }
