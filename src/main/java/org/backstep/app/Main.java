@@ -31,7 +31,14 @@ public final class Main {
             err.flush();
             return exitStatus(ex);
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (LinkageError e) {      // a native library that would not load: one line, not a trace
+            String cmd = args.length > 0 ? args[0] : "backstep";
+            err.println(prefixed(cmd, oneLine(e) + " (" + e.getClass().getSimpleName() + ")"));
+            err.flush();
+            return 1;
+        }
     }
 
     /** The command tree (tests read its model). */
