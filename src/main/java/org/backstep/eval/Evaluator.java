@@ -15,6 +15,7 @@ import org.backstep.event.AlertEvent;
 import org.backstep.event.Event;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.backstep.pipeline.Replay;
 import org.backstep.pipeline.SessionSettings;
 import org.backstep.recording.Recording;
@@ -80,9 +81,9 @@ public final class Evaluator {
         /** Matched over true steps that have a time (only those can be matched). */
         public double recall() { return timedTruth == 0 ? Double.NaN : (double) matched / timedTruth; }
 
+        /** 2PR/(P+R) written as 2 matched/(detected + timed truth): 0, not undefined, when nothing was found. */
         public double f1() {
-            double p = precision(), r = recall();
-            return p + r == 0 || Double.isNaN(p + r) ? Double.NaN : 2 * p * r / (p + r);
+            return detected + timedTruth == 0 ? Double.NaN : 2.0 * matched / (detected + timedTruth);
         }
 
         public double directionPct() { return matched == 0 ? Double.NaN : 100.0 * dirRight / matched; }
@@ -135,9 +136,9 @@ public final class Evaluator {
         List<StepEvent> steps = new ArrayList<>();
         List<AlertEvent> alerts = new ArrayList<>();
         List<PostureEvent> posture = new ArrayList<>();
+        steps.addAll(StepRevision.finalSteps(events));
         for (Event x : events) {
-            if (x instanceof StepEvent s) steps.add(s);
-            else if (x instanceof AlertEvent a) alerts.add(a);
+            if (x instanceof AlertEvent a) alerts.add(a);
             else if (x instanceof PostureEvent p) posture.add(p);
         }
         coach.add(e, alerts, posture, referencePitch);
@@ -208,8 +209,13 @@ public final class Evaluator {
     }
 
     public double latencyPercentile(double p) {
-        if (latencies.isEmpty()) return Double.NaN;
-        double[] a = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        return percentile(latencies, p);
+    }
+
+    /** The nearest-rank {@code p}-th percentile of {@code values}, NaN when empty. */
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) return Double.NaN;
+        double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
         int i = (int) Math.min(a.length - 1, Math.max(0, Math.ceil(p / 100 * a.length) - 1));
         return a[i];
@@ -255,7 +261,11 @@ public final class Evaluator {
 
     /** Figures that miss their guard (a ceiling for {@link #LOWER_IS_BETTER}, else a floor); unknown names fail. */
     public List<String> missedGuards(Map<String, Double> guards) {
-        Map<String, Double> f = figures();
+        return missedGuards(figures(), LOWER_IS_BETTER, guards);
+    }
+
+    /** Figures past their guard: a ceiling for names in {@code lowerIsBetter}, else a floor; unknown names fail. */
+    static List<String> missedGuards(Map<String, Double> f, Set<String> lowerIsBetter, Map<String, Double> guards) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Double> g : guards.entrySet()) {
             Double v = f.get(g.getKey());
@@ -264,7 +274,7 @@ public final class Evaluator {
             } else if (Double.isNaN(v)) {
                 out.add(g.getKey() + ": not measured (no such recordings)");
             } else {
-                boolean ceiling = LOWER_IS_BETTER.contains(g.getKey());
+                boolean ceiling = lowerIsBetter.contains(g.getKey());
                 if (ceiling ? v > g.getValue() : v < g.getValue()) {
                     out.add(String.format(Locale.ROOT, "%s = %.3f is %s %.3f", g.getKey(), v,
                             ceiling ? "above its ceiling" : "below its floor", g.getValue()));
@@ -276,13 +286,7 @@ public final class Evaluator {
 
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
-                "group", "recs", "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
-        for (Group g : groups.values()) {
-            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
-                    g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
-                    g.recall(), g.f1(), g.directionPct()));
-        }
+        sb.append(groupTable(groups.values(), "recs"));
         sb.append("(unreach: true steps outside every annotated window or outside the recording; they count as\n"
                 + " true steps by the rules, but no scored detection can match them)\n");
         sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (walks: report time minus true contact)%n",
@@ -296,6 +300,34 @@ public final class Evaluator {
         }
         sb.append('\n').append(coach.table());
         return sb.toString();
+    }
+
+    /** The step table's rows; {@code unit} names what a group counts (recordings, bouts). */
+    static String groupTable(Iterable<Group> gs, String unit) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
+                "group", unit, "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
+        for (Group g : gs) {
+            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
+                    g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
+                    g.recall(), g.f1(), g.directionPct()));
+        }
+        return sb.toString();
+    }
+
+    /** A group's figures as JSON; {@code unit} names what it counts. */
+    static Map<String, Object> groupJson(Group g, String unit) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put(unit, g.recordings);
+        x.put("true_steps", g.truth);
+        x.put("unreachable_steps", g.unreachable);
+        x.put("detected_steps", g.detected);
+        x.put("count_error_pct", g.countErrorPct());
+        x.put("precision", g.precision());
+        x.put("recall", g.recall());
+        x.put("f1", g.f1());
+        x.put("direction_pct", g.directionPct());
+        return x;
     }
 
     /** One line per recording with step truth: where the group figures come from. */
@@ -315,19 +347,7 @@ public final class Evaluator {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("recordings", recordings);
         Map<String, Object> gs = new LinkedHashMap<>();
-        for (Group g : groups.values()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("recordings", g.recordings);
-            x.put("true_steps", g.truth);
-            x.put("unreachable_steps", g.unreachable);
-            x.put("detected_steps", g.detected);
-            x.put("count_error_pct", g.countErrorPct());
-            x.put("precision", g.precision());
-            x.put("recall", g.recall());
-            x.put("f1", g.f1());
-            x.put("direction_pct", g.directionPct());
-            gs.put(g.name, x);
-        }
+        for (Group g : groups.values()) gs.put(g.name, groupJson(g, "recordings"));
         m.put("groups", gs);
         List<Object> rs = new ArrayList<>();
         for (Row r : rows) {

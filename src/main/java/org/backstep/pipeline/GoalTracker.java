@@ -1,8 +1,10 @@
 package org.backstep.pipeline;
 
+import org.backstep.event.Direction;
 import org.backstep.event.EventSink;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.GoalKind;
+import org.backstep.event.StepRevision;
 
 /**
  * Counts the day's backward steps against the target and the limit and reports each milestone
@@ -32,6 +34,23 @@ public final class GoalTracker {
     /** One more backward step reported at stream time {@code at}. */
     public void backwardStep(double at) {
         backward++;
+        announce(at);
+    }
+
+    /**
+     * Steps of a bout changed direction once it was clear: the count moves with them. A milestone
+     * already announced is not taken back, and none is announced twice.
+     */
+    public void revised(StepRevision revision) {
+        if (revision.direction() == Direction.BACKWARD) {
+            backward += revision.steps();
+            announce(revision.at());
+        } else {
+            backward = Math.max(0, backward - revision.steps());
+        }
+    }
+
+    private void announce(double at) {
         if (!targetSaid && backward >= target) {
             targetSaid = true;
             sink.accept(new GoalEvent(at, GoalKind.TARGET, backward));

@@ -19,12 +19,13 @@ public final class Walk {
     private final double irregularity;
     private final int stumbleAt;
     private final double turnDeg;
+    private final GaitStyle style;
 
     private Walk(Direction direction, int steps, double spm, double stepLength, double leanDeg, double kneeBend,
-            double irregularity, int stumbleAt, double turnDeg) {
+            double irregularity, int stumbleAt, double turnDeg, GaitStyle style) {
         this.direction = Objects.requireNonNull(direction, "direction");
         if (steps < 1 || steps > 100_000) throw new IllegalArgumentException("steps must be 1..100000, got " + steps);
-        if (!(spm >= 30 && spm <= 200)) throw new IllegalArgumentException("cadence must be 30..200 spm, got " + spm);
+        if (!(spm >= MIN_SPM && spm <= 200)) throw new IllegalArgumentException("cadence must be 15..200 spm, got " + spm);
         if (!(Double.isNaN(stepLength) || stepLength >= 0.05 && stepLength <= 1.2)) {
             throw new IllegalArgumentException("step length must be 0.05..1.2 m, got " + stepLength);
         }
@@ -45,42 +46,56 @@ public final class Walk {
         this.irregularity = irregularity;
         this.stumbleAt = stumbleAt;
         this.turnDeg = turnDeg;
+        this.style = Objects.requireNonNull(style, "style");
     }
+
+    /**
+     * Slowest cadence, steps per minute: steps 4 s apart, the slowest walking reported for walkers
+     * with aids and advanced neurological disease (see {@link Population}).
+     */
+    public static final double MIN_SPM = 15;
 
     /** A plain walk: {@code steps} contacts at {@code spm} steps per minute, default step length. */
     public static Walk of(Direction direction, int steps, double spm) {
-        return new Walk(direction, steps, spm, Double.NaN, 0, 0, 0.02, -1, 0);
+        return new Walk(direction, steps, spm, Double.NaN, 0, 0, 0.02, -1, 0, GaitStyle.DEFAULT);
     }
 
     /** Step length in metres (default: by direction and cadence, see {@link #effectiveStepLength()}). */
     public Walk stepLength(double metres) {
-        return new Walk(direction, steps, spm, metres, leanDeg, kneeBend, irregularity, stumbleAt, turnDeg);
+        return new Walk(direction, steps, spm, metres, leanDeg, kneeBend, irregularity, stumbleAt, turnDeg, style);
     }
 
     /** Extra forward pitch of the pelvis in degrees (positive = forward), ramped in and out. */
     public Walk lean(double deg) {
-        return new Walk(direction, steps, spm, stepLength, deg, kneeBend, irregularity, stumbleAt, turnDeg);
+        return new Walk(direction, steps, spm, stepLength, deg, kneeBend, irregularity, stumbleAt, turnDeg, style);
     }
 
     /** Knee bend 0..1: lower pelvis, smaller bounce and impacts, shorter quicker steps, anterior tilt. */
     public Walk kneeBend(double k) {
-        return new Walk(direction, steps, spm, stepLength, leanDeg, k, irregularity, stumbleAt, turnDeg);
+        return new Walk(direction, steps, spm, stepLength, leanDeg, k, irregularity, stumbleAt, turnDeg, style);
     }
 
     /** Relative standard deviation of step times (default 0.02). */
     public Walk irregularity(double fraction) {
-        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, fraction, stumbleAt, turnDeg);
+        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, fraction, stumbleAt, turnDeg, style);
     }
 
     /** Trips during the swing before contact {@code step} (1..steps-1, 0-based within this walk). */
     public Walk stumbleAt(int step) {
-        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, irregularity, step, turnDeg);
+        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, irregularity, step, turnDeg, style);
     }
 
     /** Changes heading by {@code deg} (positive = to the left) spread over this walk. */
     public Walk turn(double deg) {
-        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, irregularity, stumbleAt, deg);
+        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, irregularity, stumbleAt, deg, style);
     }
+
+    /** How the wearer walks (see {@link GaitStyle}); default {@link GaitStyle#DEFAULT}. */
+    public Walk style(GaitStyle s) {
+        return new Walk(direction, steps, spm, stepLength, leanDeg, kneeBend, irregularity, stumbleAt, turnDeg, s);
+    }
+
+    public GaitStyle style() { return style; }
 
     public Direction direction() { return direction; }
 
@@ -107,13 +122,14 @@ public final class Walk {
     /**
      * Step length in metres: the explicit one, else forward {@code 0.26 + 0.0042 spm} (0.72 m at
      * 110 spm), backward {@code 0.12 + 0.0028 spm} (0.36 m at 85 spm), shortened by up to 25 % with
-     * bent knees.
+     * bent knees. The default scales with the wearer's leg length and shrinks by up to 55 % with
+     * a shuffle (Parkinsonian shuffling steps are 0.2 to 0.4 m, against 0.6 to 0.75 m healthy).
      */
     public double effectiveStepLength() {
         double base = !Double.isNaN(stepLength) ? stepLength
-                : direction == Direction.FORWARD ? clamp(0.26 + 0.0042 * spm, 0.3, 0.85)
-                : clamp(0.12 + 0.0028 * spm, 0.2, 0.6);
-        return base * (1 - 0.25 * kneeBend);
+                : (direction == Direction.FORWARD ? clamp(0.26 + 0.0042 * spm, 0.3, 0.85)
+                : clamp(0.12 + 0.0028 * spm, 0.2, 0.6)) * style.legScale() * (1 - 0.55 * style.shuffle());
+        return Math.max(0.05, base * (1 - 0.25 * kneeBend));
     }
 
     private static double clamp(double v, double lo, double hi) {

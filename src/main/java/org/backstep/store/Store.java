@@ -6,6 +6,7 @@ import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -304,7 +305,12 @@ public final class Store implements AutoCloseable {
             long mono = Math.min(ei.mono(), monoNow);
             Event e = ei.e();
             if (e instanceof StepEvent s) {
-                step(s.direction(), mono, monoNow, wallNow, trusted, zone);
+                step(s.direction() == Direction.FORWARD ? 1 : 0, s.direction() == Direction.BACKWARD ? 1 : 0,
+                        mono, monoNow, wallNow, trusted, zone);
+            } else if (e instanceof StepRevision r) {
+                // Steps moved between directions go into the minute's count as deltas.
+                int moved = r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+                step(-moved, moved, mono, monoNow, wallNow, trusted, zone);
             } else if (e instanceof AlertEvent a) {
                 Map<String, Object> r = record("alert", mono, monoNow, wallNow, trusted, zone);
                 r.put("kind", a.kind().json());
@@ -337,7 +343,7 @@ public final class Store implements AutoCloseable {
         session = -1;
     }
 
-    private void step(Direction d, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
+    private void step(int forward, int backward, long mono, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
         long minute = mono / 60_000_000_000L;
         LocalDate day = null;
         long utc = 0;
@@ -362,7 +368,8 @@ public final class Store implements AutoCloseable {
             b.ses = session;
             bucket = b;
         }
-        if (d == Direction.FORWARD) b.forward++; else b.backward++;
+        b.forward += forward;
+        b.backward += backward;
         if (oldestUncommitted == Long.MIN_VALUE) oldestUncommitted = monoNow;
     }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backstep.event.Direction;
 import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.GoalKind;
+import org.backstep.event.StepRevision;
 import org.junit.jupiter.api.Test;
 
 class GoalTrackerTest {
@@ -28,6 +30,20 @@ class GoalTrackerTest {
         assertEquals(List.of(), out, "399 steps: target already said before the restart, limit not yet");
         g.backwardStep(149);
         assertEquals(List.of(new GoalEvent(149, GoalKind.LIMIT, 400)), out);
+    }
+
+    @Test
+    void revisedStepsMoveTheCountAndCanReachTheTargetButNeverAnnounceTwice() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(5, 100, 0, out::add);
+        for (int i = 0; i < 3; i++) g.backwardStep(i);
+        g.revised(new StepRevision(10, 11, 12, 4, Direction.BACKWARD));
+        assertEquals(7, g.backwardSteps());
+        assertEquals(List.of(new GoalEvent(12, GoalKind.TARGET, 7)), out, "reached through the revision");
+        g.revised(new StepRevision(13, 14, 15, 3, Direction.FORWARD));
+        assertEquals(4, g.backwardSteps(), "steps revised to forward leave the backward count");
+        g.backwardStep(16);
+        assertEquals(1, out.size(), "the target is not announced a second time");
     }
 
     @Test
