@@ -34,10 +34,10 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--seconds", description = "Stop after this many seconds (default: until SIGTERM or Ctrl-C).")
+    @Option(names = "--seconds", paramLabel = "S", description = "Stop after this many seconds (default: until SIGTERM or Ctrl-C).")
     Double seconds;
 
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "The recording (.csv or .csv.gz); a bare name goes to <state-dir>/recordings/, pruned oldest first.")
     Path file;
 
     private final PrintWriter out;
@@ -77,7 +77,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (name.endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
         Path where = managed ? stream.path() : file;
-        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), BuzzerSettings.none())) {
+        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), BuzzerSettings.none())) {
             double rate = hw.imu().sampleRateHz();
             RecordingWriter writer = new RecordingWriter(os, rate, cfg.forwardAxis(),
                     Map.of("source", "backstep record, " + hw.describe()));
