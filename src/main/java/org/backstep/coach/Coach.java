@@ -185,7 +185,7 @@ public final class Coach implements ImuSink {
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
-        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), walking, knee.lastStep(), policy);
+        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
         if (hasRef || stillProvisional) {
             // lean is judged only against an upright taken while still, never the blind start frame
             // down since an impact: a fall, not a stoop (until the wearer is upright again)
