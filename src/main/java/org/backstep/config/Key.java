@@ -117,6 +117,14 @@ public final class Key<T> {
                 Key::parseInt, v -> v >= min && v <= max, String::valueOf);
     }
 
+    /** An integer from {@code min} to {@code max}, or {@code auto} (the default), read as {@link Keys#AUTO}. */
+    static Key<Integer> integerOrAuto(String name, int min, int max, String doc) {
+        return new Key<>(name, Integer.class, "auto", "auto|" + min + "-" + max,
+                "must be auto or an integer from " + min + " to " + max, doc,
+                s -> s.equals("auto") ? Integer.valueOf(Keys.AUTO) : parseInt(s),
+                v -> v == Keys.AUTO || v >= min && v <= max, v -> v == Keys.AUTO ? "auto" : String.valueOf(v));
+    }
+
     static Key<Double> decimal(String name, String def, double min, double max, String doc) {
         return new Key<>(name, Double.class, def, plain(min) + "-" + plain(max),
                 "must be a number from " + plain(min) + " to " + plain(max), doc,
@@ -151,6 +159,20 @@ public final class Key<T> {
                 Arrays.stream(values).mapToObj(Key::hex).collect(Collectors.joining("|")),
                 "must be " + hex + ", written in hex (0x68) or decimal (104)", doc,
                 Key::parseAddress, v -> Arrays.stream(values).anyMatch(x -> x == v), Key::hex);
+    }
+
+    /** {@link #AUTO_ADDRESS} for {@code auto}. */
+    public static final int AUTO_ADDRESS = -1;
+
+    /** An I2C address as {@link #i2cAddress}, or {@code auto} ({@link #AUTO_ADDRESS}). */
+    static Key<Integer> i2cAddressOrAuto(String name, String doc, int... values) {
+        String hex = Arrays.stream(values).mapToObj(Key::hex).collect(Collectors.joining(", "));
+        return new Key<>(name, Integer.class, "auto",
+                "auto|" + Arrays.stream(values).mapToObj(Key::hex).collect(Collectors.joining("|")),
+                "must be auto or one of " + hex + ", written in hex (0x68) or decimal (104)", doc,
+                s -> s.equals("auto") ? Integer.valueOf(AUTO_ADDRESS) : parseAddress(s),
+                v -> v == AUTO_ADDRESS || Arrays.stream(values).anyMatch(x -> x == v),
+                v -> v == AUTO_ADDRESS ? "auto" : hex(v));
     }
 
     static Key<Axis> axis(String name, String def, String doc) {

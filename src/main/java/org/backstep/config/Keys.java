@@ -18,13 +18,17 @@ public final class Keys {
 
     // imu: the MPU-6050 on I2C
     public static final Key<Integer> IMU_BUS = add(Key.integer("imu.bus", 1, 0, 20, "I2C bus number (/dev/i2c-N)"));
-    public static final Key<Integer> IMU_ADDRESS = add(Key.i2cAddress("imu.address", 0x68, "I2C address of the MPU-6050 (0x69 when AD0 is high)", 0x68, 0x69));
+    public static final Key<String> IMU_CHIP = add(Key.choice("imu.chip", "auto", "which IMU is wired; auto finds it by its WHO_AM_I register at the known addresses", "auto", "mpu6050", "mpu6500", "mpu9250", "lsm6dsox", "lsm6ds3trc"));
+    public static final Key<Integer> IMU_ADDRESS = add(Key.i2cAddressOrAuto("imu.address", "I2C address of the IMU; auto tries 0x68, 0x69 (MPU, AD0 low/high), then 0x6a, 0x6b (LSM, SA0 low/high)", 0x68, 0x69, 0x6a, 0x6b));
     public static final Key<Integer> IMU_RATE_HZ = add(Key.integer("imu.rate_hz", 100, 50, 400, "sample rate in Hz"));
     public static final Key<String> IMU_DLPF = add(Key.choice("imu.dlpf", "auto", "digital low-pass filter bandwidth in Hz, or auto to derive it from the rate", "auto", "5", "10", "21", "44", "94", "184", "260"));
     public static final Key<Integer> IMU_ACCEL_RANGE_G = add(Key.intChoice("imu.accel_range_g", 4, "accelerometer full scale in g", 2, 4, 8, 16));
     public static final Key<Integer> IMU_GYRO_RANGE_DPS = add(Key.intChoice("imu.gyro_range_dps", 500, "gyro full scale in deg/s", 250, 500, 1000, 2000));
     public static final Key<Axis> IMU_FORWARD_AXIS = add(Key.axis("imu.forward_axis", "-z", "sensor axis pointing to the wearer's front (-z: board upright at the back, +x up)"));
-    public static final Key<Integer> IMU_POLL_MS = add(Key.integer("imu.poll_ms", 20, 5, 200, "how often the FIFO is read, ms"));
+    /** The value of an integer key written {@code auto}: derived (see {@link ImuBudget#pollMs}). */
+    public static final int AUTO = Integer.MIN_VALUE;
+    public static final Key<Integer> IMU_POLL_MS = add(Key.integerOrAuto("imu.poll_ms", ImuBudget.MIN_POLL_MS, ImuBudget.MAX_POLL_MS,
+            "how often the FIFO is read, ms, or auto to derive it from the rate, the FIFO and the step-latency budget"));
 
     // buzzer
     public static final Key<String> BUZZER_TYPE = add(Key.choice("buzzer.type", "pwm", "how the buzzer is driven (none: silent)", "pwm", "gpio", "none"));

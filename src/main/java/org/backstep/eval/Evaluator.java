@@ -121,15 +121,29 @@ public final class Evaluator {
      * @param resample when not null, every recording is then resampled to that rate
      */
     public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample) {
+        return run(ds, turn, resample, Progress.NONE);
+    }
+
+    /** Told after each recording, for a progress display. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int count, int total, String recording);
+        Progress NONE = (c, t, r) -> { };
+    }
+
+    public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample, Progress progress) {
         Evaluator ev = new Evaluator();
         Replay replay = new Replay(sessionSettings());
-        for (Dataset.Entry e : ds.entries()) {
+        List<Dataset.Entry> entries = ds.entries();
+        int done = 0;
+        for (Dataset.Entry e : entries) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
             Recording asRecorded = rec;
             if (turn != null) rec = turn.apply(rec);
             if (resample != null) rec = resample.apply(rec);
             Replay.Result r = replay.run(rec);
             ev.add(ds, e, rec, r.events(), referencePitch(ds, e, asRecorded, told(rec, turn), r.uprightAt()));
+            progress.done(++done, entries.size(), e.recording());
         }
         return ev;
     }
