@@ -33,6 +33,11 @@ public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
+    /**
+     * Rate at which trunk angles are computed, Hz: the fastest tilt that matters, a fall, turns the
+     * trunk 90 degrees in about 0.7 s, some 3 degrees per 25 ms; the lean is then smoothed at 0.5 Hz.
+     */
+    static final double ANGLE_RATE_HZ = 40;
     /** A still moment this long before the real reference gives a provisional upright. */
     static final double PROVISIONAL_STILL_S = 0.5;
     /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
@@ -78,6 +83,7 @@ public final class Coach implements ImuSink {
     private double nextHist = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NaN;
     private double nextTrace = Double.NaN;
+    private double nextAngle = Double.NEGATIVE_INFINITY;
     private boolean walking;
     private double lastUpright = Double.NEGATIVE_INFINITY;
     private double lastImpact = Double.NEGATIVE_INFINITY;
@@ -154,17 +160,25 @@ public final class Coach implements ImuSink {
         }
         boolean framed = hasRef || provisional;
         double cosTilt = 1;
+        // angles at ANGLE_RATE_HZ, not per sample (trigonometry was a fifth of the coach's time)
+        boolean angleTick = t >= nextAngle;
+        if (angleTick) nextAngle = Math.max(nextAngle + 1 / ANGLE_RATE_HZ, t);
         if (framed) {
             double cu = dot(up, u0);
             cosTilt = cu;
-            pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
-            rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
-            tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+            if (angleTick) {
+                pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
+                rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
+                tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+            }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
         double rollS = rollSmooth.filter(rollDeg);
-        leanDeg = fwd != null ? pitchS : Math.toDegrees(Math.acos(
-                Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        if (fwd != null) {
+            leanDeg = pitchS;
+        } else if (angleTick) {
+            leanDeg = Math.toDegrees(Math.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        }
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;
         // horizontal angular rate: the part of w not about the vertical
@@ -185,7 +199,7 @@ public final class Coach implements ImuSink {
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
-        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), walking, knee.lastStep(), policy);
+        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
         if (hasRef || stillProvisional) {
             // lean is judged only against an upright taken while still, never the blind start frame
             // down since an impact: a fall, not a stoop (until the wearer is upright again)

@@ -95,9 +95,11 @@ final class StandingBend {
      * @param blockEnded a stillness block ended at this sample; {@code still} is its verdict (the
      *                   verdict comes a block late, so the integral runs on and is reset only at
      *                   the end of a still block, where the pelvis was at rest)
+     * @param steady     that block varied little, whatever its level (a held pose that a tilted
+     *                   accelerometer with scale errors does not read as 1 g)
      * @param lastStep   contact time of the last step reported by the gait engine
      */
-    void sample(double t, double vert, double lean, double cosTilt, boolean blockEnded, boolean still,
+    void sample(double t, double vert, double lean, double cosTilt, boolean blockEnded, boolean still, boolean steady,
                 boolean walking, double lastStep, AlertPolicy policy) {
         if (walking) low = false;
         blockSum += vert;
@@ -112,8 +114,9 @@ final class StandingBend {
             double mean = blockSum / blockN;
             blockSum = 0;
             blockN = 0;
-            if (still && tracking && !decided && !disqualified && zMin < -DEEPER_M) {
-                // holding still at the bottom: the deepest point, once held for DEEPEST_S without going deeper
+            if (steady && tracking && !decided && !disqualified && zMin < -DEEPER_M) {
+                // holding steady at the bottom (quiet, whatever gravity the tilted accelerometer
+                // reads there): the deepest point, once held for DEEPEST_S without going deeper
                 if (!holding) {
                     holding = true;
                     holdStart = t;
@@ -160,7 +163,7 @@ final class StandingBend {
         }
         if (disqualified || t - start > MAX_DESCENT_S) {
             decided = true;
-            verdict = Verdict.NONE;
+                verdict = Verdict.NONE;
         } else if (!holding && t - lastDeeper >= DEEPEST_S) {
             decide(t, -zMin, policy);
         }
