@@ -35,6 +35,7 @@ public final class Main {
         cl.addSubcommand(new ReportCommand(out));
         cl.addSubcommand(new BenchCommand(out));
         cl.addSubcommand(new CalibrateCommand(out, err));
+        cl.addSubcommand(new StatusCommand(out));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
