@@ -26,8 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * read {@link #today()} / {@link #days()} from any thread; {@link #close()} at the end (flush + fsync).
  *
  * <p>Durability: a writer thread drains a lock-free queue, buffers records and commits them (write + fsync)
- * within the commit interval (≤ 2 s) and at session end, so a crash or power cut loses at most the last
- * commit interval. Daily totals are folded from the very records that are written, and rebuilt from the
+ * within the commit interval (≤ 2 s), at once for a goal and at session end, so a crash or power cut loses
+ * at most the last commit interval. It sleeps while there is nothing to commit, and it is the only thread
+ * that ever touches the journal, the last commit at {@link #close()} included. One store per state
+ * directory: {@link StateLock} is held from open to close. Daily totals are folded from the very records that are written, and rebuilt from the
  * journal on every start: the journal is the only truth, so totals and journal cannot disagree.
  */
 public final class Store implements AutoCloseable {
