@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
         SensorTurn turn = turnSensor == null ? null : SensorTurn.parse(turnSensor);
         Resampler resample = resampleHz == null ? null : Resampler.to(resampleHz);
         long t0 = System.nanoTime();
-        Evaluator ev = Evaluator.run(Dataset.open(dir), turn, resample);
+        Evaluator ev = Evaluator.run(Dataset.open(dir), turn, resample, new ProgressBar(err, ProgressBar.onTerminal(), "eval", "recordings"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             out.println(Json.write(ev.json()));

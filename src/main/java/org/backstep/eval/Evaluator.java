@@ -34,7 +34,8 @@ public final class Evaluator {
     static {
         Set<String> s = new HashSet<>(CoachScore.LOWER_IS_BETTER);
         s.addAll(List.of("walk_forward_count_error_pct", "walk_backward_count_error_pct",
-                "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s"));
+                "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s",
+                "worst_subject_count_error_pct"));
         LOWER_IS_BETTER = Set.copyOf(s);
     }
 
@@ -91,6 +92,8 @@ public final class Evaluator {
     }
 
     private final Map<String, Group> groups = new TreeMap<>();
+    /** Every recording with step truth, by the manifest's {@code subject}: ten people are not the population. */
+    private final Map<String, Group> subjects = new TreeMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<Double> latencies = new ArrayList<>();
     private final CoachScore coach = new CoachScore();
@@ -114,13 +117,27 @@ public final class Evaluator {
      * @param resample when not null, every recording is then resampled to that rate
      */
     public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample) {
+        return run(ds, turn, resample, Progress.NONE);
+    }
+
+    /** Told after each recording, for a progress display. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int count, int total, String recording);
+        Progress NONE = (c, t, r) -> { };
+    }
+
+    public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample, Progress progress) {
         Evaluator ev = new Evaluator();
         Replay replay = new Replay(sessionSettings());
-        for (Dataset.Entry e : ds.entries()) {
+        List<Dataset.Entry> entries = ds.entries();
+        int done = 0;
+        for (Dataset.Entry e : entries) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
             if (turn != null) rec = turn.apply(rec);
             if (resample != null) rec = resample.apply(rec);
             ev.add(ds, e, rec, replay.run(rec).events());
+            progress.done(++done, entries.size(), e.recording());
         }
         return ev;
     }
@@ -147,6 +164,7 @@ public final class Evaluator {
         StepMatch m = StepMatch.score(steps, truth, ds.windows(e), start, end);
         String group = e.activity() + "/" + e.direction();
         groups.computeIfAbsent(group, Group::new).add(m, StepMatch.timed(truth));
+        if (!e.subject().isEmpty()) subjects.computeIfAbsent(e.subject(), Group::new).add(m, StepMatch.timed(truth));
         rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));
         if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
     }
@@ -160,6 +178,27 @@ public final class Evaluator {
 
     public Map<String, Group> groups() {
         return groups;
+    }
+
+    /** Step figures of every subject with step truth, by name. */
+    public Map<String, Group> subjects() {
+        return subjects;
+    }
+
+    /** The subject whose figure is worst (highest if {@code highest}), ignoring subjects without it; null if none. */
+    private Group worstSubject(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
+        Group worst = null;
+        for (Group g : subjects.values()) {
+            double v = f.applyAsDouble(g);
+            if (Double.isNaN(v)) continue;
+            if (worst == null || (highest ? v > f.applyAsDouble(worst) : v < f.applyAsDouble(worst))) worst = g;
+        }
+        return worst;
+    }
+
+    private double worstSubjectFigure(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
+        Group g = worstSubject(f, highest);
+        return g == null ? Double.NaN : f.applyAsDouble(g);
     }
 
     public double phantomPerMinute() {
@@ -214,6 +253,9 @@ public final class Evaluator {
         f.put("phantom_steps_per_min", phantomPerMinute());
         f.put("latency_p50_s", latencyPercentile(50));
         f.put("latency_p95_s", latencyPercentile(95));
+        f.put("worst_subject_count_error_pct", worstSubjectFigure(Group::countErrorPct, true));
+        f.put("worst_subject_f1", worstSubjectFigure(Group::f1, false));
+        f.put("worst_subject_direction_pct", worstSubjectFigure(Group::directionPct, false));
         return f;
     }
 
@@ -251,7 +293,7 @@ public final class Evaluator {
                 latencyPercentile(50), latencyPercentile(95)));
         sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute (%d non-walking ADL recordings, %.1f min)%n",
                 phantomPerMinute(), phantomRecordings, phantomMinutes));
-        sb.append('\n');
+        sb.append('\n').append(subjectsTable()).append('\n');
         sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
         for (Map.Entry<String, Double> f : stepFigures().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-34s %10.3f%n", f.getKey(), f.getValue()));
@@ -260,13 +302,32 @@ public final class Evaluator {
         return sb.toString();
     }
 
+    /** Every subject's step figures, then the worst subject by count error, F1 and direction. */
+    String subjectsTable() {
+        if (subjects.isEmpty()) return "(no subject column: no per-subject figures)\n";
+        StringBuilder sb = new StringBuilder("per subject (every recording with step truth):\n");
+        sb.append(groupTable(subjects.values(), "recs").replaceFirst("^group  ", "subject"));
+        Group c = worstSubject(Group::countErrorPct, true), f = worstSubject(Group::f1, false),
+                d = worstSubject(Group::directionPct, false);
+        sb.append(String.format(Locale.ROOT, "worst subject: count error %s (%.2f%%), F1 %s (%.3f), direction %s (%.2f%%)%n",
+                name(c), c == null ? Double.NaN : c.countErrorPct(), name(f), f == null ? Double.NaN : f.f1(),
+                name(d), d == null ? Double.NaN : d.directionPct()));
+        return sb.toString();
+    }
+
+    private static String name(Group g) {
+        return g == null ? "-" : g.name;
+    }
+
     /** The step table's rows; {@code unit} names what a group counts (recordings, bouts). */
     static String groupTable(Iterable<Group> gs, String unit) {
+        int w = 22;
+        for (Group g : gs) w = Math.max(w, g.name.length());
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
                 "group", unit, "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
         for (Group g : gs) {
-            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
                     g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
                     g.recall(), g.f1(), g.directionPct()));
         }
@@ -320,6 +381,9 @@ public final class Evaluator {
             rs.add(x);
         }
         m.put("per_recording", rs);
+        Map<String, Object> ss = new LinkedHashMap<>();
+        for (Group g : subjects.values()) ss.put(g.name, groupJson(g, "recordings"));
+        m.put("per_subject", ss);
         m.put("figures", figures());
         m.put("coach", coach.json());
         return m;

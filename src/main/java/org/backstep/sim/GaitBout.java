@@ -302,7 +302,7 @@ final class GaitBout implements Segment {
         Stepwise latAmp = new Stepwise(contact, perStep(i -> 0.02 * walk(i).style().sway()), 0.5 * minDur);
         Stepwise pitchAmp = new Stepwise(contact, perStep(i -> Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
         Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
-        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -0.08 * walk(i).kneeBend()), 1.0);
+        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
 
         double[] x = new double[m];
         double[] y = new double[m];

@@ -67,6 +67,8 @@ public final class Population {
     public static final double SHUFFLE_SHARE = 0.2;
     public static final double LIMP_SHARE = 0.25;
     static final int MIN_BOUTS = 3;
+    /** Mixed into a walker's seed for its knee-flexion session, so it is not its everyday session. */
+    private static final long KNEE_SESSION_SEED = 0x4B4E4545L;
     static final int MAX_BOUTS = 5;
     /** MPU-6050 accelerometer noise density, g/√Hz (PS-MPU-6000A-00 §6.2). */
     static final double ACCEL_NOISE_DENSITY_G = 400e-6;
@@ -97,6 +99,35 @@ public final class Population {
                          double rateHz, List<Bout> bouts, Scenario scenario) {
         public boolean limping() {
             return style.asymmetry() >= 1.2;
+        }
+
+        /**
+         * This walker walking with straight knees, then bent ones, for bent-knee alerts judged
+         * against the walker's own straight-knee gait: stand 5 s, {@code steps} steps in
+         * {@code direction} at the walker's cadence for it, stand 4 s, the same walk with
+         * {@code flexionDeg} of knee flexion ({@link Walk#kneeFlexion(double)}; its truth is a
+         * {@link Interval.Kind#KNEE_BENT} interval over that walk), stand 3 s. Same mounting,
+         * sensor, rate and style as the walker's session.
+         */
+        public Scenario kneeFlexionSession(Direction direction, double flexionDeg, int steps) {
+            return kneeFlexionScript(direction, flexionDeg, steps).stand(3).build();
+        }
+
+        /**
+         * {@link #kneeFlexionSession} without its final stand: the builder, for a longer script
+         * (more straight-knee walking, several flexions) in the walker's own gait.
+         */
+        public Scenario.Builder kneeFlexionScript(Direction direction, double flexionDeg, int steps) {
+            Walk straight = walk(direction, steps);
+            return Scenario.builder(seed ^ KNEE_SESSION_SEED).rateHz(rateHz).mounting(mounting)
+                    .sensor(sensorFor(rateHz, noiseFactor)).stand(5).walk(straight).stand(4)
+                    .walk(straight.kneeFlexion(flexionDeg));
+        }
+
+        /** A straight-knee walk of this walker: its cadence for the direction, variability, style and stoop. */
+        public Walk walk(Direction direction, int steps) {
+            double spm = direction == Direction.FORWARD ? cadenceSpm : backwardCadenceSpm;
+            return Walk.of(direction, steps, spm).irregularity(variability).style(style).lean(stoopDeg);
         }
 
         /** Sways side to side clearly more than the default (the unsteady share). */

@@ -70,9 +70,71 @@ public final class Walk {
         return new Walk(direction, steps, spm, stepLength, deg, kneeBend, irregularity, stumbleAt, turnDeg, style);
     }
 
-    /** Knee bend 0..1: lower pelvis, smaller bounce and impacts, shorter quicker steps, anterior tilt. */
+    /**
+     * Knee bend 0..1: lower pelvis, smaller bounce and impacts, shorter quicker steps, anterior tilt.
+     * 1 stands for {@value #FULL_KNEE_BEND_DEG} degrees of knee flexion held through the stride;
+     * {@link #kneeFlexion(double)} takes degrees.
+     */
     public Walk kneeBend(double k) {
         return new Walk(direction, steps, spm, stepLength, leanDeg, k, irregularity, stumbleAt, turnDeg, style);
+    }
+
+    /**
+     * Knee flexion kept through the stride (on top of the normal swing), 0 to
+     * {@value #FULL_KNEE_BEND_DEG} degrees; the coach's "bent knees while walking" spans 0 to 40.
+     * What a belt IMU sees, from the physics of a bent leg:
+     * <ul>
+     * <li>the pelvis rides lower by {@link #pelvisDropM()}: 1.3 cm at 20 degrees, 5.2 cm at 40
+     * (1.75 m wearer);</li>
+     * <li>flatter vertical pelvis motion and softer contacts: a flexed knee is a softer spring and
+     * absorbs the impact (bent-knee "Groucho" running: lower leg stiffness, less shock reaching the
+     * trunk; McMahon, Valiant and Frederick 1987, J Appl Physiol 62:2326): the vertical excursion
+     * and the impact peaks fall by 1 % a degree (40 % less at 40 degrees, more with the lower
+     * speed), pelvic roll and pitch by 0.6 % a degree;</li>
+     * <li>a bent leg reaches less far: steps 0.5 % a degree shorter and slightly quicker (0.16 % a
+     * degree), so speed drops;</li>
+     * <li>the trunk leans forward 0.1 degree a degree of flexion (4 degrees at 40) on top of the
+     * walk's {@link #lean(double)}: with hips and knees flexed the trunk tips forward to keep the
+     * centre of mass over the feet (flexed-knee stance, Perry, Antonelli and Ford 1975, J Bone
+     * Joint Surg Am 57:961).</li>
+     * </ul>
+     * These per-degree rates are {@link #kneeBend(double)}'s effects divided by
+     * {@value #FULL_KNEE_BEND_DEG}: the linear effects scale with the flexion, the drop with its
+     * geometry.
+     */
+    public Walk kneeFlexion(double deg) {
+        if (!(deg >= 0 && deg <= FULL_KNEE_BEND_DEG)) {
+            throw new IllegalArgumentException("knee flexion must be 0.." + FULL_KNEE_BEND_DEG + " deg, got " + deg);
+        }
+        return kneeBend(deg / FULL_KNEE_BEND_DEG);
+    }
+
+    /**
+     * Knee flexion that {@link #kneeBend(double)} 1 stands for, degrees: the flexion that lowers the
+     * pelvis of the 1.75 m reference wearer by the 8 cm the simulator has always used for a full
+     * knee bend ({@link #pelvisDropM()}).
+     */
+    public static final double FULL_KNEE_BEND_DEG = 50;
+
+    /**
+     * Thigh and shank length, each, as a share of body height (Winter, Biomechanics and Motor
+     * Control of Human Movement, 4th ed. 2009, table 4.1: thigh 0.245, leg 0.246).
+     */
+    static final double LEG_SEGMENT_PER_HEIGHT = 0.245;
+
+    /** Sustained knee flexion of this walk, degrees (see {@link #kneeFlexion(double)}). */
+    public double kneeFlexionDeg() {
+        return kneeBend * FULL_KNEE_BEND_DEG;
+    }
+
+    /**
+     * How much lower the pelvis rides with the knees bent, m: with the hip kept over the ankle, thigh
+     * and shank each incline by half the knee flexion, so the leg shortens by
+     * {@code 2 L (1 - cos(flexion / 2))} for segments of length L.
+     */
+    public double pelvisDropM() {
+        double segment = LEG_SEGMENT_PER_HEIGHT * GaitStyle.REFERENCE_HEIGHT_M * style.legScale();
+        return 2 * segment * (1 - Math.cos(Math.toRadians(kneeFlexionDeg() / 2)));
     }
 
     /** Relative standard deviation of step times (default 0.02). */
