@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.backstep.store.DailyTotals;
-import org.backstep.store.DayRule;
+import org.backstep.store.RecordDater;
 import org.backstep.store.StoreSettings;
 import org.backstep.store.TimeSource;
 import org.backstep.store.Totals;
@@ -66,19 +66,9 @@ final class StatusCommand implements Callable<Integer> {
         out.println("service: " + (running ? "running, pid " + pid : "not running"));
 
         Totals totals = Totals.replay(dir, settings.target());
-        long now = time.wallMillis();
-        boolean trusted = now >= TimeSource.TRUST_FLOOR_MILLIS && time.wallTrusted();
-        DailyTotals day;
-        String label;
-        if (trusted) {
-            ZoneOrSystem zone = new ZoneOrSystem(settings, time);
-            LocalDate d = DayRule.dayOf(now, DayRule.offsetAt(zone.get(), now), settings.dayStartsAt());
-            day = totals.dayAfterChain(d);
-            label = "today " + d;
-        } else {
-            day = totals.chain();
-            label = "no trusted clock; the journal's last day";
-        }
+        LocalDate today = new RecordDater(time, settings).today();
+        DailyTotals day = today != null ? totals.dayAfterChain(today) : totals.chain();
+        String label = today != null ? "today " + today : "no trusted clock; the journal's last day";
         out.printf(Locale.ROOT, "%s: %d backward, %d forward steps; target %d %s, limit %d %s%n", label, day.backward(),
                 day.forward(), settings.target(), day.targetAnnounced() ? "announced" : day.backward() >= settings.target()
                         ? "reached" : "not yet", settings.limit(), day.limitAnnounced() ? "announced" : "not yet");
@@ -106,11 +96,6 @@ final class StatusCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "free space: %d MB in %s (recording stops below %d MB)%n", usable >> 20, dir, settings.minFreeMb());
         out.flush();
         return 0;
-    }
-
-    /** The zone of days: {@code day.zone}, or the machine's. */
-    private record ZoneOrSystem(StoreSettings s, TimeSource t) {
-        java.time.ZoneId get() { return s.zone() != null ? s.zone() : t.zone(); }
     }
 
     private static Properties readStatus(Path f) {

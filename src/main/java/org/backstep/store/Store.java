@@ -64,6 +64,7 @@ public final class Store implements AutoCloseable {
     private final Path stateDir;
     private final StoreSettings settings;
     private final TimeSource time;
+    private final RecordDater dater;
     private final Mode mode;
     private final Journal journal;
     private final Totals totals;
@@ -110,6 +111,7 @@ public final class Store implements AutoCloseable {
         this.stateDir = stateDir;
         this.settings = settings;
         this.time = time;
+        this.dater = new RecordDater(time, settings);
         this.mode = mode;
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
@@ -275,12 +277,9 @@ public final class Store implements AutoCloseable {
 
     /** Today's totals; while the wall clock is untrusted, the undated totals of this boot (date null). */
     public DailyTotals today() {
-        boolean trusted = trusted(time.wallMillis());
+        LocalDate d = dater.today();
         synchronized (lock) {
-            if (!trusted) return withBucket(totals.undated(boot), null);
-            long now = time.wallMillis();
-            LocalDate d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
-            return withBucket(totals.day(d), d);
+            return d == null ? withBucket(totals.undated(boot), null) : withBucket(totals.day(d), d);
         }
     }
 
@@ -298,13 +297,12 @@ public final class Store implements AutoCloseable {
      * records dated) that day is today, {@code date} set; otherwise it is {@link Totals#chain()}, date null.
      */
     public DailyTotals goalDay() {
-        long now = time.wallMillis();
-        boolean trusted = trusted(now);
+        LocalDate today = dater.today();
         synchronized (lock) {
             LocalDate d = null;
             DailyTotals t;
-            if (trusted && totals.parkedRange(boot) == null) {
-                d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
+            if (today != null && totals.parkedRange(boot) == null) {
+                d = today;
                 t = withBucket(totals.dayAfterChain(d), d);
             } else {
                 t = withBucket(totals.chain(), null);
@@ -420,8 +418,8 @@ public final class Store implements AutoCloseable {
         long requested = flushRequests;
         long monoNow = time.monotonicNanos();
         long wallNow = time.wallMillis();
-        boolean trusted = trusted(wallNow);
-        ZoneId zone = zone();
+        boolean trusted = dater.trusted(wallNow);
+        ZoneId zone = dater.zone();
         synchronized (lock) {
             if (trusted) {
                 long[] range = totals.parkedRange(boot);
@@ -614,9 +612,6 @@ public final class Store implements AutoCloseable {
 
     public long lastCommittedSeq() { return lastCommittedSeq; }
 
-    private boolean trusted(long wall) { return wall >= TimeSource.TRUST_FLOOR_MILLIS && time.wallTrusted(); }
-
-    private ZoneId zone() { return settings.zone() != null ? settings.zone() : time.zone(); }
 
     /**
      * Ends an open session, commits and fsyncs everything, stops the writer. The writer makes the last commit;
