@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
-import org.backstep.hw.buzzer.Pattern;
 import org.backstep.hw.buzzer.Patterns;
 import org.backstep.store.FakeTime;
 import org.backstep.store.Journal;
@@ -32,17 +31,7 @@ class StatusTest {
     private Path config;
 
     private final List<String> played = new ArrayList<>();
-    private final PatternSink sink = new PatternSink() {
-        @Override
-        public boolean play(Pattern pattern, int priority) {
-            played.add(pattern.name());
-            return true;
-        }
-
-        @Override
-        public void stop() {
-        }
-    };
+    private final PatternSink sink = new PlayedPatterns(played);
 
     private String status(FakeTime t, long freeBytes) {
         StringWriter out = new StringWriter();
