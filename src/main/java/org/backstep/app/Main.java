@@ -55,6 +55,7 @@ public final class Main {
         cl.addSubcommand(new ReportCommand(out));
         cl.addSubcommand(new BenchCommand(out));
         cl.addSubcommand(new CalibrateCommand(out, err));
+        cl.addSubcommand(new StatusCommand(out));
         return cl;
     }
 
