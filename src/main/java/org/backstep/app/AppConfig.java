@@ -9,6 +9,7 @@ import org.backstep.coach.CoachSettings;
 import org.backstep.coach.QuietHours;
 import org.backstep.config.Config;
 import org.backstep.config.ConfigException;
+import org.backstep.config.ImuBudget;
 import org.backstep.config.Keys;
 import org.backstep.core.Axis;
 import org.backstep.event.AlertKind;
@@ -66,8 +67,9 @@ final class AppConfig {
         return config.get(Keys.IMU_RATE_HZ);
     }
 
+    /** The FIFO poll period, ms ({@code imu.poll_ms}, {@code auto} resolved). */
     int pollMs() {
-        return config.get(Keys.IMU_POLL_MS);
+        return ImuBudget.pollMs(config);
     }
 
     ZoneId zone() {

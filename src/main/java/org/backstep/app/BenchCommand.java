@@ -22,10 +22,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the signal pipeline: samples per second, time per sample, bytes allocated per sample.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "20", description = "Timed passes over the simulated walk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Timed passes over the simulated walk (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Sample rate of the simulated walk, Hz (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "100", description = "Sample rate of the simulated walk, Hz (default ${DEFAULT-VALUE}).")
     int rate;
 
     private final PrintWriter out;

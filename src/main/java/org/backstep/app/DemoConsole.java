@@ -11,6 +11,7 @@ import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.GoalKind;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.backstep.hw.buzzer.Pattern;
 import org.backstep.pipeline.PipelineListener;
 
@@ -52,6 +53,11 @@ final class DemoConsole implements PipelineListener, PatternSink {
                 nextProgress = Math.floor(s.at() / PROGRESS_EVERY_S) * PROGRESS_EVERY_S + PROGRESS_EVERY_S;
                 line(s.at(), String.format(Locale.ROOT, "steps: %d forward, %d backward (target %d)", forward, backward, target));
             }
+        } else if (e instanceof StepRevision r) {
+            int moved = r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+            backward += moved;
+            forward -= moved;
+            line(r.at(), String.format(Locale.ROOT, "direction clear: %d step(s) since %.1f s are %s", r.steps(), r.from(), r.direction().json()));
         } else if (e instanceof AlertEvent a) {
             alerts.merge(a.kind(), 1, Integer::sum);
             line(a.at(), "ALERT " + a.kind().json());

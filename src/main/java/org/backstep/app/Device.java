@@ -1,10 +1,10 @@
 package org.backstep.app;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.backstep.event.Direction;
 import org.backstep.gait.GaitSettings;
@@ -12,10 +12,11 @@ import org.backstep.gait.Mounting;
 import org.backstep.hw.Hardware;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.SamplingLoop;
+import org.backstep.hw.Sleeper;
+import org.backstep.hw.buzzer.Patterns;
 import org.backstep.pipeline.GoalTracker;
 import org.backstep.pipeline.Pipeline;
 import org.backstep.pipeline.PipelineListener;
-import org.backstep.store.DailyTotals;
 import org.backstep.store.Store;
 import org.tinylog.Logger;
 
@@ -29,32 +30,36 @@ final class Device implements AutoCloseable {
     private final Store store;
     private final Pipeline pipeline;
     private final GoalTracker goal;
+    private final GoalDay goalDay;
     private final SamplingLoop loop;
-    private LocalDate day;
+    private final NanoClock clock;
+    private final double rateHz;
     private long nextDayCheck;
     private boolean closed;
 
     private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
-                   NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
+                   NanoClock clock, Sleeper sleeper, int pollMs, LongConsumer heartbeat, Supplier<LocalTime> localTime) {
         this.store = store;
-        DailyTotals today = store.today();
-        this.day = today.date();
+        this.clock = clock;
+        this.rateHz = hw.imu().sampleRateHz();
         List<PipelineListener> ls = new ArrayList<>();
         ls.add(store::accept);
         if (extra != null) ls.add(extra);
         ls.add(new Annunciator(patterns));
         Listeners listeners = new Listeners(ls);
-        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), today.backward(), listeners);
+        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), 0, listeners);
+        this.goalDay = new GoalDay(store, goal);
+        goalDay.check();
         GaitSettings.Builder gb = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis());
         if (mounting != null) gb.forward(mounting.forward());
         GaitSettings gs = gb.build();
         Logger.info("front of the wearer: {}", mounting != null ? "calibrated, " + mounting : "imu.forward_axis " + cfg.forwardAxis());
         this.pipeline = new Pipeline(gs, cfg.coach(false, localTime), goal, listeners);
         store.sessionStarted("walk");
-        this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock)
-                .afterPoll(this::afterPoll).build();
+        this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock).sleeper(sleeper)
+                .afterPoll(this::afterPoll).heartbeat(heartbeat).faults(new SensorFaults(patterns)).build();
         Logger.info("session started: {} backward steps today so far, target {}, limit {}",
-                today.backward(), goal.target(), goal.limit());
+                goal.backwardSteps(), goal.target(), goal.limit());
     }
 
     /**
@@ -63,8 +68,8 @@ final class Device implements AutoCloseable {
      * @param mounting the calibrated front, or {@code null} to use {@code imu.forward_axis}
      */
     static Device start(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
-                        NanoClock clock, int pollMs, ZoneId zone) {
-        Device d = create(cfg, mounting, hw, store, patterns, extra, clock, pollMs, () -> LocalTime.now(zone));
+                        NanoClock clock, Sleeper sleeper, int pollMs, LongConsumer heartbeat, ZoneId zone) {
+        Device d = new Device(cfg, mounting, hw, store, patterns, extra, clock, sleeper, pollMs, heartbeat, () -> LocalTime.now(zone));
         d.loop.start();
         return d;
     }
@@ -72,19 +77,33 @@ final class Device implements AutoCloseable {
     /** A device whose loop is not started: a test drives {@code loop().pollOnce()} on injected time. */
     static Device create(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
                          NanoClock clock, int pollMs, Supplier<LocalTime> localTime) {
-        return new Device(cfg, mounting, hw, store, patterns, extra, clock, pollMs, localTime);
+        return new Device(cfg, mounting, hw, store, patterns, extra, clock, Sleeper.SYSTEM, pollMs, null, localTime);
     }
 
-    /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */
+    /** What the wearer hears and the journal keeps of a sensor fault episode. */
+    private final class SensorFaults implements SamplingLoop.FaultListener {
+        private final PatternSink patterns;
+
+        SensorFaults(PatternSink patterns) {
+            this.patterns = patterns;
+        }
+
+        @Override
+        public void sensorFault(String cause, String detail, long lastSampleNanos) {
+            patterns.play(Patterns.SENSOR_FAULT, Patterns.PRIORITY_FAULT);   // once: the loop tells each episode once
+        }
+
+        @Override
+        public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
+            store.sensorGap(cause, gapNanos / 1_000_000L, lostSamples, false);
+        }
+    }
+
+    /** On the sampling thread after each poll: the goal follows the journal's day (checked once a second). */
     private void afterPoll(long nowNanos) {
         if (nowNanos < nextDayCheck) return;
         nextDayCheck = nowNanos + 1_000_000_000L;
-        LocalDate d = store.today().date();
-        if (d != null && day != null && !d.equals(day)) {
-            Logger.info("new day {}: counting backward steps from zero", d);
-            goal.newDay();
-        }
-        if (d != null) day = d;
+        goalDay.check();
     }
 
     long steps(Direction d) {
@@ -101,6 +120,11 @@ final class Device implements AutoCloseable {
         if (closed) return;
         closed = true;
         loop.close();
+        String cause = loop.faultCause();
+        if (cause != null) {                  // the session ends inside a fault episode: journal the gap so far
+            long gap = Math.max(0, clock.nanoTime() - loop.faultSinceNanos());
+            store.sensorGap(cause, gap / 1_000_000L, Math.round(gap * 1e-9 * rateHz), true);
+        }
         pipeline.finish();
         store.sessionStopped();
         Logger.info("session ended: {} forward, {} backward steps; {} samples, {} I/O errors",

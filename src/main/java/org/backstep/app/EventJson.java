@@ -6,6 +6,7 @@ import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 
 /** The JSON Lines form of events, as documented in the README's replay contract. */
 public final class EventJson {
@@ -16,6 +17,11 @@ public final class EventJson {
         if (e instanceof StepEvent s) {
             return String.format(Locale.ROOT, "{\"type\":\"step\",\"t\":%.3f,\"at\":%.3f,\"direction\":\"%s\"}",
                     s.t(), s.at(), s.direction().json());
+        }
+        if (e instanceof StepRevision r) {
+            return String.format(Locale.ROOT,
+                    "{\"type\":\"revision\",\"from\":%.3f,\"to\":%.3f,\"at\":%.3f,\"steps\":%d,\"direction\":\"%s\"}",
+                    r.from(), r.to(), r.at(), r.steps(), r.direction().json());
         }
         if (e instanceof AlertEvent a) {
             return String.format(Locale.ROOT, "{\"type\":\"alert\",\"t\":%.3f,\"at\":%.3f,\"kind\":\"%s\"}",

@@ -26,10 +26,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run recordings through the pipeline as fast as possible (each file is a fresh session).")
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--config", description = "Configuration file (default: /etc/backstep/backstep.properties, then config/backstep.properties).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: /etc/backstep/backstep.properties, then config/backstep.properties).")
     Path config;
 
-    @Option(names = "--events-out", description = "Write DIR/<name>.events.jsonl for each file.")
+    @Option(names = "--events-out", paramLabel = "DIR", description = "Write DIR/<name>.events.jsonl for each file.")
     Path eventsOut;
 
     @Option(names = "--posture-trace", description = "Also write pitch and roll at 10 Hz.")

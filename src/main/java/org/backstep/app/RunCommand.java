@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.backstep.hw.NanoClock;
+import org.backstep.hw.Sleeper;
 import org.backstep.hw.buzzer.PatternPlayer;
 import org.backstep.hw.pi4j.Pi4jHardware;
 import org.backstep.store.Store;
@@ -35,31 +36,34 @@ final class RunCommand implements Callable<Integer> {
             err.println("run: state directory " + common.stateDir + " is not writable");
             return 1;
         }
-        Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
-        Logger.info("hardware: {}", hw.describe());
-        PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
-        Store store;
-        Device device;
+        Store store = Store.open(common.stateDir, cfg.store()); // first: a second service must not touch the chip
+        Pi4jHardware hw;
         try {
-            store = Store.open(common.stateDir, cfg.store());
-        } catch (IOException | RuntimeException e) {
-            player.close();
-            hw.close();
+            hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+        } catch (RuntimeException e) {
+            store.close();
             throw e;
         }
+        Logger.info("hardware: {}", hw.describe());
+        PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
+        Device device;
+        SdNotify systemd = SdNotify.fromEnvironment(System.getenv());
         try {
             device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null,
-                    NanoClock.SYSTEM, cfg.pollMs(), cfg.zone());
+                    NanoClock.SYSTEM, Sleeper.SYSTEM, cfg.pollMs(), systemd::watchdog, cfg.zone());
         } catch (RuntimeException e) {
             store.close();
             player.close();
             hw.close();
             throw e;
         }
+        systemd.ready("counting steps; " + hw.describe());    // the sensor is configured and the loop runs
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping");
+            systemd.stopping();
             shutdown(device, store, player, hw);
+            systemd.close();
             stopped.countDown();
         }, "backstep-shutdown"));
         Logger.info("running; stop with SIGTERM");

@@ -2,9 +2,6 @@ package org.backstep.config;
 
 /** Rules between keys, checked when a {@link Config} is built. */
 final class CrossRules {
-    /** The MPU-6050 FIFO holds 1024 bytes, 12 per accel+gyro sample; poll before it is half full. */
-    static final int FIFO_SAMPLES_PER_POLL = 42;
-
     private CrossRules() {
     }
 
@@ -17,8 +14,8 @@ final class CrossRules {
         }
         int rate = c.get(Keys.IMU_RATE_HZ);
         int poll = c.get(Keys.IMU_POLL_MS);
-        int maxPoll = FIFO_SAMPLES_PER_POLL * 1000 / rate;
-        if (poll > maxPoll) {
+        int maxPoll = ImuBudget.maxPollMs(rate);
+        if (poll != Keys.AUTO && poll > maxPoll) {
             throw new ConfigException(Keys.IMU_POLL_MS.name(), Keys.IMU_POLL_MS.name() + " = " + poll
                     + ": must be at most " + maxPoll + " at imu.rate_hz = " + rate + " (half the MPU-6050 FIFO)");
         }

@@ -117,6 +117,14 @@ public final class Key<T> {
                 Key::parseInt, v -> v >= min && v <= max, String::valueOf);
     }
 
+    /** An integer from {@code min} to {@code max}, or {@code auto} (the default), read as {@link Keys#AUTO}. */
+    static Key<Integer> integerOrAuto(String name, int min, int max, String doc) {
+        return new Key<>(name, Integer.class, "auto", "auto|" + min + "-" + max,
+                "must be auto or an integer from " + min + " to " + max, doc,
+                s -> s.equals("auto") ? Integer.valueOf(Keys.AUTO) : parseInt(s),
+                v -> v == Keys.AUTO || v >= min && v <= max, v -> v == Keys.AUTO ? "auto" : String.valueOf(v));
+    }
+
     static Key<Double> decimal(String name, String def, double min, double max, String doc) {
         return new Key<>(name, Double.class, def, plain(min) + "-" + plain(max),
                 "must be a number from " + plain(min) + " to " + plain(max), doc,

@@ -24,7 +24,10 @@ public final class Keys {
     public static final Key<Integer> IMU_ACCEL_RANGE_G = add(Key.intChoice("imu.accel_range_g", 4, "accelerometer full scale in g", 2, 4, 8, 16));
     public static final Key<Integer> IMU_GYRO_RANGE_DPS = add(Key.intChoice("imu.gyro_range_dps", 500, "gyro full scale in deg/s", 250, 500, 1000, 2000));
     public static final Key<Axis> IMU_FORWARD_AXIS = add(Key.axis("imu.forward_axis", "-z", "sensor axis pointing to the wearer's front (-z: board upright at the back, +x up)"));
-    public static final Key<Integer> IMU_POLL_MS = add(Key.integer("imu.poll_ms", 20, 5, 200, "how often the FIFO is read, ms"));
+    /** The value of an integer key written {@code auto}: derived (see {@link ImuBudget#pollMs}). */
+    public static final int AUTO = Integer.MIN_VALUE;
+    public static final Key<Integer> IMU_POLL_MS = add(Key.integerOrAuto("imu.poll_ms", ImuBudget.MIN_POLL_MS, ImuBudget.MAX_POLL_MS,
+            "how often the FIFO is read, ms, or auto to derive it from the rate, the FIFO and the step-latency budget"));
 
     // buzzer
     public static final Key<String> BUZZER_TYPE = add(Key.choice("buzzer.type", "pwm", "how the buzzer is driven (none: silent)", "pwm", "gpio", "none"));

@@ -2,6 +2,7 @@ package org.backstep.gait;
 
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 
 /**
  * Turns candidate contacts into steps. A bout is confirmed once {@code confirmSteps} candidates
@@ -10,6 +11,13 @@ import org.backstep.event.StepEvent;
  * or already after two candidates when the cycle between them is unmistakably walking; its held
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it.
+ *
+ * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
+ * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
+ * little braking evidence) its steps are reported with a provisional direction: that of a bout that
+ * ended moments before, else the sign of the evidence so far. When the direction settles, the
+ * provisional steps reported the other way are revised ({@link GaitListener#revised}). Steps are
+ * never held back for their direction, so the direction costs no latency.
  */
 final class BoutTracker {
     private static final int MAX_HELD = 16;
@@ -19,6 +27,27 @@ final class BoutTracker {
     private static final double RESUME_S = 4;
     /** A confirmed bout survives a gap this long without a step: pivoting in a turn, a hesitation. */
     private static final double TURN_GAP_S = 2.2;
+    /**
+     * A confirmed bout also survives a gap of this many of the walker's own step intervals: one
+     * undetected weak step doubles the gap, and 25% more covers a hesitation. Slow walkers (steps
+     * 1 to 4 s apart) need this more than the fixed {@link #TURN_GAP_S}.
+     */
+    private static final double GAP_INTERVALS = 2.5;
+    /**
+     * Step-to-step interval ratio a walking rhythm allows, either way: step-time asymmetry up to
+     * 1:2 (limping, hemiparesis, a cane) with 15% step-to-step variability on top.
+     */
+    private static final double RHYTHM_RATIO = 2.0 * 1.15;
+    /**
+     * Inside a bout, a candidate earlier than this fraction of the walker's step interval is a
+     * second bump of a slow, double-humped vertical profile (it comes 0.3 to 0.6 s after the push
+     * of a walker whose steps are 1 to 2 s apart) unless its push is comparable to the walker's.
+     * No gait steps that early: even a 1:2 limp with 15% variability has its short step at 0.57
+     * of the mean interval.
+     */
+    private static final double EARLY_FRACTION = 0.4;
+    /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
+    private static final double COMPARABLE_PUSH = 0.5;
     /** A cycle with more trunk pitch or roll than this is sitting, bending or falling, not walking. */
     private static final double MAX_WALKING_ROTATION_DEG = 25;
     /** Smallest |direction evidence| (mean of the two braking correlations) of a walking cycle. */
@@ -45,13 +74,24 @@ final class BoutTracker {
     private boolean confirmed;
     private double lastContact = Double.NaN;
     private double interval = Double.NaN;  // running step interval
+    private double pushLevel;              // running height of the pushes of this chain or bout, m/s^2
     private double evidence;               // > 0 backward, < 0 forward
     private double lastBoutEnd = Double.NEGATIVE_INFINITY;
+    private Direction lastBoutDirection;   // the settled direction of the last bout, or null
     private long forward, backward;
+    /**
+     * Evidence at which a bout's direction is settled: two consecutive walking cycles, each with
+     * the least coupling of a walking cycle ({@link #MIN_COUPLING}), the first one forgotten once.
+     */
+    private final double settledEvidence;
+    private boolean settled;
+    private int provisionalForward, provisionalBackward;
+    private double provisionalFrom, provisionalTo;
 
     BoutTracker(GaitSettings settings, GaitListener listener) {
         this.s = settings;
         this.listener = listener;
+        this.settledEvidence = MIN_COUPLING * (1 + settings.evidenceForgetting());
     }
 
     /**
@@ -61,8 +101,12 @@ final class BoutTracker {
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double now) {
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
-            boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? TURN_GAP_S : s.maxStepIntervalS());
-            boolean rhythmic = Double.isNaN(interval) || (gap < interval * 1.8 && gap > interval * 0.45);
+            if (confirmed && !Double.isNaN(interval) && gap < EARLY_FRACTION * interval
+                    && amplitude < COMPARABLE_PUSH * pushLevel) {
+                return; // a second bump of the last step's vertical profile, not a step
+            }
+            boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
+            boolean rhythmic = Double.isNaN(interval) || (gap < interval * RHYTHM_RATIO && gap > interval / RHYTHM_RATIO);
             // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
             boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && rhythmic);
             if (ends) {
@@ -73,12 +117,14 @@ final class BoutTracker {
         }
         boolean chainStart = !confirmed && held == 0;
         lastContact = contact;
+        pushLevel = chainStart ? amplitude : pushLevel + 0.3 * (amplitude - pushLevel);
         // The correlation window ended at this peak and belongs to the cycle before it; the
         // window in front of a chain's first candidate began before the walk and says nothing.
         // Forgetting is counted in effective cycles: a turning cycle that adds little also erodes little.
         evidence = chainStart ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             emit(contact, now);
+            settle(now);
             return;
         }
         if (held == MAX_HELD) shiftHeld();
@@ -96,32 +142,79 @@ final class BoutTracker {
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
             held = 0;
+            settle(now);
         }
     }
 
     void tick(double now) {
         if (!Double.isNaN(lastContact)) {
-            double limit = confirmed ? TURN_GAP_S
-                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * 2.2);
+            double limit = confirmed ? boutGap()
+                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * RHYTHM_RATIO);
             if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) {
                 end(now);
             }
         }
     }
 
+    /** The longest gap a confirmed bout survives: a turn's pivot, or a slow walker's missed step. */
+    private double boutGap() {
+        double own = Double.isNaN(interval) ? 0 : GAP_INTERVALS * interval;
+        return Math.min(s.maxStepIntervalS(), Math.max(TURN_GAP_S, own));
+    }
+
     private void emit(double contact, double now) {
-        Direction d = evidence > 0 ? Direction.BACKWARD : Direction.FORWARD;
+        Direction d;
+        if (settled) {
+            d = sign();
+        } else {
+            d = lastBoutDirection != null && heldStart() - lastBoutEnd <= RESUME_S ? lastBoutDirection : sign();
+            if (provisionalForward + provisionalBackward == 0) provisionalFrom = contact;
+            provisionalTo = contact;
+            if (d == Direction.FORWARD) provisionalForward++;
+            else provisionalBackward++;
+        }
         if (d == Direction.FORWARD) forward++;
         else backward++;
         listener.step(new StepEvent(contact, Math.max(now, contact), d));
+    }
+
+    private Direction sign() {
+        return evidence > 0 ? Direction.BACKWARD : Direction.FORWARD;
+    }
+
+    /** Contact time of the current bout's first step. */
+    private double heldStart() {
+        return provisionalForward + provisionalBackward > 0 ? provisionalFrom : heldT[0];
+    }
+
+    /** Once the evidence is clear, the bout's direction is settled and its provisional steps revised. */
+    private void settle(double now) {
+        if (settled || Math.abs(evidence) < settledEvidence) return;
+        settled = true;
+        Direction d = sign();
+        int wrong = d == Direction.FORWARD ? provisionalBackward : provisionalForward;
+        if (wrong > 0) {
+            if (d == Direction.FORWARD) {
+                backward -= wrong;
+                forward += wrong;
+            } else {
+                forward -= wrong;
+                backward += wrong;
+            }
+            listener.revised(new StepRevision(provisionalFrom, provisionalTo, Math.max(now, provisionalTo), wrong, d));
+        }
+        provisionalForward = provisionalBackward = 0;
     }
 
     private void end(double now) {
         if (confirmed) {
             listener.walking(false, lastContact);
             lastBoutEnd = lastContact;
+            if (settled) lastBoutDirection = sign();
         }
         confirmed = false;
+        settled = false;
+        provisionalForward = provisionalBackward = 0;
         held = 0;
         interval = Double.NaN;
         evidence = 0;
@@ -164,25 +257,44 @@ final class BoutTracker {
             if (sign != 0 && sg != sign) return false;
             sign = sg;
         }
+        return swayAlternates(first - 1);
+    }
+
+    /**
+     * A second way in, for walkers whose braking coupling is weak: candidates at a steady rhythm
+     * with the trunk steady. Steady means consecutive step intervals agree within
+     * {@link #RHYTHM_TOLERANCE}, or, for an asymmetric gait (a limp, a cane), consecutive strides
+     * (two steps) do and the pelvis sways to alternate sides. Sitting, squatting and lying
+     * transfers are neither.
+     */
+    private boolean steadyRhythm() {
+        if (held < RHYTHM_STEPS) return false;
+        int first = held - RHYTHM_STEPS;
         for (int i = first + 1; i < held; i++) {
+            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+        }
+        return regular(first, 1) || held > RHYTHM_STEPS && regular(held - RHYTHM_STEPS - 1, 2) && swayAlternates(first);
+    }
+
+    /**
+     * Whether the pelvis swayed to alternate sides over the windows from {@code first + 1} on: left
+     * and right stance alternate in every gait, however asymmetric its timing.
+     */
+    private boolean swayAlternates(int first) {
+        for (int i = first + 2; i < held; i++) {
             if (heldLat[i] * heldLat[i - 1] >= 0) return false;
         }
         return true;
     }
 
-    /**
-     * A second way in, for walkers whose coupling is weak: several candidates at a steady
-     * interval with the trunk steady. Sitting, squatting and lying transfers are neither.
-     */
-    private boolean steadyRhythm() {
-        if (held < RHYTHM_STEPS) return false;
-        int first = held - RHYTHM_STEPS;
+    /** Whether the intervals spanning {@code span} candidates, from {@code first} on, agree within the tolerance. */
+    private boolean regular(int first, int span) {
+        int n = 0;
         double sum = 0;
-        for (int i = first + 1; i < held; i++) sum += heldT[i] - heldT[i - 1];
-        double mean = sum / (RHYTHM_STEPS - 1);
-        for (int i = first + 1; i < held; i++) {
-            if (Math.abs(heldT[i] - heldT[i - 1] - mean) > RHYTHM_TOLERANCE * mean) return false;
-            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+        for (int i = first + span; i < held; i++, n++) sum += heldT[i] - heldT[i - span];
+        double mean = sum / n;
+        for (int i = first + span; i < held; i++) {
+            if (Math.abs(heldT[i] - heldT[i - span] - mean) > RHYTHM_TOLERANCE * mean) return false;
         }
         return true;
     }
@@ -223,5 +335,6 @@ final class BoutTracker {
         end(0);
         forward = backward = 0;
         lastBoutEnd = Double.NEGATIVE_INFINITY;
+        lastBoutDirection = null;
     }
 }

@@ -85,7 +85,11 @@ public final class GaitSettings {
         private double minPeak = 0.35;
         private int confirmSteps = 3;
         private double minStepIntervalS = 0.28;
-        private double maxStepIntervalS = 1.6;
+        /**
+         * The physiological ceiling of a step interval: very slow walkers (walking aids, advanced
+         * neurological disease) step 1 to 4 s apart; 3.5 s keeps all but the slowest few.
+         */
+        private double maxStepIntervalS = 3.5;
         private double evidenceForgetting = 0.8;
 
         private Builder(double rateHz) {

@@ -28,6 +28,16 @@ public interface Imu extends AutoCloseable {
     default void reinitialize() {
     }
 
+    /**
+     * Reads the sensor's configuration back: null when it holds what was written, else one line saying
+     * which registers differ (a chip that was reset, for instance). The default knows no registers.
+     *
+     * @throws DeviceException on a bus error
+     */
+    default String checkConfiguration() {
+        return null;
+    }
+
     /** Puts the sensor to sleep where possible and releases its bus handle. Idempotent. */
     @Override
     void close();

@@ -61,8 +61,10 @@ public final class SelfTest {
         Hardware hw;
         try {
             hw = opener.get();
-        } catch (RuntimeException e) {
-            Check c = new Check("imu", false, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            String part = e instanceof DeviceException d && d.device() != null ? d.device() : "hardware";
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            Check c = new Check(part, false, msg);
             print(out, c);
             Result r = new Result(List.of(c));
             out.println("RESULT: FAIL");

@@ -1,8 +1,10 @@
 package org.backstep.pipeline;
 
+import org.backstep.event.Direction;
 import org.backstep.event.EventSink;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.GoalKind;
+import org.backstep.event.StepRevision;
 
 /**
  * Counts the day's backward steps against the target and the limit and reports each milestone
@@ -32,6 +34,23 @@ public final class GoalTracker {
     /** One more backward step reported at stream time {@code at}. */
     public void backwardStep(double at) {
         backward++;
+        announce(at);
+    }
+
+    /**
+     * Steps of a bout changed direction once it was clear: the count moves with them. A milestone
+     * already announced is not taken back, and none is announced twice.
+     */
+    public void revised(StepRevision revision) {
+        if (revision.direction() == Direction.BACKWARD) {
+            backward += revision.steps();
+            announce(revision.at());
+        } else {
+            backward = Math.max(0, backward - revision.steps());
+        }
+    }
+
+    private void announce(double at) {
         if (!targetSaid && backward >= target) {
             targetSaid = true;
             sink.accept(new GoalEvent(at, GoalKind.TARGET, backward));
@@ -42,11 +61,14 @@ public final class GoalTracker {
         }
     }
 
-    /** A new day began: counting restarts from zero. */
-    public void newDay() {
-        backward = 0;
-        targetSaid = false;
-        limitSaid = false;
+    /**
+     * The goal's day changed (a new day, a clock jump, a clock that became trusted): continue from that day's
+     * count and the milestones already announced on it. A target never follows its day's limit.
+     */
+    public void resume(int backwardSoFar, boolean targetAnnounced, boolean limitAnnounced) {
+        backward = backwardSoFar;
+        targetSaid = targetAnnounced || limitAnnounced;
+        limitSaid = limitAnnounced;
     }
 
     public int backwardSteps() {

@@ -8,6 +8,7 @@ import org.backstep.event.AlertEvent;
 import org.backstep.event.Direction;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.backstep.gait.GaitEngine;
 import org.backstep.gait.GaitListener;
 import org.backstep.gait.GaitSettings;
@@ -55,6 +56,12 @@ public final class Pipeline implements ImuSink {
                 listener.accept(step);
                 if (coach != null) coach.onStep(step);
                 if (goal != null && step.direction() == Direction.BACKWARD) goal.backwardStep(step.at());
+            }
+
+            @Override
+            public void revised(StepRevision revision) {
+                listener.accept(revision);
+                if (goal != null) goal.revised(revision);
             }
 
             @Override

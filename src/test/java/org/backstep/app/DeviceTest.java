@@ -3,11 +3,14 @@ package org.backstep.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.backstep.config.Config;
 import org.backstep.config.Keys;
 import org.backstep.event.Direction;
@@ -92,5 +95,71 @@ class DeviceTest {
         assertEquals(0, played.stream().filter(p -> p.equals("target") || p.equals("limit")).count(),
                 "after a restart the day's milestones are not announced again: " + played);
         assertEquals(first + second, backwardToday(), "the day's count continues across the restart");
+    }
+
+    @Test
+    void aChipResetMidWalkIsHeardOnceJournalledAsAGapAndCountingResumes() throws Exception {
+        Simulation sim = Scenarios.base(43).stand(6).walk(Direction.BACKWARD, 40, 85).stand(4).build().run();
+        now[0] = 0;
+        SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+        long backward;
+        try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock);
+             Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+            boolean reset = false;
+            for (int i = 0; i < 100_000 && !chip.exhausted(); i++) {
+                if (!reset && now[0] >= 20) {
+                    chip.powerOnReset();           // a brown-out in the middle of the backward walk
+                    reset = true;
+                }
+                now[0] += d.loop().pollOnce() / 1e9;
+            }
+            d.close();
+            assertEquals(1, d.loop().episodes());
+            backward = d.steps(Direction.BACKWARD);
+        }
+        assertEquals(1, played.stream().filter("sensor_fault"::equals).count(), played.toString());
+        assertTrue(backward >= 36 && backward <= 41, "counting resumed after the reset: " + backward);
+        List<String> gaps = sensorGaps();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).contains("\"cause\":\"reset\""), gaps.get(0));
+        long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
+        assertTrue(gapMs > 40 && gapMs < 400, "the gap's length: " + gapMs + " ms");
+    }
+
+    private List<String> sensorGaps() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(state.resolve("journal"))) {
+            return files.filter(Files::isRegularFile).sorted().flatMap(f -> {
+                try {
+                    return Files.readAllLines(f).stream();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(l -> l.contains("\"sensor_gap\"")).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void aSessionEndingWhileTheChipIsUnpluggedJournalsTheGapSoFar() throws Exception {
+        Simulation sim = Scenarios.base(44).stand(6).walk(Direction.BACKWARD, 20, 85).stand(4).build().run();
+        double closedAfter;
+        now[0] = 0;
+        SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+        try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock);
+             Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+            while (now[0] < 10) now[0] += d.loop().pollOnce() / 1e9;
+            chip.unplug();
+            while (now[0] < 25) now[0] += d.loop().pollOnce() / 1e9;
+            closedAfter = now[0] - 10;
+            d.close();
+        }
+        assertEquals(1, played.stream().filter("sensor_fault"::equals).count(), "heard once in 15 s of retries: " + played);
+        List<String> gaps = sensorGaps();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).contains("\"cause\":\"bus\"") && gaps.get(0).contains("\"ongoing\":true"), gaps.get(0));
+        long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
+        assertTrue(closedAfter > 15, "retried for " + closedAfter + " s");
+        assertEquals(closedAfter * 1000, gapMs, 100, "from the last sample to the session's end");
     }
 }

@@ -82,6 +82,35 @@ class ConfigErrorTest {
     }
 
     @Test
+    void pollPeriodIsCheckedHereOnlyAndAutoIsDerivedFromRateFifoAndLatency() {
+        assertEquals("imu.poll_ms = 0: must be auto or an integer from 5 to 200", error("imu.poll_ms", "0"));
+        assertEquals("imu.poll_ms = fast: must be auto or an integer from 5 to 200", error("imu.poll_ms", "fast"));
+        for (int poll = 106; poll <= 200; poll += 47) {      // beyond half the FIFO at 400 Hz (105 ms)
+            int p = poll;
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Config.builder().set(Keys.IMU_RATE_HZ, 400).set("imu.poll_ms", Integer.toString(p)).build());
+            assertEquals("imu.poll_ms", e.key());
+        }
+        // issue 11: 101-200 ms passed here and then the sampling loop refused them, naming no key
+        int accepted = ImuBudget.pollMs(Config.builder().set("imu.poll_ms", "150").build());
+        assertEquals(150, accepted, "at 100 Hz up to 420 ms fit");
+        assertEquals(150 * 1_000_000L, org.backstep.hw.SamplingLoop.builder(new org.backstep.hw.Imu() {
+            @Override public int drain(org.backstep.core.ImuSink sink) { return 0; }
+            @Override public double sampleRateHz() { return 100; }
+            @Override public long lostSamples() { return 0; }
+            @Override public void close() { }
+        }, (t, ax, ay, az, gx, gy, gz) -> { }).intervalMs(accepted).clock(() -> 0L).build().pollOnce(), "and the loop takes it");
+        for (int rate : new int[] {50, 100, 200, 400}) {
+            int auto = ImuBudget.pollMs(Config.builder().set(Keys.IMU_RATE_HZ, rate).build());
+            assertTrue(auto * rate / 1000.0 <= ImuBudget.FRAMES_PER_POLL, rate + " Hz: " + auto + " ms overfills the FIFO budget");
+            assertTrue(auto <= 70, rate + " Hz: " + auto + " ms leaves the step-latency budget (0.6 s - 0.53 s)");
+            assertTrue(auto >= 50, rate + " Hz: " + auto + " ms wakes up more often than the budgets need");
+        }
+        assertEquals(21, ImuBudget.defaultPollMs(2000), "a rate beyond the chip's use here: the FIFO budget binds");
+        assertEquals("auto", Keys.IMU_POLL_MS.format(Config.defaults().get(Keys.IMU_POLL_MS)));
+    }
+
+    @Test
     void typedBuilderValuesAreCheckedToo() {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.builder().set(Keys.IMU_RATE_HZ, 20));
         assertEquals("imu.rate_hz = 20: must be an integer from 50 to 400", e.getMessage());

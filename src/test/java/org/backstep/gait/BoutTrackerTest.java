@@ -1,8 +1,11 @@
 package org.backstep.gait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backstep.event.Direction;
+import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.junit.jupiter.api.Test;
 
 /** The bout gate on hand-made candidates: when two are enough, and when they are not. */
@@ -53,5 +56,118 @@ class BoutTrackerTest {
         }
         assertEquals(17, run.steps.size());
         assertEquals(17, run.count(Direction.BACKWARD), "the curve did not turn the walk forward");
+    }
+
+    @Test
+    void aBoutThatStartsWithoutBrakingEvidenceIsRevisedOnceItsDirectionIsClear() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        double lateral = 0.05;
+        // Gait initiation in a turn: a weak forward-looking cycle, then near-zero evidence.
+        double[] early = {0.0, -0.45, 0.05, -0.02};
+        for (double c : early) {
+            b.peak(t, 2.0, c, 1, lateral, 2, t + 0.2);
+            t += INTERVAL;
+            lateral = -lateral;
+        }
+        assertEquals(early.length, run.steps.size(), "confirmed on rhythm at the third, each reported at once");
+        assertEquals(early.length, run.count(Direction.FORWARD), "provisionally forward: the evidence leans that way");
+        assertEquals(0, run.revisions.size(), "nothing clear yet");
+        for (int i = 0; i < 4; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, 0.5, 1, lateral, 2, t + 0.2);      // straight backward walking
+        }
+        assertEquals(1, run.revisions.size(), "one revision when the direction settles");
+        assertEquals(Direction.BACKWARD, run.revisions.get(0).direction());
+        assertEquals(run.steps.size(), run.count(Direction.BACKWARD), "every step of the bout is backward");
+        assertEquals(run.steps.size(), b.count(Direction.BACKWARD), "the engine's own count moved with them");
+        assertEquals(0, b.count(Direction.FORWARD));
+        StepRevision r = run.revisions.get(0);
+        assertEquals(early.length, r.steps());
+        for (StepEvent s : run.steps) {
+            if (s.t() <= r.to()) assertTrue(s.at() <= r.at(), "revised steps kept their earlier report time: none was held");
+        }
+    }
+
+    @Test
+    void aBoutThatResumesMomentsAfterAnotherStartsInItsDirection() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        double lateral = 0.05;
+        for (int i = 0; i < 8; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, 0.6, 1, lateral, 2, t + 0.2);       // backward, settled
+        }
+        t += 3;                                                // a pause ends the bout
+        b.tick(t);
+        int before = run.steps.size();
+        for (int i = 0; i < 3; i++, t += INTERVAL, lateral = -lateral) {
+            b.peak(t, 2.0, -0.05, 0.2, lateral, 2, t + 0.2);   // resumes in a turn: no evidence
+        }
+        assertTrue(run.steps.size() > before, "the resumed walk is counted");
+        for (int i = before; i < run.steps.size(); i++) {
+            assertEquals(Direction.BACKWARD, run.steps.get(i).direction(), "inherits the walk of moments ago");
+        }
+    }
+
+    /** Feeds candidates at the given intervals (cycled), walking forward with alternating sway. */
+    private static GaitEngineSimTest.Run walk(BoutTracker b, GaitEngineSimTest.Run run, double start, double[] intervals,
+                                              int steps, double amplitude) {
+        double t = start;
+        double lateral = 0.05;
+        for (int i = 0; i < steps; i++, lateral = -lateral) {
+            b.peak(t, amplitude, -0.5, 1, lateral, 3, t + 0.25);
+            b.tick(t + 0.25);
+            t += intervals[i % intervals.length];
+        }
+        return run;
+    }
+
+    @Test
+    void aVerySlowWalkerWithStepsThreeSecondsApartIsCountedFromTheFirstStep() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        walk(new BoutTracker(GaitSettings.builder(100).build(), run), run, 10, new double[] {2.9, 3.1}, 12, 1.0);
+        assertEquals(12, run.steps.size(), "a walking aid or advanced disease: steps 3 s apart are still walking");
+        assertEquals(1, run.boutsStarted, "one bout: the gaps are the walker's own rhythm, not pauses");
+    }
+
+    @Test
+    void aLimpThatAlternatesShortAndLongStepsIsRegularAndLosesNoFirstSteps() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        walk(new BoutTracker(GaitSettings.builder(100).build(), run), run, 10, new double[] {0.45, 0.95}, 16, 1.5);
+        assertEquals(16, run.steps.size(), "step-time asymmetry of 1:2 is a gait, not an irregular chain");
+        assertEquals(1, run.boutsStarted);
+    }
+
+    @Test
+    void aSecondBumpOfASlowStepIsNotCountedButAnEarlyStrongStepIs() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        walk(b, run, 10, new double[] {1.2}, 6, 2.0);            // steps at 10.0 .. 16.0
+        assertEquals(6, run.steps.size());
+        b.peak(16.35, 0.6, -0.5, 1, 0.05, 3, 16.6);              // a third of the push, 0.35 s after it
+        assertEquals(6, run.steps.size(), "the double-humped profile's second bump is not a step");
+        b.peak(17.2, 2.0, -0.5, 1, 0.05, 3, 17.45);              // the next step, on time
+        assertEquals(7, run.steps.size());
+        assertEquals(17.2, run.steps.get(6).t(), 1e-9);
+        b.peak(17.6, 1.9, -0.5, 1, -0.05, 3, 17.85);             // early but a full push: a real, hurried step
+        assertEquals(8, run.steps.size());
+    }
+
+    @Test
+    void aLimpWithWeakBrakingIsConfirmedOnItsStridesWhenThePelvisAlternatesSides() {
+        double[] intervals = {0.5, 1.0};
+        for (boolean alternating : new boolean[] {true, false}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 8; i++) {
+                double lateral = alternating && i % 2 == 1 ? -0.04 : 0.04;
+                b.peak(t, 1.0, -0.1, 1, lateral, 3, t + 0.25);   // braking too weak for the coupling way in
+                t += intervals[i % 2];
+            }
+            if (alternating) assertEquals(8, run.steps.size(), "regular strides with alternating sway: a limping walk");
+            else assertEquals(0, run.steps.size(), "regular strides without alternating stance: not walking");
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.backstep.core.Axis;
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
+import org.backstep.event.StepRevision;
 import org.backstep.sim.Scenario;
 import org.backstep.sim.Scenarios;
 import org.backstep.sim.Simulation;
@@ -23,11 +24,23 @@ class GaitEngineSimTest {
     /** Steps found and bouts seen in one simulated session. */
     static final class Run implements GaitListener {
         final List<StepEvent> steps = new ArrayList<>();
+        final List<StepRevision> revisions = new ArrayList<>();
         int boutsStarted;
 
         @Override
         public void step(StepEvent step) {
             steps.add(step);
+        }
+
+        /** Applies each revision to the steps it covers, as every consumer of the event stream does. */
+        @Override
+        public void revised(StepRevision revision) {
+            revisions.add(revision);
+            List<org.backstep.event.Event> all = new ArrayList<>(steps);
+            all.add(revision);
+            List<StepEvent> revised = StepRevision.finalSteps(all);
+            steps.clear();
+            steps.addAll(revised);
         }
 
         @Override

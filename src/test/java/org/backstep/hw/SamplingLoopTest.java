@@ -51,19 +51,27 @@ class SamplingLoopTest {
     @Test
     void backsOffAndReinitialisesAfterRepeatedFailuresThenRecovers() {
         SamplingLoop l = loop(new ImuSinkCounter());
+        l.pollOnce();
+        time.advanceSeconds(0.1);
+        assertEquals(20 * MS, l.pollOnce());
+        assertEquals(10, l.samples(), 1);
         chip.failNextTransactions(5);     // each failing poll costs one transaction
         long[] waits = new long[5];
         for (int i = 0; i < 5; i++) {
             waits[i] = l.pollOnce();
             time.sleepNanos(waits[i]);
         }
-        assertArrayEquals(new long[] {40 * MS, 80 * MS, 160 * MS, 200 * MS, 200 * MS}, waits);
+        assertArrayEquals(new long[] {40 * MS, 80 * MS, 160 * MS, 200 * MS, 20 * MS}, waits,
+            "back-off after each failure; the 5th re-initialises at once, then one poll interval");
         assertEquals(5, l.imuErrors());
         assertEquals(1, l.reinitializations(), "re-initialised on the 5th failure");
+        assertEquals("bus", l.faultCause(), "an episode is under way until samples come");
         assertEquals(5L, l.errorCounts().get("IMU: DeviceException"));
         time.advanceSeconds(0.1);
         assertEquals(20 * MS, l.pollOnce());
-        assertEquals(30, l.samples(), 1, "FIFO restarted at re-init, then 200 ms back-off + 100 ms");
+        assertEquals(22, l.samples(), 1, "the re-initialisation restarted the FIFO: 20 ms then 100 ms of samples, nothing of the back-off");
+        assertNull(l.faultCause());
+        assertEquals(1, l.episodes());
         assertTrue(imu.lostSamples() > 0, "the outage is accounted as lost samples");
     }
 
@@ -72,6 +80,7 @@ class SamplingLoopTest {
         ImuSinkCounter sink = new ImuSinkCounter();
         sink.fail = true;
         SamplingLoop l = loop(sink);
+        l.pollOnce();                    // starts the FIFO
         time.advanceSeconds(0.1);
         assertEquals(20 * MS, l.pollOnce());
         assertEquals(10, l.sinkErrors());
@@ -102,7 +111,10 @@ class SamplingLoopTest {
     @Test
     void badIntervalIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> SamplingLoop.builder(imu, new ImuSinkCounter()).intervalMs(500));
-        assertEquals("poll interval 500 ms is out of range; allowed: 5..100 ms", e.getMessage());
+            () -> SamplingLoop.builder(imu, new ImuSinkCounter()).intervalMs(0));
+        assertEquals("poll interval must be positive, not 0 ms", e.getMessage(),
+            "the configuration schema checks imu.poll_ms; the loop only asserts");
+        assertThrows(IllegalArgumentException.class, () -> SamplingLoop.builder(imu, new ImuSinkCounter()).maxBackoffMs(2001),
+            "re-initialisation tries are never more than 2 s apart");
     }
 }

@@ -31,7 +31,7 @@ class SelfTestTest {
         assertTrue(r.passed(), text());
         assertTrue(text().contains("PASS  rate"), text());
         assertTrue(text().contains("|a| = 9.81 m/s^2"), text());
-        assertTrue(text().contains("11 patterns played (no buzzer configured: silent): ready target limit fall"), text());
+        assertTrue(text().contains("12 patterns played (no buzzer configured: silent): ready target limit fall"), text());
         assertTrue(text().endsWith("RESULT: PASS" + System.lineSeparator()), text());
     }
 
@@ -75,5 +75,25 @@ class SelfTestTest {
             assertTrue(text().contains("FAIL  buzzer"), text());
             assertTrue(text().contains("Permission denied"), text());
         }
+    }
+
+    @Test
+    void anOpenFailureIsLabelledByTheDeviceItIsAbout() {
+        SelfTest.Result r = new SelfTest(time, time, 1.0).run(() -> {
+            throw DeviceException.of("buzzer", "no /sys/class/pwm/pwmchip0: add dtoverlay=pwm,pin=18,func=2 ...", null);
+        }, out);
+        assertFalse(r.passed());
+        assertTrue(text().contains("FAIL  buzzer    no /sys/class/pwm/pwmchip0"), "a missing PWM chip is not an imu failure: " + text());
+        assertTrue(text().endsWith("RESULT: FAIL" + System.lineSeparator()), text());
+    }
+
+    @Test
+    void aNativeLibraryThatDoesNotLoadIsOneLineAndAResult() {
+        SelfTest.Result r = new SelfTest(time, time, 1.0).run(() -> {
+            throw new UnsatisfiedLinkError("no pi4j in java.library.path\n\tat a stack line");
+        }, out);
+        assertFalse(r.passed());
+        assertEquals("backstep self test\n  FAIL  hardware  no pi4j in java.library.path\nRESULT: FAIL\n",
+            text().replace(System.lineSeparator(), "\n"));
     }
 }

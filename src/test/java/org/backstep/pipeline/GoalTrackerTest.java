@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.backstep.event.Direction;
 import org.backstep.event.Event;
 import org.backstep.event.GoalEvent;
 import org.backstep.event.GoalKind;
+import org.backstep.event.StepRevision;
 import org.junit.jupiter.api.Test;
 
 class GoalTrackerTest {
@@ -31,13 +33,40 @@ class GoalTrackerTest {
     }
 
     @Test
+    void revisedStepsMoveTheCountAndCanReachTheTargetButNeverAnnounceTwice() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(5, 100, 0, out::add);
+        for (int i = 0; i < 3; i++) g.backwardStep(i);
+        g.revised(new StepRevision(10, 11, 12, 4, Direction.BACKWARD));
+        assertEquals(7, g.backwardSteps());
+        assertEquals(List.of(new GoalEvent(12, GoalKind.TARGET, 7)), out, "reached through the revision");
+        g.revised(new StepRevision(13, 14, 15, 3, Direction.FORWARD));
+        assertEquals(4, g.backwardSteps(), "steps revised to forward leave the backward count");
+        g.backwardStep(16);
+        assertEquals(1, out.size(), "the target is not announced a second time");
+    }
+
+    @Test
     void aNewDayStartsFromZero() {
         List<Event> out = new ArrayList<>();
         GoalTracker g = new GoalTracker(2, 2, 5, out::add);
-        g.newDay();
+        g.resume(0, false, false);
         g.backwardStep(1);
         g.backwardStep(2);
         assertEquals(2, out.size());
+    }
+
+    @Test
+    void resumesFromWhatTheDayAnnouncedNotFromItsCount() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(3, 5, 0, out::add);
+        g.resume(4, false, false); // the day's count passed the target but it was never announced (no clock then)
+        g.backwardStep(1);
+        assertEquals(List.of(new GoalEvent(1, GoalKind.TARGET, 5), new GoalEvent(1, GoalKind.LIMIT, 5)), out);
+        out.clear();
+        g.resume(0, false, true); // a day whose limit was announced: its target is never announced after it
+        for (int i = 0; i < 6; i++) g.backwardStep(i);
+        assertEquals(List.of(), out);
     }
 
     @Test

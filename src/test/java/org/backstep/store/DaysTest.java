@@ -55,6 +55,25 @@ class DaysTest {
     }
 
     @Test
+    void aDirectionRevisionMovesStepsBetweenTheDaysCountsAndSurvivesARestart() throws IOException {
+        FakeTime t = new FakeTime(1_000, true);
+        t.setWall("2026-11-24T10:00:00Z");
+        try (Store st = manual(dir, StoreSettings.defaults(), t)) {
+            st.sessionStarted("walk");
+            steps(st, t, 5, Direction.FORWARD);      // reported before the bout's direction was clear
+            st.accept(new org.backstep.event.StepRevision(0, 2, 3, 5, Direction.BACKWARD), t.mono);
+            steps(st, t, 3, Direction.BACKWARD);
+            st.flush();
+            assertEquals(8, st.backwardStepsToday());
+            assertEquals(0, st.today().forward());
+        }
+        try (Store st = manual(dir, StoreSettings.defaults(), t)) {
+            assertEquals(8, st.backwardStepsToday(), "rebuilt from the journal the same way");
+            assertEquals(0, st.today().forward());
+        }
+    }
+
+    @Test
     void bootThatNeverSyncsStaysUndatedAndARestartInTheSameBootIsRedated() throws IOException {
         FakeTime t = new FakeTime(1_000, false);
         t.boot = "boot-1";

@@ -21,6 +21,7 @@ import org.backstep.event.GoalKind;
  * cadence        ••••   ticks      40/80 x4
  * export_done    ——                400 ms
  * export_failed  ——— ——— ———  low  500/150 x3, falling
+ * sensor_fault   • • ——     low    150/100/150/100/600 ms         the IMU stopped delivering (once per episode)
  * </pre>
  */
 public final class Patterns {
@@ -44,14 +45,20 @@ public final class Patterns {
     public static final Pattern EXPORT_FAILED = Pattern.builder("export_failed")
         .tone(500, 700).pause(150).tone(500, 600).pause(150).tone(500, 500).build();
 
+    /** The IMU stopped delivering samples (reset, stuck, unplugged): two short and one long, low. */
+    public static final Pattern SENSOR_FAULT = Pattern.builder("sensor_fault")
+        .tone(150, 600).pause(100).tone(150, 600).pause(100).tone(600, 500).build();
+
     /** Every standard pattern, in the order a self test plays them. */
     public static final List<Pattern> ALL = List.of(READY, TARGET, LIMIT, FALL, STUMBLE, IMBALANCE, POSTURE, KNEE,
-        CADENCE, EXPORT_DONE, EXPORT_FAILED);
+        CADENCE, EXPORT_DONE, EXPORT_FAILED, SENSOR_FAULT);
 
     /** Priorities for {@link PatternPlayer#play(Pattern, int)}: alerts by urgency, then goals, then status. */
     public static final int PRIORITY_STATUS = 10;
     public static final int PRIORITY_READY = 20;
     public static final int PRIORITY_GOAL = 30;
+    /** A device fault the wearer should hear once: above goals, below every alert. */
+    public static final int PRIORITY_FAULT = 40;
 
     public static Pattern forAlert(AlertKind kind) {
         switch (kind) {

@@ -15,12 +15,21 @@ import org.tinylog.Logger;
  * MPU-6050 driver reading accelerometer and gyroscope through the on-chip FIFO.
  *
  * <p>{@link #open} probes WHO_AM_I, resets the chip, wakes it on the gyro PLL, programs rate, DLPF and
- * ranges and starts the FIFO. {@link #drain} reads INT_STATUS and FIFO_COUNT, then pulls whole 12-byte
+ * ranges. The FIFO is started (reset and enabled) by the first {@link #drain}, not by {@code open}: a
+ * service that opens the hardware and then spends a second loading the journal would otherwise find an
+ * overflowed FIFO (it holds 0.85 s at 100 Hz). Stream time 0 is that first drain. {@link #drain} reads
+ * INT_STATUS and FIFO_COUNT, then pulls whole 12-byte
  * frames in bursts of at most {@link #MAX_BURST_BYTES}. An overflow (FIFO_OFLOW_INT, or a count at the
  * 1024-byte capacity) cannot be decoded safely, since the chip drops the oldest bytes and the frame
  * boundary is lost: the FIFO is reset, and the samples produced since the previous drain are counted as
  * lost (estimated from elapsed time) and skipped in stream time. A bus error inside a drain also forces a
  * FIFO reset at the next drain, because a half-done burst may have popped part of a frame.
+ *
+ * <p>A FIFO count stuck at a whole frame over an empty FIFO makes every read return the last byte read
+ * again (RM §4.31), so such frames have twelve equal bytes; a real frame never does (six 16-bit values
+ * with equal high and low bytes, all the same). They are never delivered, and {@link #STUCK_FRAMES} of
+ * them in a row throw a {@link DeviceException#needsReinit()} exception. {@link #checkConfiguration()}
+ * reads the configuration back, to tell a chip that was reset from one that stalled.
  *
  * <p>Not thread-safe: one thread drains. {@link #lostSamples()} may be read from any thread.
  */
@@ -29,6 +38,11 @@ public final class Mpu6050 implements Imu {
     public static final int MAX_BURST_BYTES = 21 * FRAME_BYTES;
     /** Consecutive drains with a count that is not a whole number of frames before we realign. */
     static final int MISALIGNED_LIMIT = 3;
+    /**
+     * Uniform frames (twelve equal bytes) in a row that mean a stuck FIFO count. Sensor noise (several
+     * LSB on every axis, PS §6.1-6.2) makes even two in a row from a live chip practically impossible.
+     */
+    static final int STUCK_FRAMES = 2;
     private static final long OVERFLOW_LOG_INTERVAL_NANOS = 5_000_000_000L;
 
     private final I2cDevice device;
@@ -40,6 +54,7 @@ public final class Mpu6050 implements Imu {
     private final byte[] burst = new byte[MAX_BURST_BYTES];
     private final byte[] word = new byte[2];
     private final double[] sample = new double[6];
+    private final byte[] regs = new byte[4];
 
     private long sampleIndex;
     private volatile long lost;
@@ -47,6 +62,9 @@ public final class Mpu6050 implements Imu {
     private long lastDrainNanos;
     private boolean realignPending;
     private int misalignedStreak;
+    private int uniformStreak;
+    private boolean fifoStartPending;
+    private boolean streamStarted;
     private long lastOverflowLogNanos = Long.MIN_VALUE;
     private long overflowsSinceLog;
     private volatile boolean closed;
@@ -114,8 +132,11 @@ public final class Mpu6050 implements Imu {
         writeChecked(ACCEL_CONFIG, settings.afsSel() << ACCEL_CONFIG_AFS_SEL_SHIFT);
         device.writeRegister(INT_PIN_CFG, 0);                        // INT_RD_CLEAR 0: status clears on read
         device.writeRegister(INT_ENABLE, INT_ENABLE_FIFO_OFLOW);
-        writeChecked(FIFO_EN, FIFO_EN_ACCEL | FIFO_EN_XG | FIFO_EN_YG | FIFO_EN_ZG);
-        restartFifo();
+        writeChecked(FIFO_EN, FIFO_EN_SELECTION);
+        fifoStartPending = true;                                     // USER_CTRL.FIFO_EN stays 0 until the first drain
+        realignPending = false;
+        misalignedStreak = 0;
+        uniformStreak = 0;
     }
 
     private void writeChecked(int reg, int value) {
@@ -137,12 +158,33 @@ public final class Mpu6050 implements Imu {
         lastDrainNanos = clock.nanoTime();
         realignPending = false;
         misalignedStreak = 0;
+        uniformStreak = 0;
+    }
+
+    /**
+     * Starts the FIFO at the first drain after open or re-initialisation. After a re-initialisation the
+     * samples the chip did not record since then count as lost, so stream time stays with real time.
+     */
+    private void startFifo(long now) {
+        long since = lastDrainNanos;
+        restartFifo();
+        fifoStartPending = false;
+        if (streamStarted) {
+            long estimate = Math.round(Math.max(0, now - since) * 1e-9 * rateHz);
+            sampleIndex += estimate;
+            lost += estimate;
+        }
+        streamStarted = true;
     }
 
     @Override
     public int drain(ImuSink sink) {
         if (closed) throw new DeviceException("MPU-6050 on " + device.describe() + " is closed");
         long now = clock.nanoTime();
+        if (fifoStartPending) {
+            startFifo(now);
+            return 0;
+        }
         if (realignPending) {
             discard(now, "realigning FIFO frames after a bus error");
             return 0;
@@ -177,6 +219,16 @@ public final class Mpu6050 implements Imu {
                 int n = Math.min(remaining, MAX_BURST_BYTES);
                 device.readRegisters(FIFO_R_W, burst, 0, n);
                 for (int off = 0; off < n; off += FRAME_BYTES) {
+                    if (uniform(burst, off)) {
+                        if (++uniformStreak >= STUCK_FRAMES) {
+                            realignPending = true;
+                            throw DeviceException.needsReinit(String.format(Locale.ROOT,
+                                "MPU-6050 on %s: FIFO count stuck at %d bytes over an empty FIFO (%d repeated frames)",
+                                device.describe(), count, uniformStreak));
+                        }
+                        continue;
+                    }
+                    uniformStreak = 0;
                     decoder.decode(burst, off, sample);
                     sink.sample(sampleIndex / rateHz, sample[0], sample[1], sample[2], sample[3], sample[4], sample[5]);
                     sampleIndex++;
@@ -188,8 +240,43 @@ public final class Mpu6050 implements Imu {
             realignPending = true;
             throw e;
         }
-        lastDrainNanos = now;
+        if (delivered > 0) lastDrainNanos = now;   // the FIFO was emptied of real samples now
         return delivered;
+    }
+
+    /** Twelve equal bytes: what reading an empty FIFO returns (the last byte again, RM §4.31). */
+    private static boolean uniform(byte[] b, int off) {
+        byte first = b[off];
+        for (int i = 1; i < FRAME_BYTES; i++) {
+            if (b[off + i] != first) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Reads the configuration back (three burst reads). Null when it is what {@code open} wrote; else one
+     * line naming the registers that differ, e.g. after a power-on reset
+     * {@code "PWR_MGMT_1 0x40 (want 0x01), USER_CTRL 0x00 (want 0x40)"}.
+     */
+    @Override
+    public String checkConfiguration() {
+        StringBuilder wrong = new StringBuilder();
+        device.readRegisters(USER_CTRL, regs, 0, 2);                     // USER_CTRL, PWR_MGMT_1 (0x6A, 0x6B)
+        expect(wrong, "USER_CTRL", regs[0] & USER_CTRL_FIFO_EN, fifoStartPending ? 0 : USER_CTRL_FIFO_EN, USER_CTRL_FIFO_EN);
+        expect(wrong, "PWR_MGMT_1", regs[1] & 0xFF, CLKSEL_PLL_XGYRO, 0xFF);
+        device.readRegisters(SMPLRT_DIV, regs, 0, 4);                    // SMPLRT_DIV, CONFIG, GYRO_CONFIG, ACCEL_CONFIG
+        expect(wrong, "SMPLRT_DIV", regs[0] & 0xFF, settings.sampleRateDivider(), 0xFF);
+        expect(wrong, "CONFIG", regs[1] & CONFIG_DLPF_CFG_MASK, settings.dlpfCfg(), CONFIG_DLPF_CFG_MASK);
+        expect(wrong, "GYRO_CONFIG", regs[2] & GYRO_CONFIG_FS_SEL_MASK, settings.fsSel() << GYRO_CONFIG_FS_SEL_SHIFT, GYRO_CONFIG_FS_SEL_MASK);
+        expect(wrong, "ACCEL_CONFIG", regs[3] & ACCEL_CONFIG_AFS_SEL_MASK, settings.afsSel() << ACCEL_CONFIG_AFS_SEL_SHIFT, ACCEL_CONFIG_AFS_SEL_MASK);
+        expect(wrong, "FIFO_EN", device.readRegister(FIFO_EN), FIFO_EN_SELECTION, 0xFF);
+        return wrong.length() == 0 ? null : wrong.toString();
+    }
+
+    private static void expect(StringBuilder wrong, String name, int value, int want, int mask) {
+        if ((value & mask) == (want & mask)) return;
+        if (wrong.length() > 0) wrong.append(", ");
+        wrong.append(String.format(Locale.ROOT, "%s 0x%02x (want 0x%02x)", name, value, want));
     }
 
     /** Resets the FIFO, counting what was produced since the last good drain as lost. */
@@ -214,9 +301,12 @@ public final class Mpu6050 implements Imu {
         if (closed) throw new DeviceException("MPU-6050 on " + device.describe() + " is closed");
         long before = lastDrainNanos;
         configure();
-        long estimate = Math.round(Math.max(0, clock.nanoTime() - before) * 1e-9 * rateHz);
+        if (!streamStarted) return;
+        long now = clock.nanoTime();
+        long estimate = Math.round(Math.max(0, now - before) * 1e-9 * rateHz);
         sampleIndex += estimate;
         lost += estimate;
+        lastDrainNanos = now;
         Logger.warn("IMU on {} re-initialised; about {} samples lost", device.describe(), estimate);
     }
 

@@ -70,6 +70,8 @@ public final class Mpu6050Registers {
     public static final int FIFO_EN_ZG = 1 << 4;
     /** RM §4.6: ACCEL_FIFO_EN, bit 3 (ACCEL_*OUT, registers 59-64). */
     public static final int FIFO_EN_ACCEL = 1 << 3;
+    /** What backstep puts in the FIFO: accelerometer and the three gyro axes, 12 bytes a sample (RM §4.6). */
+    public static final int FIFO_EN_SELECTION = FIFO_EN_ACCEL | FIFO_EN_XG | FIFO_EN_YG | FIFO_EN_ZG;
 
     // ---------------------------------------------------------------- interrupts
     /** RM §4.14 Register 55 INT_PIN_CFG (INT_RD_CLEAR bit 4; 0 = status cleared by reading INT_STATUS). */

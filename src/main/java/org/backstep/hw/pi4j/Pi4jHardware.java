@@ -64,7 +64,11 @@ public final class Pi4jHardware implements Hardware {
     public static Pi4jHardware open(Mpu6050Settings imu, BuzzerSettings buzzer) {
         Path dev = Path.of("/dev/i2c-" + imu.bus());
         if (!Files.exists(dev)) {
-            throw new DeviceException("no " + dev + ": enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot");
+            throw DeviceException.of(IMU, "no " + dev + ": enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot", null);
+        }
+        if (!Files.isReadable(dev) || !Files.isWritable(dev)) {
+            throw DeviceException.of(IMU, dev + " is not readable and writable for user " + System.getProperty("user.name")
+                + ": add the user to group i2c (sudo usermod -aG i2c USER) and log in again", null);
         }
         ContextBuilder b = Pi4J.newContextBuilder().noAutoDetect().add(new RaspberryPiPlatform())
             .add(LinuxFsI2CProvider.newInstance());
@@ -74,6 +78,44 @@ public final class Pi4jHardware implements Hardware {
         return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
     }
 
+    /** The part of the unit a failure is about, as self tests and error lines name it. */
+    public static final String IMU = "imu";
+    public static final String BUZZER = "buzzer";
+
+    /**
+     * A usable GPIO character device for the gpiod buzzer, checked before Pi4J is asked (which otherwise
+     * says its provider "could not be found", with a stack trace).
+     *
+     * @throws DeviceException about the buzzer, with what to do
+     */
+    static void checkGpioChips(Path devDir) {
+        java.util.List<Path> chips;
+        try (java.util.stream.Stream<Path> list = Files.list(devDir)) {
+            chips = list.filter(p -> p.getFileName().toString().matches("gpiochip[0-9]+")).sorted().collect(java.util.stream.Collectors.toList());
+        } catch (java.io.IOException | RuntimeException e) {
+            chips = java.util.List.of();
+        }
+        if (chips.isEmpty()) {
+            throw DeviceException.of(BUZZER, "no " + devDir.resolve("gpiochip*") + ": the GPIO buzzer needs the kernel's GPIO character"
+                + " device (Raspberry Pi OS has it); use buzzer.type = pwm or none", null);
+        }
+        for (Path c : chips) {
+            if (Files.isReadable(c) && Files.isWritable(c)) return;
+        }
+        throw DeviceException.of(BUZZER, chips.get(0) + " is not readable and writable for user " + System.getProperty("user.name")
+            + ": add the user to group gpio (sudo usermod -aG gpio USER) and log in again", null);
+    }
+
+    /**
+     * A native library that does not load (Pi4J's I2C JNI library off a Pi's arm/aarch64, libgpiod missing)
+     * is an {@link Error} that nothing would catch: it becomes a one-line failure of {@code device}.
+     */
+    static DeviceException nativeFailure(String device, LinkageError e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        return DeviceException.of(device, "could not load the native library for the " + device + " (" + why
+            + "): the hardware needs a Raspberry Pi OS on arm or aarch64; reinstall backstep if it is one", null);
+    }
+
     /** Adds the buzzer's provider to {@code b}; returns {PWM provider id, digital output provider id} (nulls when unused). */
     private static String[] addBuzzerProvider(ContextBuilder b, BuzzerSettings buzzer) {
         String pwmId = null;
@@ -81,11 +123,12 @@ public final class Pi4jHardware implements Hardware {
         if (buzzer.kind() == BuzzerSettings.Kind.PWM) {
             Path chip = Path.of("/sys/class/pwm/pwmchip" + buzzer.pwmChip());
             if (!Files.exists(chip)) {
-                throw new DeviceException("no " + chip + ": add dtoverlay=pwm,pin=18,func=2 to /boot/firmware/config.txt and reboot, or use a GPIO buzzer");
+                throw DeviceException.of(BUZZER, "no " + chip + ": add dtoverlay=pwm,pin=18,func=2 to /boot/firmware/config.txt and reboot, or use a GPIO buzzer", null);
             }
             b.add(LinuxFsPwmProvider.newInstance(buzzer.pwmChip()));
             pwmId = LinuxFsPwmProvider.ID;
         } else if (buzzer.kind() == BuzzerSettings.Kind.GPIO) {
+            checkGpioChips(Path.of("/dev"));
             b.add(GpioDDigitalOutputProvider.newInstance());
             doutId = GpioDDigitalOutputProvider.ID;
         }
@@ -103,9 +146,9 @@ public final class Pi4jHardware implements Hardware {
         try {
             Buzzer bz = openBuzzer(ctx, buzzer, ids[1], ids[0]);
             return new Pi4jHardware(ctx, null, bz, "buzzer only: " + buzzer);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             shutdownQuietly(ctx);
-            throw e instanceof DeviceException ? e : new DeviceException("could not open the buzzer: " + e.getMessage(), e);
+            throw failure(BUZZER, e);
         }
     }
 
@@ -130,20 +173,29 @@ public final class Pi4jHardware implements Hardware {
                                         Sleeper sleeper, NanoClock clock) {
         Imu imu = null;
         Buzzer buzzer = null;
+        String part = IMU;
         try {
             I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("backstep-imu").name("MPU-6050")
                 .bus(imuSettings.bus()).device(imuSettings.address()).provider(i2cProviderId).build());
             imu = Mpu6050.open(new Pi4jI2cDevice(i2c), imuSettings, sleeper, clock);
+            part = BUZZER;
             buzzer = openBuzzer(ctx, buzzerSettings, digitalOutputProviderId, pwmProviderId);
             String what = imuSettings + "; " + (buzzer instanceof SilentBuzzer ? "no buzzer" : buzzerSettings.toString())
                 + "; I2C via " + i2cProviderId;
             return new Pi4jHardware(ctx, imu, buzzer, what);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             if (buzzer != null) buzzer.close();
             if (imu != null) imu.close();
             shutdownQuietly(ctx);
-            throw e instanceof DeviceException ? e : new DeviceException("could not open the hardware: " + e.getMessage(), e);
+            throw failure(part, e);
         }
+    }
+
+    /** Any failure to open {@code part} as a one-line {@link DeviceException} that names it. */
+    static DeviceException failure(String part, Throwable e) {
+        if (e instanceof DeviceException d) return d.about(part);
+        if (e instanceof LinkageError l) return nativeFailure(part, l);
+        return DeviceException.of(part, "could not open the " + part + ": " + Pi4jI2cDevice.reason(e), e);
     }
 
     private static Buzzer openBuzzer(Context ctx, BuzzerSettings s, String doutId, String pwmId) {

@@ -33,7 +33,7 @@ public final class Pi4jI2cDevice implements I2cDevice {
         } catch (DeviceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DeviceException(fail("read of register", reg, e.getMessage()), e);
+            throw new DeviceException(fail("read of register", reg, reason(e)), e);
         }
     }
 
@@ -43,7 +43,7 @@ public final class Pi4jI2cDevice implements I2cDevice {
         try {
             i2c.writeRegister(reg, (byte) value);
         } catch (RuntimeException e) {
-            throw new DeviceException(fail("write of register", reg, e.getMessage()), e);
+            throw new DeviceException(fail("write of register", reg, reason(e)), e);
         }
     }
 
@@ -64,12 +64,28 @@ public final class Pi4jI2cDevice implements I2cDevice {
         } catch (DeviceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DeviceException(fail("burst read at register", reg, e.getMessage()), e);
+            throw new DeviceException(fail("burst read at register", reg, reason(e)), e);
         }
     }
 
     private String fail(String what, int reg, String why) {
         return String.format(Locale.ROOT, "%s: %s 0x%02x failed: %s", description, what, reg, why);
+    }
+
+    /**
+     * Why a Pi4J call failed, in the kernel's words: linuxfs wraps the ioctl's IOException ("Remote I/O
+     * error", i.e. nothing acknowledged the address) in "Failed to execute action for device 104 on bus
+     * 1", which names the address in decimal and loses the errno text; the innermost message is the one
+     * that says what happened.
+     */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        String msg = e.getMessage();
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 8; depth++) {
+            t = t.getCause();
+            if (t.getMessage() != null && !t.getMessage().isBlank()) msg = t.getMessage();
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     private void check() {

@@ -1,5 +1,6 @@
 package org.backstep.hw.sim;
 
+import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.exception.IOException;
 import com.pi4j.io.i2c.I2CBase;
 import com.pi4j.io.i2c.I2CBusBase;
@@ -37,9 +38,7 @@ final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
 
     private SimulatedMpu6050 chip() {
         if (!isOpen) throw new IOException("I2C bus " + config.bus() + " device " + hex(config.device()) + " is closed");
-        if (chip == null) {
-            throw new IOException("Remote I/O error: nothing answers at bus " + config.bus() + " address " + hex(config.device()));
-        }
+        if (chip == null) throw new DeviceException(SimulatedMpu6050.NACK_TEXT);
         return chip;
     }
 
@@ -47,11 +46,16 @@ final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
         return String.format(Locale.ROOT, "0x%02x", v);
     }
 
+    /**
+     * Runs a transaction; a chip error surfaces the way Pi4J's linuxfs I2C reports a failed ioctl: a
+     * {@link Pi4JException} naming the device in decimal, with the errno text only in its cause.
+     */
     private <T> T onBus(java.util.concurrent.Callable<T> action) {
         try {
             return i2CBus.execute(this, action);
         } catch (DeviceException e) {
-            throw new IOException(e.getMessage());
+            throw new Pi4JException("Failed to execute action for device " + config.device() + " on bus " + config.bus(),
+                new java.io.IOException(e.getMessage()));
         }
     }
 

@@ -21,11 +21,22 @@ import org.backstep.hw.DeviceException;
  * {@link SampleSource}. With a clock ({@link #SimulatedMpu6050(SampleSource, DoubleSupplier)}) every bus
  * transaction first advances to the clock's time, and the chip NACKs for 100 ms after DEVICE_RESET.
  *
+ * <p>Faults (issue 11): {@link #powerOnReset()} (a brown-out: every register back at its power-on value,
+ * asleep, FIFO off and empty, no answer during the start-up time); {@link #stickFifoCount(boolean)}
+ * (FIFO_COUNT stuck at one whole frame over an empty FIFO that no longer fills, so every read returns
+ * the last byte again, until DEVICE_RESET); {@link #unplug()} / {@link #replug()} (every transaction
+ * NACKs, "Remote I/O error", then the chip comes back as after a power-on reset); {@link #stopClock()} (no
+ * samples although the configuration reads back right, until DEVICE_RESET).
+ *
  * <p>Test hooks: {@link #failNextTransactions(int)}, {@link #answerWhoAmI(int)}, {@link #peek(int)},
  * {@link #transactions()}. Thread-safe (all methods synchronized).
  */
 public final class SimulatedMpu6050 {
     private static final double RESET_BUSY_SECONDS = 0.1;
+    /** Gyroscope start-up time after power-on, 30 ms typical (PS §6.1): no answer meanwhile. */
+    private static final double POWER_ON_BUSY_SECONDS = 0.03;
+    /** The errno text Linux gives for an address nobody acknowledges (EREMOTEIO). */
+    public static final String NACK_TEXT = "Remote I/O error";
     /** TEMP_OUT for 25 °C: (25 - 36.53) * 340 (RM §4.18). */
     private static final int TEMP_25C_COUNTS = -3920;
 
@@ -49,6 +60,9 @@ public final class SimulatedMpu6050 {
     private long transactions;
     private long overflowedBytes;
     private int failNext;
+    private boolean countStuck;
+    private boolean unplugged;
+    private boolean clockStopped;
 
     /** A chip whose time moves only by {@link #advanceTo(double)}. */
     public SimulatedMpu6050(SampleSource source) {
@@ -80,7 +94,7 @@ public final class SimulatedMpu6050 {
     /** Generates every sample due up to {@code seconds} (chip time never goes backwards). */
     public synchronized void advanceTo(double seconds) {
         if (seconds <= now) return;
-        if (!awake()) {
+        if (!awake() || unplugged || clockStopped) {
             now = seconds;
             return;
         }
@@ -133,7 +147,7 @@ public final class SimulatedMpu6050 {
             reg[ACCEL_XOUT_H + 2 * i + 1] = counts[i] & 0xFF;
         }
         reg[INT_STATUS] |= INT_STATUS_DATA_RDY;
-        if ((reg[USER_CTRL] & USER_CTRL_FIFO_EN) == 0) return;
+        if ((reg[USER_CTRL] & USER_CTRL_FIFO_EN) == 0 || countStuck) return;
         int en = reg[FIFO_EN];
         // register order, RM §4.31: accel (59-64), temp (65-66), gyro x, y, z (67-72)
         if ((en & FIFO_EN_ACCEL) != 0) pushRegs(ACCEL_XOUT_H, 6);
@@ -194,9 +208,9 @@ public final class SimulatedMpu6050 {
         if (clock != null) advanceTo(clock.getAsDouble());
         if (failNext > 0) {
             failNext--;
-            throw new DeviceException("simulated I2C error (Remote I/O error)");
+            throw new DeviceException(NACK_TEXT);
         }
-        if (now < busyUntil) throw new DeviceException("simulated NACK: MPU-6050 still resetting");
+        if (unplugged || now < busyUntil - 1e-9) throw new DeviceException(NACK_TEXT);   // 1 ns: clock rounding
     }
 
     /** One single-byte register read transaction. */
@@ -236,7 +250,7 @@ public final class SimulatedMpu6050 {
             case FIFO_R_W:
                 return fifoPop();
             case FIFO_COUNTH:
-                latchedCount = fifoCount;
+                latchedCount = countStuck ? FRAME_BYTES : fifoCount;
                 return (latchedCount >> 8) & 0xFF;
             case FIFO_COUNTL:
                 return latchedCount & 0xFF;
@@ -255,6 +269,8 @@ public final class SimulatedMpu6050 {
             case PWR_MGMT_1:
                 if ((v & PWR_MGMT_1_DEVICE_RESET) != 0) {
                     reset();
+                    countStuck = false;
+                    clockStopped = false;
                     busyUntil = clock != null ? now + RESET_BUSY_SECONDS : Double.NEGATIVE_INFINITY;
                     return;
                 }
@@ -294,6 +310,44 @@ public final class SimulatedMpu6050 {
     /** Bytes in the FIFO now. */
     public synchronized int fifoCount() {
         return fifoCount;
+    }
+
+    /**
+     * A power-on reset, as after a brown-out: the registers take their power-on values (asleep, FIFO
+     * disabled and empty, SMPLRT_DIV 0...) and the chip answers nothing for its start-up time.
+     */
+    public synchronized void powerOnReset() {
+        reset();
+        countStuck = false;
+        busyUntil = now + POWER_ON_BUSY_SECONDS;
+    }
+
+    /**
+     * While stuck, FIFO_COUNT reads one whole frame (12 bytes) although the FIFO is empty and no longer
+     * fills, so each read of FIFO_R_W returns the last byte read again. DEVICE_RESET clears it.
+     */
+    public synchronized void stickFifoCount(boolean stuck) {
+        if (stuck && !countStuck) clearFifo();
+        countStuck = stuck;
+    }
+
+    /**
+     * The chip answers and its registers read back right, but it samples nothing (its clock source
+     * stopped): the FIFO no longer fills until DEVICE_RESET.
+     */
+    public synchronized void stopClock() {
+        clockStopped = true;
+    }
+
+    /** The chip is off the bus: every transaction NACKs until {@link #replug()}. */
+    public synchronized void unplug() {
+        unplugged = true;
+    }
+
+    /** Back on the bus, freshly powered: a {@link #powerOnReset()}. */
+    public synchronized void replug() {
+        unplugged = false;
+        powerOnReset();
     }
 
     /** Makes the chip answer WHO_AM_I with another value (0x70 like an MPU-6500, 0xFF like a dead bus...). */

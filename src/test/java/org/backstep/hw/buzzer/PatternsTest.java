@@ -18,7 +18,7 @@ class PatternsTest {
             String other = seen.put(p.activeSignature(), p.name());
             assertNull(other, p.name() + " has the same on/off rhythm as " + other);
         }
-        assertEquals(11, Patterns.ALL.size());
+        assertEquals(12, Patterns.ALL.size());
     }
 
     @Test
@@ -49,12 +49,14 @@ class PatternsTest {
     void lookups() {
         for (AlertKind k : AlertKind.values()) {
             assertEquals(k.json(), Patterns.forAlert(k).name());
-            assertTrue(Patterns.priorityOf(k) > Patterns.PRIORITY_GOAL);
+            assertTrue(Patterns.priorityOf(k) > Patterns.PRIORITY_FAULT);
         }
         assertTrue(Patterns.priorityOf(AlertKind.FALL) > Patterns.priorityOf(AlertKind.STUMBLE));
         assertSame(Patterns.TARGET, Patterns.forGoal(GoalKind.TARGET));
         assertSame(Patterns.LIMIT, Patterns.forGoal(GoalKind.LIMIT));
         assertSame(Patterns.EXPORT_FAILED, Patterns.byName(" Export_Failed "));
+        assertSame(Patterns.SENSOR_FAULT, Patterns.byName("sensor_fault"));
+        assertTrue(Patterns.PRIORITY_FAULT > Patterns.PRIORITY_GOAL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Patterns.byName("siren"));
         assertTrue(e.getMessage().startsWith("'siren' is not a buzzer pattern; allowed: ready, target,"), e.getMessage());
     }

@@ -20,7 +20,9 @@ class Mpu6050DriverTest {
             assertEquals(2 << 3, rig.chip.peek(GYRO_CONFIG), "FS_SEL 2 = ±1000 dps");
             assertEquals(2 << 3, rig.chip.peek(ACCEL_CONFIG), "AFS_SEL 2 = ±8 g");
             assertEquals(0x78, rig.chip.peek(FIFO_EN), "accel + gyro x/y/z, no temperature");
-            assertEquals(USER_CTRL_FIFO_EN, rig.chip.peek(USER_CTRL));
+            assertEquals(0, rig.chip.peek(USER_CTRL), "open leaves the FIFO off");
+            assertEquals(0, imu.drain(new Recorder()));
+            assertEquals(USER_CTRL_FIFO_EN, rig.chip.peek(USER_CTRL), "the first drain starts it");
             assertEquals(CLKSEL_PLL_XGYRO, rig.chip.peek(PWR_MGMT_1), "awake on the X gyro PLL");
             assertEquals(INT_ENABLE_FIFO_OFLOW, rig.chip.peek(INT_ENABLE));
             assertEquals(100.0, imu.sampleRateHz(), 1e-9);
@@ -95,6 +97,7 @@ class Mpu6050DriverTest {
         try (SimRig rig = SimRig.direct(SampleSource.constant(30, -40, 0, 5, -5, 0))) {
             Mpu6050 imu = rig.open(Mpu6050Settings.builder().accelRangeG(2).gyroRangeDps(250).build());
             Recorder r = new Recorder();
+            imu.drain(r);
             rig.advance(0.05);
             assertTrue(imu.drain(r) > 0);
             double[] s = r.last();
@@ -110,6 +113,7 @@ class Mpu6050DriverTest {
         try (SimRig rig = SimRig.pi4j(SampleSource.constant(1, 2, G, 0.5, 0, -0.5))) {
             Mpu6050 imu = rig.open(Mpu6050Settings.builder().rateHz(100).accelRangeG(2).build());
             Recorder r = new Recorder();
+            imu.drain(r);
             rig.advance(0.2);
             assertEquals(20, imu.drain(r));
             rig.advance(2.0); // 200 frames = 2400 bytes into a 1024-byte FIFO
@@ -137,6 +141,7 @@ class Mpu6050DriverTest {
         try (SimRig rig = SimRig.direct(SampleSource.atRest())) {
             Mpu6050 imu = rig.open(Mpu6050Settings.builder().rateHz(100).build());
             Recorder r = new Recorder();
+            imu.drain(r);
             rig.advance(0.3);
             rig.chip.failNextTransactions(1);
             DeviceException e = assertThrows(DeviceException.class, () -> imu.drain(r));
@@ -155,6 +160,7 @@ class Mpu6050DriverTest {
         try (SimRig rig = SimRig.direct(SampleSource.atRest())) {
             Mpu6050 imu = rig.open(Mpu6050Settings.builder().rateHz(100).build());
             Recorder r = new Recorder();
+            imu.drain(r);
             rig.chip.write(FIFO_R_W, 0x55);              // a stray byte: every later count is 1 mod 12
             for (int i = 0; i < Mpu6050.MISALIGNED_LIMIT; i++) {
                 rig.advance(0.05);
@@ -200,11 +206,13 @@ class Mpu6050DriverTest {
         try (SimRig rig = SimRig.direct(SampleSource.atRest())) {
             Mpu6050 imu = rig.open(Mpu6050Settings.builder().rateHz(100).build());
             Recorder r = new Recorder();
+            imu.drain(r);
             rig.advance(0.1);
             assertEquals(10, imu.drain(r));
             rig.advance(0.5);
             imu.reinitialize();
             assertEquals(Mpu6050Settings.builder().rateHz(100).build().sampleRateDivider(), rig.chip.peek(SMPLRT_DIV));
+            assertEquals(0, imu.drain(r), "the FIFO restarts at the first drain after re-initialisation");
             rig.advance(0.1);
             assertEquals(10, imu.drain(r));
             assertTrue(r.last()[0] > 0.7, "time continued past the gap: " + r.last()[0]);

@@ -29,6 +29,7 @@ class Pi4jHardwareTest {
         assertEquals(200.0, hw.imu().sampleRateHz(), 1e-9);
         assertTrue(hw.buzzer() instanceof SilentBuzzer);
         assertTrue(hw.describe().contains("address 0x69"), hw.describe());
+        assertEquals(0, hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> { }), "the first drain starts the FIFO");
         time.advanceSeconds(0.1);
         int[] n = {0};
         assertEquals(20, hw.imu().drain((t, ax, ay, az, gx, gy, gz) -> n[0]++));
@@ -76,5 +77,46 @@ class Pi4jHardwareTest {
         DeviceException e = assertThrows(DeviceException.class,
             () -> Pi4jHardware.open(Mpu6050Settings.builder().bus(7).build(), BuzzerSettings.none()));
         assertTrue(e.getMessage().startsWith("no /dev/i2c-7: enable I2C"), e.getMessage());
+    }
+
+    @Test
+    void aGpioBuzzerWithoutAGpioChipIsOneLineAboutTheBuzzer(@org.junit.jupiter.api.io.TempDir Path dev) throws Exception {
+        DeviceException e = assertThrows(DeviceException.class, () -> Pi4jHardware.checkGpioChips(dev));
+        assertEquals("buzzer", e.device());
+        assertTrue(e.getMessage().startsWith("no " + dev.resolve("gpiochip*") + ": the GPIO buzzer needs"), e.getMessage());
+        Files.createFile(dev.resolve("gpiochip0"));
+        Pi4jHardware.checkGpioChips(dev);                   // present and (as this user) usable
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(dev.resolve("gpiochip0"), java.util.Set.of());
+            e = assertThrows(DeviceException.class, () -> Pi4jHardware.checkGpioChips(dev));
+            assertTrue(e.getMessage().contains("add the user to group gpio"), e.getMessage());
+        }
+    }
+
+    @Test
+    void openFailuresNameTheDeviceAndNativeLoadErrorsBecomeOneLine() {
+        DeviceException e = Pi4jHardware.failure(Pi4jHardware.IMU, new UnsatisfiedLinkError("libpi4j.so: cannot open shared object file"));
+        assertEquals("imu", e.device());
+        assertTrue(e.getMessage().startsWith("could not load the native library for the imu (libpi4j.so: cannot open shared object file)"),
+            e.getMessage());
+        e = Pi4jHardware.failure(Pi4jHardware.BUZZER, new com.pi4j.exception.Pi4JException("Failed to execute action for device 104 on bus 1",
+            new java.io.IOException("Remote I/O error")));
+        assertEquals("could not open the buzzer: Remote I/O error", e.getMessage());
+        DeviceException inner = new DeviceException("i2c bus 1 address 0x68: read of register 0x75 failed: Remote I/O error");
+        assertEquals("imu", Pi4jHardware.failure(Pi4jHardware.IMU, inner).device());
+        assertEquals(inner.getMessage(), Pi4jHardware.failure(Pi4jHardware.IMU, inner).getMessage());
+    }
+
+    @Test
+    void aChipThatDoesNotAnswerFailsTheOpenAsTheImu() {
+        FakeTime time = new FakeTime();
+        SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), time::seconds);
+        chip.unplug();
+        DeviceException e = assertThrows(DeviceException.class,
+            () -> Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, time, time));
+        assertEquals("imu", e.device());
+        assertTrue(e.getMessage().contains("address 0x68"), e.getMessage());
+        assertTrue(e.getMessage().contains("failed: Remote I/O error); check wiring"), "the errno text: " + e.getMessage());
+        assertFalse(e.getMessage().contains("104"), "the address in hex only: " + e.getMessage());
     }
 }

@@ -27,7 +27,7 @@ class Pi4jI2cDeviceTest {
 
         @Override
         public int readRegister(int register, byte[] buffer, int offset, int length) {
-            if (broken) throw new IOException("Remote I/O error");
+            if (broken) throw linuxfsFailure();
             for (int i = 0; i < length; i++) buffer[i] = (byte) (0x10 + i);
             return length;
         }
@@ -37,6 +37,12 @@ class Pi4jI2cDeviceTest {
             if (broken) throw new IOException("Remote I/O error");
             return 0x68;
         }
+    }
+
+    /** What Pi4J 2.8.0 linuxfs throws when the ioctl fails: the address in decimal, the errno text only in the cause. */
+    private static RuntimeException linuxfsFailure() {
+        return new com.pi4j.exception.Pi4JException("Failed to execute action for device 104 on bus 1",
+            new java.io.IOException("Remote I/O error"));
     }
 
     @AfterEach
@@ -63,7 +69,8 @@ class Pi4jI2cDeviceTest {
         DeviceException e = assertThrows(DeviceException.class, () -> dev.readRegister(0x75));
         assertEquals("i2c bus 1 address 0x68: read of register 0x75 failed: Remote I/O error", e.getMessage());
         e = assertThrows(DeviceException.class, () -> dev.readRegisters(0x74, new byte[12], 0, 12));
-        assertEquals("i2c bus 1 address 0x68: burst read at register 0x74 failed: Remote I/O error", e.getMessage());
+        assertEquals("i2c bus 1 address 0x68: burst read at register 0x74 failed: Remote I/O error", e.getMessage(),
+            "the errno text of linuxfs's cause is kept and the address is in hex, never 'device 104'");
         dev.close();
         dev.close();
         assertThrows(DeviceException.class, () -> dev.readRegister(0x75));

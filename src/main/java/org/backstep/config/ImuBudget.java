@@ -1,0 +1,53 @@
+package org.backstep.config;
+
+/**
+ * What the MPU-6050's FIFO and the step-latency budget allow for {@code imu.poll_ms}, and the poll period
+ * derived from them when the key is {@code auto}. The configuration schema is the one place that knows
+ * this; the sampling loop only asserts that its interval is positive.
+ */
+public final class ImuBudget {
+    /** FIFO size, bytes (MPU-6050 PS §7.17 and RM §4.31 FIFO_COUNT). */
+    public static final int FIFO_BYTES = 1024;
+    /** One FIFO frame: accelerometer and gyroscope, six 16-bit words (RM §4.6 FIFO_EN, no temperature). */
+    public static final int FRAME_BYTES = 12;
+    /**
+     * Frames a poll may find waiting: half the FIFO (42), so one poll late by a whole period (a GC pause,
+     * a slow fsync on the same core) still fits before the chip drops the oldest bytes.
+     */
+    public static final int FRAMES_PER_POLL = FIFO_BYTES / FRAME_BYTES / 2;
+    /** The step latency target, p95 (README, accuracy table). */
+    static final double STEP_LATENCY_P95_BUDGET_S = 0.6;
+    /**
+     * The gait engine's own step latency, p95 over the evaluation recordings replayed without polling
+     * (README, accuracy table: 0.53 s). A poll delays a report by up to one period, so polling may take
+     * what is left of the budget.
+     */
+    static final double GAIT_LATENCY_P95_S = 0.53;
+    /** Shortest poll period allowed: below it the wake-ups cost more than they buy. */
+    public static final int MIN_POLL_MS = 5;
+    /** Longest poll period a user may set (the FIFO rule is usually tighter). */
+    public static final int MAX_POLL_MS = 200;
+
+    private ImuBudget() {
+    }
+
+    /** Longest poll period at which a poll finds at most {@link #FRAMES_PER_POLL} frames, ms. */
+    public static int maxPollMs(double rateHz) {
+        return (int) Math.floor(FRAMES_PER_POLL * 1000.0 / rateHz);
+    }
+
+    /**
+     * The poll period for {@code imu.poll_ms = auto}: as rarely as the latency budget allows (70 ms; 14
+     * wake-ups a second), and never longer than the FIFO budget at {@code rateHz}, ms.
+     */
+    public static int defaultPollMs(double rateHz) {
+        int latencyMs = (int) Math.round((STEP_LATENCY_P95_BUDGET_S - GAIT_LATENCY_P95_S) * 1000);
+        return Math.max(MIN_POLL_MS, Math.min(latencyMs, maxPollMs(rateHz)));
+    }
+
+    /** The poll period a configuration asks for, {@code auto} resolved, ms. */
+    public static int pollMs(Config c) {
+        int poll = c.get(Keys.IMU_POLL_MS);
+        return poll == Keys.AUTO ? defaultPollMs(c.get(Keys.IMU_RATE_HZ)) : poll;
+    }
+}
