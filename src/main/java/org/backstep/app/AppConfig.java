@@ -13,6 +13,8 @@ import org.backstep.config.ImuBudget;
 import org.backstep.config.Keys;
 import org.backstep.core.Axis;
 import org.backstep.event.AlertKind;
+import org.backstep.hw.ImuChip;
+import org.backstep.hw.ImuSelection;
 import org.backstep.hw.mpu6050.Mpu6050Settings;
 import org.backstep.hw.pi4j.BuzzerSettings;
 import org.backstep.pipeline.SessionSettings;
@@ -110,15 +112,27 @@ final class AppConfig {
         return session(postureTrace, null);
     }
 
+    /**
+     * The settings every supported IMU shares (bus, rate, filter, ranges). The address in them is
+     * the configured one when it is an MPU's; {@link #imuSelection()} says what to look for.
+     */
     Mpu6050Settings imu() {
-        return Mpu6050Settings.builder()
+        int address = config.get(Keys.IMU_ADDRESS);
+        Mpu6050Settings.Builder b = Mpu6050Settings.builder();
+        if (ImuChip.Family.at(address) == ImuChip.Family.INVENSENSE) b.address(address);
+        return b
                 .bus(config.get(Keys.IMU_BUS))
-                .address(config.get(Keys.IMU_ADDRESS))
                 .rateHz(config.get(Keys.IMU_RATE_HZ))
                 .dlpf(config.get(Keys.IMU_DLPF))
                 .accelRangeG(config.get(Keys.IMU_ACCEL_RANGE_G))
                 .gyroRangeDps(config.get(Keys.IMU_GYRO_RANGE_DPS))
                 .build();
+    }
+
+    /** The configured chip and address ({@code auto}: found by probing). */
+    ImuSelection imuSelection() {
+        String chip = config.get(Keys.IMU_CHIP);
+        return new ImuSelection(chip.equals("auto") ? null : ImuChip.ofKey(chip), config.get(Keys.IMU_ADDRESS));
     }
 
     BuzzerSettings buzzer() {

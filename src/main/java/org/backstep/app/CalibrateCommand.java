@@ -43,7 +43,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         AppConfig cfg = common.load();
         try (Store store = Store.open(common.stateDir, cfg.store()); // first: refused while the service runs
-             Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+             Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
              PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start()) {
             Mounting m = Calibration.run(hw, cfg.pollMs(), timeoutS, out, PatternSink.of(player), NanoClock.SYSTEM, Sleeper.SYSTEM);
             return save(m, store, PatternSink.of(player));

@@ -77,7 +77,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (name.endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
         Path where = managed ? stream.path() : file;
-        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), BuzzerSettings.none())) {
+        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), BuzzerSettings.none())) {
             double rate = hw.imu().sampleRateHz();
             RecordingWriter writer = new RecordingWriter(os, rate, cfg.forwardAxis(),
                     Map.of("source", "backstep record, " + hw.describe()));

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         Store store = Store.open(common.stateDir, cfg.store()); // first: a second service must not touch the chip
         Pi4jHardware hw;
         try {
-            hw = Pi4jHardware.open(cfg.imu(), cfg.buzzer());
+            hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
         } catch (RuntimeException e) {
             store.close();
             throw e;

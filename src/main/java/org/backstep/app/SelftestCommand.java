@@ -22,7 +22,7 @@ final class SelftestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig cfg = common.load();
-        SelfTest.Result r = new SelfTest().run(() -> Pi4jHardware.open(cfg.imu(), cfg.buzzer()), out);
+        SelfTest.Result r = new SelfTest().run(() -> Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer()), out);
         out.flush();
         return r.passed() ? 0 : 1;
     }

@@ -15,6 +15,10 @@ public final class ImuBudget {
      * a slow fsync on the same core) still fits before the chip drops the oldest bytes.
      */
     public static final int FRAMES_PER_POLL = FIFO_BYTES / FRAME_BYTES / 2;
+    /** The MPU-6500 and MPU-9250 FIFO, bytes (PS-MPU-6500A-01, FIFO: 512 bytes); the ST chips' FIFOs hold more than the MPU-6050's. */
+    public static final int SMALL_FIFO_BYTES = 512;
+    /** {@link #FRAMES_PER_POLL} for the MPU-6500's FIFO: 21. */
+    public static final int SMALL_FIFO_FRAMES_PER_POLL = SMALL_FIFO_BYTES / FRAME_BYTES / 2;
     /** The step latency target, p95 (README, accuracy table). */
     static final double STEP_LATENCY_P95_BUDGET_S = 0.6;
     /**
@@ -33,7 +37,24 @@ public final class ImuBudget {
 
     /** Longest poll period at which a poll finds at most {@link #FRAMES_PER_POLL} frames, ms. */
     public static int maxPollMs(double rateHz) {
-        return (int) Math.floor(FRAMES_PER_POLL * 1000.0 / rateHz);
+        return maxPollMs(rateHz, "mpu6050");
+    }
+
+    /**
+     * Frames a poll may find with {@code imu.chip}: half the MPU-6500's FIFO when the chip may be one
+     * ({@code auto}, {@code mpu6500}, {@code mpu9250}), else half the MPU-6050's.
+     */
+    public static int framesPerPoll(String chip) {
+        return smallFifo(chip) ? SMALL_FIFO_FRAMES_PER_POLL : FRAMES_PER_POLL;
+    }
+
+    static boolean smallFifo(String chip) {
+        return chip.equals("auto") || chip.equals("mpu6500") || chip.equals("mpu9250");
+    }
+
+    /** Longest poll period at which a poll finds at most {@link #framesPerPoll(String)} frames, ms. */
+    public static int maxPollMs(double rateHz, String chip) {
+        return (int) Math.floor(framesPerPoll(chip) * 1000.0 / rateHz);
     }
 
     /**
@@ -41,13 +62,18 @@ public final class ImuBudget {
      * wake-ups a second), and never longer than the FIFO budget at {@code rateHz}, ms.
      */
     public static int defaultPollMs(double rateHz) {
+        return defaultPollMs(rateHz, "mpu6050");
+    }
+
+    /** {@link #defaultPollMs(double)} within the FIFO budget of {@code imu.chip}, ms. */
+    public static int defaultPollMs(double rateHz, String chip) {
         int latencyMs = (int) Math.round((STEP_LATENCY_P95_BUDGET_S - GAIT_LATENCY_P95_S) * 1000);
-        return Math.max(MIN_POLL_MS, Math.min(latencyMs, maxPollMs(rateHz)));
+        return Math.max(MIN_POLL_MS, Math.min(latencyMs, maxPollMs(rateHz, chip)));
     }
 
     /** The poll period a configuration asks for, {@code auto} resolved, ms. */
     public static int pollMs(Config c) {
         int poll = c.get(Keys.IMU_POLL_MS);
-        return poll == Keys.AUTO ? defaultPollMs(c.get(Keys.IMU_RATE_HZ)) : poll;
+        return poll == Keys.AUTO ? defaultPollMs(c.get(Keys.IMU_RATE_HZ), c.get(Keys.IMU_CHIP)) : poll;
     }
 }

@@ -161,6 +161,20 @@ public final class Key<T> {
                 Key::parseAddress, v -> Arrays.stream(values).anyMatch(x -> x == v), Key::hex);
     }
 
+    /** {@link #AUTO_ADDRESS} for {@code auto}. */
+    public static final int AUTO_ADDRESS = -1;
+
+    /** An I2C address as {@link #i2cAddress}, or {@code auto} ({@link #AUTO_ADDRESS}). */
+    static Key<Integer> i2cAddressOrAuto(String name, String doc, int... values) {
+        String hex = Arrays.stream(values).mapToObj(Key::hex).collect(Collectors.joining(", "));
+        return new Key<>(name, Integer.class, "auto",
+                "auto|" + Arrays.stream(values).mapToObj(Key::hex).collect(Collectors.joining("|")),
+                "must be auto or one of " + hex + ", written in hex (0x68) or decimal (104)", doc,
+                s -> s.equals("auto") ? Integer.valueOf(AUTO_ADDRESS) : parseAddress(s),
+                v -> v == AUTO_ADDRESS || Arrays.stream(values).anyMatch(x -> x == v),
+                v -> v == AUTO_ADDRESS ? "auto" : hex(v));
+    }
+
     static Key<Axis> axis(String name, String def, String doc) {
         return new Key<>(name, Axis.class, def, "+x|-x|+y|-y|+z|-z", "must be one of +x, -x, +y, -y, +z, -z", doc,
                 s -> s.length() == 2 ? Axis.parse(s) : null, v -> true, Axis::label);

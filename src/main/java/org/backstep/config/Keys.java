@@ -18,7 +18,8 @@ public final class Keys {
 
     // imu: the MPU-6050 on I2C
     public static final Key<Integer> IMU_BUS = add(Key.integer("imu.bus", 1, 0, 20, "I2C bus number (/dev/i2c-N)"));
-    public static final Key<Integer> IMU_ADDRESS = add(Key.i2cAddress("imu.address", 0x68, "I2C address of the MPU-6050 (0x69 when AD0 is high)", 0x68, 0x69));
+    public static final Key<String> IMU_CHIP = add(Key.choice("imu.chip", "auto", "which IMU is wired; auto finds it by its WHO_AM_I register at the known addresses", "auto", "mpu6050", "mpu6500", "mpu9250", "lsm6dsox", "lsm6ds3trc"));
+    public static final Key<Integer> IMU_ADDRESS = add(Key.i2cAddressOrAuto("imu.address", "I2C address of the IMU; auto tries 0x68, 0x69 (MPU, AD0 low/high), then 0x6a, 0x6b (LSM, SA0 low/high)", 0x68, 0x69, 0x6a, 0x6b));
     public static final Key<Integer> IMU_RATE_HZ = add(Key.integer("imu.rate_hz", 100, 50, 400, "sample rate in Hz"));
     public static final Key<String> IMU_DLPF = add(Key.choice("imu.dlpf", "auto", "digital low-pass filter bandwidth in Hz, or auto to derive it from the rate", "auto", "5", "10", "21", "44", "94", "184", "260"));
     public static final Key<Integer> IMU_ACCEL_RANGE_G = add(Key.intChoice("imu.accel_range_g", 4, "accelerometer full scale in g", 2, 4, 8, 16));

@@ -20,8 +20,11 @@ public final class Replay {
         this.settings = settings;
     }
 
-    /** Result of one replayed recording. */
-    public record Result(List<Event> events, long forward, long backward, double durationS) {
+    /**
+     * Result of one replayed recording; {@code uprightAt} is when the coach took its upright
+     * reference (the last time, if retaken), NaN if never.
+     */
+    public record Result(List<Event> events, long forward, long backward, double durationS, double uprightAt) {
     }
 
     /** Keeps every event. */
@@ -38,9 +41,21 @@ public final class Replay {
         Axis fwd = rec.forwardAxis() != null ? rec.forwardAxis() : settings.forwardAxis();
         GaitSettings gs = GaitSettings.builder(rec.rateHz()).forwardAxis(fwd).build();
         GoalTracker goal = new GoalTracker(settings.targetBackwardSteps(), settings.limitBackwardSteps(), 0, sink);
-        Pipeline p = new Pipeline(gs, settings.coach(), goal, PipelineListener.of(sink));
+        double[] upright = {Double.NaN};
+        PipelineListener listener = new PipelineListener() {
+            @Override
+            public void accept(Event e) {
+                sink.accept(e);
+            }
+
+            @Override
+            public void uprightReferenceTaken(double t) {
+                upright[0] = t;
+            }
+        };
+        Pipeline p = new Pipeline(gs, settings.coach(), goal, listener);
         double duration = rec.replay(p);
         p.finish();
-        return new Result(keep, p.steps(Direction.FORWARD), p.steps(Direction.BACKWARD), duration);
+        return new Result(keep, p.steps(Direction.FORWARD), p.steps(Direction.BACKWARD), duration, upright[0]);
     }
 }

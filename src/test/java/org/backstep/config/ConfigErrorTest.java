@@ -39,8 +39,8 @@ class ConfigErrorTest {
         "imu.accel_range_g | 3 | imu.accel_range_g = 3: must be one of 2, 4, 8, 16",
         "posture.enabled | yes | posture.enabled = yes: must be true or false (lower case)",
         "fall.enabled | True | fall.enabled = True: must be true or false (lower case)",
-        "imu.address | 0x6g | imu.address = 0x6g: must be 0x68 or 0x69, written in hex (0x68) or decimal (104)",
-        "imu.address | 0x70 | imu.address = 0x70: must be 0x68 or 0x69, written in hex (0x68) or decimal (104)",
+        "imu.address | 0x6g | imu.address = 0x6g: must be auto or one of 0x68, 0x69, 0x6a, 0x6b, written in hex (0x68) or decimal (104)",
+        "imu.address | 0x70 | imu.address = 0x70: must be auto or one of 0x68, 0x69, 0x6a, 0x6b, written in hex (0x68) or decimal (104)",
         "imu.forward_axis | z | imu.forward_axis = z: must be one of +x, -x, +y, -y, +z, -z",
         "day.zone | Mars/Olympus | day.zone = Mars/Olympus: must be system or a time zone id such as Europe/Berlin or UTC",
         "day.starts_at | 4:00 | day.starts_at = 4:00: must be a time HH:MM from 00:00 to 23:59",
@@ -78,7 +78,22 @@ class ConfigErrorTest {
         assertEquals(50, ok.get(Keys.GOAL_LIMIT_BACKWARD_STEPS));
         e = assertThrows(ConfigException.class,
                 () -> Config.builder().set(Keys.IMU_RATE_HZ, 400).set(Keys.IMU_POLL_MS, 200).build());
+        assertEquals("imu.poll_ms = 200: must be at most 52 at imu.rate_hz = 400 (half the MPU-6500 FIFO, the smallest;"
+                + " with imu.chip = mpu6050 or an LSM up to 105)", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Config.builder().set(Keys.IMU_CHIP, "mpu6050")
+                .set(Keys.IMU_RATE_HZ, 400).set(Keys.IMU_POLL_MS, 200).build());
         assertEquals("imu.poll_ms = 200: must be at most 105 at imu.rate_hz = 400 (half the MPU-6050 FIFO)", e.getMessage());
+        assertEquals(100, Config.builder().set(Keys.IMU_CHIP, "mpu6050").set(Keys.IMU_RATE_HZ, 400)
+                .set(Keys.IMU_POLL_MS, 100).build().get(Keys.IMU_POLL_MS));
+        e = assertThrows(ConfigException.class, () -> Config.builder().set(Keys.IMU_CHIP, "mpu9250")
+                .set(Keys.IMU_RATE_HZ, 400).set(Keys.IMU_POLL_MS, 60).build());
+        assertEquals("imu.poll_ms = 60: must be at most 52 at imu.rate_hz = 400 (half the MPU-6500 FIFO)", e.getMessage());
+        assertEquals(52, ImuBudget.pollMs(Config.builder().set(Keys.IMU_RATE_HZ, 400).build()), "auto within the MPU-6500's FIFO");
+        assertEquals(70, ImuBudget.pollMs(Config.builder().set(Keys.IMU_CHIP, "lsm6dsox").set(Keys.IMU_RATE_HZ, 400).build()));
+        e = assertThrows(ConfigException.class, () -> Config.builder().set(Keys.IMU_CHIP, "lsm6dsox").set("imu.address", "0x68").build());
+        assertEquals("imu.address = 0x68: imu.chip = lsm6dsox answers at 0x6a or 0x6b", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Config.builder().set(Keys.IMU_CHIP, "mpu6500").set("imu.address", "0x6b").build());
+        assertEquals("imu.address = 0x6b: imu.chip = mpu6500 answers at 0x68 or 0x69", e.getMessage());
     }
 
     @Test
@@ -102,7 +117,7 @@ class ConfigErrorTest {
         }, (t, ax, ay, az, gx, gy, gz) -> { }).intervalMs(accepted).clock(() -> 0L).build().pollOnce(), "and the loop takes it");
         for (int rate : new int[] {50, 100, 200, 400}) {
             int auto = ImuBudget.pollMs(Config.builder().set(Keys.IMU_RATE_HZ, rate).build());
-            assertTrue(auto * rate / 1000.0 <= ImuBudget.FRAMES_PER_POLL, rate + " Hz: " + auto + " ms overfills the FIFO budget");
+            assertTrue(auto * rate / 1000.0 <= ImuBudget.SMALL_FIFO_FRAMES_PER_POLL, rate + " Hz: " + auto + " ms overfills the FIFO budget");
             assertTrue(auto <= 70, rate + " Hz: " + auto + " ms leaves the step-latency budget (0.6 s - 0.53 s)");
             assertTrue(auto >= 50, rate + " Hz: " + auto + " ms wakes up more often than the budgets need");
         }
@@ -120,10 +135,13 @@ class ConfigErrorTest {
     @Test
     void acceptedSpellings() {
         Config c = Config.builder()
-                .set("imu.address", "0x69").set("imu.forward_axis", "+y").set("day.zone", "Europe/Berlin")
+                .set("imu.address", "0x69").set("imu.chip", "mpu9250").set("imu.forward_axis", "+y").set("day.zone", "Europe/Berlin")
                 .set("alerts.quiet_hours", "22:00-07:00").set("day.starts_at", "04:30").set("posture.dwell_s", "2.5")
                 .set("device.name", "back_step-2").build();
         assertEquals(0x69, c.get(Keys.IMU_ADDRESS));
+        assertEquals("mpu9250", c.get(Keys.IMU_CHIP));
+        assertEquals(-1, Config.builder().set("imu.address", "auto").build().get(Keys.IMU_ADDRESS));
+        assertEquals(0x6b, Config.builder().set("imu.address", "107").build().get(Keys.IMU_ADDRESS));
         assertEquals(Axis.PLUS_Y, c.get(Keys.IMU_FORWARD_AXIS));
         assertEquals(ZoneId.of("Europe/Berlin"), c.get(Keys.DAY_ZONE));
         assertEquals(LocalTime.of(4, 30), c.get(Keys.DAY_STARTS_AT));

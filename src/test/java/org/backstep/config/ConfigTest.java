@@ -30,9 +30,10 @@ class ConfigTest {
             assertTrue(!k.doc().isBlank() && !k.allowed().isBlank(), k.name());
             assertEquals(k, Keys.byName(k.name()));
         }
-        assertEquals(34, Keys.all().size());
+        assertEquals(35, Keys.all().size());
         assertEquals(100, Config.defaults().get(Keys.IMU_RATE_HZ));
-        assertEquals(0x68, Config.defaults().get(Keys.IMU_ADDRESS));
+        assertEquals(Key.AUTO_ADDRESS, Config.defaults().get(Keys.IMU_ADDRESS));
+        assertEquals("auto", Config.defaults().get(Keys.IMU_CHIP));
         assertEquals(Axis.MINUS_Z, Config.defaults().get(Keys.IMU_FORWARD_AXIS));
         assertEquals(15.0, Config.defaults().get(Keys.POSTURE_MAX_LEAN_DEG));
         assertEquals(true, Config.defaults().get(Keys.FALL_ENABLED));
@@ -63,7 +64,8 @@ class ConfigTest {
         assertEquals(Keys.all().size(), lines.size());
         assertTrue(lines.contains("imu.rate_hz = 200 (set; default 100)"), lines.toString());
         assertTrue(lines.contains("imu.bus = 1 (default)"));
-        assertTrue(lines.contains("imu.address = 0x68 (default)"));
+        assertTrue(lines.contains("imu.address = auto (default)"), lines.toString());
+        assertTrue(lines.contains("imu.chip = auto (default)"), lines.toString());
         assertTrue(lines.contains("alerts.quiet_hours = 22:00-07:00 (set; default none)"));
         assertTrue(lines.contains("posture.dwell_s = 3 (default)"));
         assertEquals("imu.bus = 1 (default)", lines.get(0));

@@ -7,12 +7,16 @@ import org.backstep.core.ImuSink;
 import org.backstep.hw.DeviceException;
 import org.backstep.hw.I2cDevice;
 import org.backstep.hw.Imu;
+import org.backstep.hw.ImuChip;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
 import org.tinylog.Logger;
 
 /**
- * MPU-6050 driver reading accelerometer and gyroscope through the on-chip FIFO.
+ * MPU-6050 driver reading accelerometer and gyroscope through the on-chip FIFO. It drives the
+ * MPU-6500 and MPU-9250 too ({@link ImuChip}): their FIFO works the same way (RM-MPU-6500A-00
+ * registers 35, 106, 114 to 116), is 512 bytes instead of 1024, and their accelerometer has its own
+ * low-pass filter register.
  *
  * <p>{@link #open} probes WHO_AM_I, resets the chip, wakes it on the gyro PLL, programs rate, DLPF and
  * ranges. The FIFO is started (reset and enabled) by the first {@link #drain}, not by {@code open}: a
@@ -47,6 +51,7 @@ public final class Mpu6050 implements Imu {
 
     private final I2cDevice device;
     private final Mpu6050Settings settings;
+    private final ImuChip chip;
     private final Sleeper sleeper;
     private final NanoClock clock;
     private final Mpu6050Decoder decoder;
@@ -69,9 +74,11 @@ public final class Mpu6050 implements Imu {
     private long overflowsSinceLog;
     private volatile boolean closed;
 
-    private Mpu6050(I2cDevice device, Mpu6050Settings settings, Sleeper sleeper, NanoClock clock) {
+    private Mpu6050(I2cDevice device, Mpu6050Settings settings, ImuChip chip, Sleeper sleeper, NanoClock clock) {
+        if (chip.family() != ImuChip.Family.INVENSENSE) throw new IllegalArgumentException(chip.label() + " is not an InvenSense chip");
         this.device = device;
         this.settings = settings;
+        this.chip = chip;
         this.sleeper = sleeper;
         this.clock = clock;
         this.decoder = Mpu6050Decoder.of(settings);
@@ -90,7 +97,12 @@ public final class Mpu6050 implements Imu {
      *                         configuration write does not read back
      */
     public static Mpu6050 open(I2cDevice device, Mpu6050Settings settings, Sleeper sleeper, NanoClock clock) {
-        Mpu6050 imu = new Mpu6050(device, settings, sleeper, clock);
+        return open(device, settings, ImuChip.MPU6050, sleeper, clock);
+    }
+
+    /** As {@link #open(I2cDevice, Mpu6050Settings, Sleeper, NanoClock)} for an MPU-6050, MPU-6500 or MPU-9250. */
+    public static Mpu6050 open(I2cDevice device, Mpu6050Settings settings, ImuChip chip, Sleeper sleeper, NanoClock clock) {
+        Mpu6050 imu = new Mpu6050(device, settings, chip, sleeper, clock);
         try {
             imu.configure();
         } catch (RuntimeException e) {
@@ -103,24 +115,29 @@ public final class Mpu6050 implements Imu {
 
     /** Reads WHO_AM_I and throws a one-line {@link DeviceException} unless it is 0x68 (RM §4.32). */
     public static void probe(I2cDevice device) {
+        probe(device, ImuChip.MPU6050);
+    }
+
+    /** Reads WHO_AM_I and throws a one-line {@link DeviceException} unless it is {@code chip}'s. */
+    public static void probe(I2cDevice device, ImuChip chip) {
         int who;
         try {
             who = device.readRegister(WHO_AM_I);
         } catch (DeviceException e) {
-            throw new DeviceException("no MPU-6050 answering on " + device.describe() + " (" + e.getMessage()
+            throw new DeviceException("no " + chip.label() + " answering on " + device.describe() + " (" + e.getMessage()
                 + "); check wiring SDA=GPIO2/pin 3, SCL=GPIO3/pin 5, 3V3, GND, that I2C is enabled, and `i2cdetect -y 1`", e);
         }
-        if (who != WHO_AM_I_VALUE) {
+        if (who != chip.whoAmI()) {
             String hint = (who == 0x00 || who == 0xFF)
                 ? "0x00/0xFF means nothing is answering: check wiring, power and pull-ups"
                 : "another chip answers here (an MPU-6500 reads 0x70, an MPU-9250 0x71)";
             throw new DeviceException(String.format(Locale.ROOT,
-                "no MPU-6050 on %s: WHO_AM_I read 0x%02x, expected 0x68; %s", device.describe(), who, hint));
+                "no %s on %s: WHO_AM_I read 0x%02x, expected 0x%02x; %s", chip.label(), device.describe(), who, chip.whoAmI(), hint));
         }
     }
 
     private void configure() {
-        probe(device);
+        probe(device, chip);
         device.writeRegister(PWR_MGMT_1, PWR_MGMT_1_DEVICE_RESET);
         sleeper.sleepNanos(RESET_DELAY_NANOS);
         device.writeRegister(PWR_MGMT_1, CLKSEL_PLL_XGYRO);          // SLEEP=0, CYCLE=0, temp on, PLL
@@ -130,6 +147,7 @@ public final class Mpu6050 implements Imu {
         writeChecked(CONFIG, settings.dlpfCfg());                    // EXT_SYNC_SET 0: FSYNC off
         writeChecked(GYRO_CONFIG, settings.fsSel() << GYRO_CONFIG_FS_SEL_SHIFT);
         writeChecked(ACCEL_CONFIG, settings.afsSel() << ACCEL_CONFIG_AFS_SEL_SHIFT);
+        if (chip != ImuChip.MPU6050) writeChecked(ACCEL_CONFIG2_6500, settings.dlpfCfg());
         device.writeRegister(INT_PIN_CFG, 0);                        // INT_RD_CLEAR 0: status clears on read
         device.writeRegister(INT_ENABLE, INT_ENABLE_FIFO_OFLOW);
         writeChecked(FIFO_EN, FIFO_EN_SELECTION);
@@ -199,7 +217,7 @@ public final class Mpu6050 implements Imu {
             realignPending = true;
             throw e;
         }
-        if ((status & INT_STATUS_FIFO_OFLOW) != 0 || count >= FIFO_SIZE) {
+        if ((status & INT_STATUS_FIFO_OFLOW) != 0 || count >= chip.fifoBytes()) {
             overflows++;
             discard(now, "FIFO overflow");
             return 0;

@@ -146,6 +146,15 @@ public final class Mpu6050Registers {
     /** RM §4.32 and RM §3: the reset value of WHO_AM_I. */
     public static final int WHO_AM_I_VALUE = 0x68;
 
+    // ---------------------------------------------------------------- MPU-6500 / MPU-9250 only
+    /**
+     * RM-MPU-6500A-00 rev 2.1 §4.8 Register 29 ACCEL_CONFIG 2: ACCEL_FCHOICE_B bit 3 (0: filter on),
+     * A_DLPF_CFG[2:0]. A_DLPF_CFG 1..6 gives nearly the bandwidths of the gyro's DLPF_CFG 1..6
+     * (218, 99, 45, 21, 10, 5 Hz), so the driver writes the gyro's setting here too. On the
+     * MPU-6050 this address is a motion-detection register the driver never writes.
+     */
+    public static final int ACCEL_CONFIG2_6500 = 0x1D;
+
     // ---------------------------------------------------------------- sizes and timings
     /** PS §7.17 (FIFO): the FIFO is 1024 bytes. */
     public static final int FIFO_SIZE = 1024;

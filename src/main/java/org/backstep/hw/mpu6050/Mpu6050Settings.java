@@ -111,9 +111,14 @@ public final class Mpu6050Settings {
 
     @Override
     public String toString() {
+        return "MPU-6050 on " + describeBus() + ": " + describeSampling();
+    }
+
+    /** E.g. {@code "100 Hz requested, 100.00 Hz actual (SMPLRT_DIV 9), DLPF_CFG 3 (gyro 42 Hz, accel 44 Hz), ±4 g, ±500 dps"}. */
+    public String describeSampling() {
         return String.format(Locale.ROOT,
-            "MPU-6050 on %s: %d Hz requested, %.2f Hz actual (SMPLRT_DIV %d), DLPF_CFG %d (gyro %d Hz, accel %d Hz), ±%d g, ±%d dps",
-            describeBus(), rateHz, actualRateHz(), sampleRateDivider(), dlpfCfg, dlpfGyroBandwidthHz(),
+            "%d Hz requested, %.2f Hz actual (SMPLRT_DIV %d), DLPF_CFG %d (gyro %d Hz, accel %d Hz), ±%d g, ±%d dps",
+            rateHz, actualRateHz(), sampleRateDivider(), dlpfCfg, dlpfGyroBandwidthHz(),
             dlpfAccelBandwidthHz(), accelRangeG, gyroRangeDps);
     }
 

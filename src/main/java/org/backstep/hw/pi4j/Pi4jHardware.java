@@ -4,7 +4,6 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
@@ -18,10 +17,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.backstep.hw.Buzzer;
 import org.backstep.hw.DeviceException;
 import org.backstep.hw.Hardware;
+import org.backstep.hw.I2cDevice;
 import org.backstep.hw.Imu;
+import org.backstep.hw.ImuChip;
+import org.backstep.hw.ImuProbe;
+import org.backstep.hw.ImuSelection;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.SilentBuzzer;
 import org.backstep.hw.Sleeper;
+import org.backstep.hw.lsm6dsx.Lsm6dsx;
+import org.backstep.hw.lsm6dsx.Lsm6dsxSettings;
 import org.backstep.hw.mpu6050.Mpu6050;
 import org.backstep.hw.mpu6050.Mpu6050Settings;
 import org.backstep.hw.sim.SimulatedI2CProvider;
@@ -62,6 +67,15 @@ public final class Pi4jHardware implements Hardware {
      * @throws DeviceException with a one-line hint if the I2C bus or PWM chip is missing, or the IMU does not answer
      */
     public static Pi4jHardware open(Mpu6050Settings imu, BuzzerSettings buzzer) {
+        return open(imu, new ImuSelection(ImuChip.MPU6050, imu.address()), buzzer);
+    }
+
+    /**
+     * Opens the real hardware, looking for the IMU as {@code selection} says.
+     *
+     * @throws DeviceException with a one-line hint if the I2C bus or PWM chip is missing, or no supported IMU answers
+     */
+    public static Pi4jHardware open(Mpu6050Settings imu, ImuSelection selection, BuzzerSettings buzzer) {
         Path dev = Path.of("/dev/i2c-" + imu.bus());
         if (!Files.exists(dev)) {
             throw DeviceException.of(IMU, "no " + dev + ": enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot", null);
@@ -75,7 +89,7 @@ public final class Pi4jHardware implements Hardware {
         String[] ids = addBuzzerProvider(b, buzzer);
         String pwmId = ids[0];
         String doutId = ids[1];
-        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
+        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, selection, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
     }
 
     /** The part of the unit a failure is about, as self tests and error lines name it. */
@@ -171,17 +185,27 @@ public final class Pi4jHardware implements Hardware {
     public static Pi4jHardware assemble(Context ctx, String i2cProviderId, String digitalOutputProviderId,
                                         String pwmProviderId, Mpu6050Settings imuSettings, BuzzerSettings buzzerSettings,
                                         Sleeper sleeper, NanoClock clock) {
+        return assemble(ctx, i2cProviderId, digitalOutputProviderId, pwmProviderId, imuSettings,
+            new ImuSelection(ImuChip.MPU6050, imuSettings.address()), buzzerSettings, sleeper, clock);
+    }
+
+    /** As above, looking for the IMU as {@code selection} says (probing when it is not fixed). */
+    public static Pi4jHardware assemble(Context ctx, String i2cProviderId, String digitalOutputProviderId,
+                                        String pwmProviderId, Mpu6050Settings imuSettings, ImuSelection selection,
+                                        BuzzerSettings buzzerSettings, Sleeper sleeper, NanoClock clock) {
         Imu imu = null;
         Buzzer buzzer = null;
         String part = IMU;
         try {
-            I2C i2c = ctx.create(I2C.newConfigBuilder(ctx).id("backstep-imu").name("MPU-6050")
-                .bus(imuSettings.bus()).device(imuSettings.address()).provider(i2cProviderId).build());
-            imu = Mpu6050.open(new Pi4jI2cDevice(i2c), imuSettings, sleeper, clock);
+            Pi4jI2cBus bus = new Pi4jI2cBus(ctx, i2cProviderId, imuSettings.bus());
+            // A fixed chip and address go straight to the driver, whose probe says what is wrong.
+            ImuProbe.Found found = selection.fixed() ? new ImuProbe.Found(selection.chip(), selection.address())
+                : ImuProbe.find(bus, selection.chip(), selection.address());
+            imu = openImu(bus, found, imuSettings, sleeper, clock);
             part = BUZZER;
             buzzer = openBuzzer(ctx, buzzerSettings, digitalOutputProviderId, pwmProviderId);
-            String what = imuSettings + "; " + (buzzer instanceof SilentBuzzer ? "no buzzer" : buzzerSettings.toString())
-                + "; I2C via " + i2cProviderId;
+            String what = found.describe(bus) + ", " + describeSampling(imu, imuSettings) + "; "
+                + (buzzer instanceof SilentBuzzer ? "no buzzer" : buzzerSettings.toString()) + "; I2C via " + i2cProviderId;
             return new Pi4jHardware(ctx, imu, buzzer, what);
         } catch (RuntimeException | LinkageError e) {
             if (buzzer != null) buzzer.close();
@@ -189,6 +213,19 @@ public final class Pi4jHardware implements Hardware {
             shutdownQuietly(ctx);
             throw failure(part, e);
         }
+    }
+
+    /** The driver for the chip found: the MPU-6050 driver for the InvenSense chips, {@link Lsm6dsx} for ST's. */
+    private static Imu openImu(Pi4jI2cBus bus, ImuProbe.Found found, Mpu6050Settings s, Sleeper sleeper, NanoClock clock) {
+        I2cDevice device = bus.open(found.address());
+        if (found.chip().family() == ImuChip.Family.INVENSENSE) {
+            return Mpu6050.open(device, s.toBuilder().address(found.address()).build(), found.chip(), sleeper, clock);
+        }
+        return Lsm6dsx.open(device, Lsm6dsxSettings.of(found.chip(), s), sleeper, clock);
+    }
+
+    private static String describeSampling(Imu imu, Mpu6050Settings s) {
+        return imu instanceof Lsm6dsx lsm ? lsm.settings().toString() : s.describeSampling();
     }
 
     /** Any failure to open {@code part} as a one-line {@link DeviceException} that names it. */

@@ -12,11 +12,11 @@ import org.backstep.hw.DeviceException;
 
 /**
  * A Pi4J {@link com.pi4j.io.i2c.I2C} whose register reads and writes are transactions on a
- * {@link SimulatedMpu6050}, through Pi4J's bus lock like the real linuxfs implementation. A null chip is an
+ * {@link SimulatedChip}, through Pi4J's bus lock like the real linuxfs implementation. A null chip is an
  * empty address: every transaction throws a Pi4J {@link IOException}.
  */
 final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
-    private final SimulatedMpu6050 chip;
+    private final SimulatedChip chip;
     private int pointer;
 
     /** The bus lock of Pi4J's I2CBusBase; nothing else to do in a simulation. */
@@ -31,12 +31,12 @@ final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
         }
     }
 
-    SimulatedI2C(I2CProvider provider, I2CConfig config, SimulatedMpu6050 chip) {
+    SimulatedI2C(I2CProvider provider, I2CConfig config, SimulatedChip chip) {
         super(provider, config, new Bus(config));
         this.chip = chip;
     }
 
-    private SimulatedMpu6050 chip() {
+    private SimulatedChip chip() {
         if (!isOpen) throw new IOException("I2C bus " + config.bus() + " device " + hex(config.device()) + " is closed");
         if (chip == null) throw new DeviceException(SimulatedMpu6050.NACK_TEXT);
         return chip;
@@ -73,7 +73,7 @@ final class SimulatedI2C extends I2CBase<SimulatedI2C.Bus> {
     @Override
     public int write(byte[] data, int offset, int length) {
         return onBus(() -> {
-            SimulatedMpu6050 c = chip();
+            SimulatedChip c = chip();
             if (length <= 0) return 0;
             pointer = data[offset] & 0xFF;
             if (length > 1) c.write(pointer, data, offset + 1, length - 1);

@@ -3,9 +3,11 @@ package org.backstep.hw.sim;
 import com.pi4j.io.i2c.I2C;
 import com.pi4j.io.i2c.I2CConfig;
 import com.pi4j.io.i2c.I2CProviderBase;
+import java.util.Map;
 
 /**
- * A Pi4J I2C provider serving a {@link SimulatedMpu6050} at one bus and address, so the demo and the
+ * A Pi4J I2C provider serving simulated chips ({@link SimulatedMpu6050}, {@link SimulatedLsm6dsox})
+ * at addresses of one bus, so the demo and the
  * tests run exactly the Pi4J code path used on hardware ({@code Context -> I2C -> Pi4jI2cDevice ->
  * Mpu6050}). Any other bus/address behaves like an empty bus: every transaction fails with an I/O error.
  *
@@ -15,17 +17,21 @@ import com.pi4j.io.i2c.I2CProviderBase;
 public final class SimulatedI2CProvider extends I2CProviderBase {
     /** Provider id to use in {@code I2CConfigBuilder.provider(..)}. */
     public static final String ID = "backstep-sim-i2c";
-    public static final String NAME = "backstep simulated MPU-6050 I2C provider";
+    public static final String NAME = "backstep simulated IMU I2C provider";
 
-    private final SimulatedMpu6050 chip;
+    private final Map<Integer, SimulatedChip> chips;
     private final int bus;
-    private final int address;
 
-    public SimulatedI2CProvider(SimulatedMpu6050 chip, int bus, int address) {
+    /** One chip at {@code address} of {@code bus}. */
+    public SimulatedI2CProvider(SimulatedChip chip, int bus, int address) {
+        this(bus, Map.of(address, chip));
+    }
+
+    /** Chips by address on {@code bus}; every other address is empty. */
+    public SimulatedI2CProvider(int bus, Map<Integer, SimulatedChip> chips) {
         super(ID, NAME);
-        this.chip = chip;
+        this.chips = Map.copyOf(chips);
         this.bus = bus;
-        this.address = address;
     }
 
     @Override
@@ -35,13 +41,9 @@ public final class SimulatedI2CProvider extends I2CProviderBase {
 
     @Override
     public I2C create(I2CConfig config) {
-        boolean here = config.bus() == bus && config.device() == address;
-        SimulatedI2C i2c = new SimulatedI2C(this, config, here ? chip : null);
+        SimulatedChip chip = config.bus() == bus ? chips.get(config.device()) : null;
+        SimulatedI2C i2c = new SimulatedI2C(this, config, chip);
         this.context.registry().add(i2c);
         return i2c;
-    }
-
-    public SimulatedMpu6050 chip() {
-        return chip;
     }
 }
