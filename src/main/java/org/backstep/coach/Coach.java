@@ -121,7 +121,7 @@ public final class Coach implements ImuSink {
         }
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
+        stillness.update(t, an, wn, tilt.gravity());
         // the stillness verdict is a block old: a rotation that just began must not be learned as bias
         boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
                 || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());

@@ -24,6 +24,8 @@ final class SyntheticWearer {
     private final List<double[]> bouts = new ArrayList<>();
     private final double[] accScale = {1, 1, 1};
     private final double[] accOffset = {0, 0, 0};
+    private java.util.Random noise;
+    private double accNoise, gyroNoise;
 
     SyntheticWearer(double fs, double mountTiltDeg) {
         this.fs = fs;
@@ -42,6 +44,14 @@ final class SyntheticWearer {
         accOffset[0] = ox;
         accOffset[1] = oy;
         accOffset[2] = oz;
+        return this;
+    }
+
+    /** White sensor noise from now on, standard deviations in m/s^2 and rad/s, from a fixed seed. */
+    SyntheticWearer noise(double accSd, double gyroSd, long seed) {
+        noise = new java.util.Random(seed);
+        accNoise = accSd;
+        gyroNoise = gyroSd;
         return this;
     }
 
@@ -263,6 +273,12 @@ final class SyntheticWearer {
         }
         prevR = r;
         for (int i = 0; i < 3; i++) f[i] = accScale[i] * f[i] + accOffset[i];
+        if (noise != null) {
+            for (int i = 0; i < 3; i++) {
+                f[i] += accNoise * noise.nextGaussian();
+                w[i] += gyroNoise * noise.nextGaussian();
+            }
+        }
         samples.add(new double[] {t, f[0], f[1], f[2], w[0], w[1], w[2]});
         t += 1 / fs;
     }
