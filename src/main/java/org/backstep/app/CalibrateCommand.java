@@ -42,9 +42,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AppConfig cfg = common.load();
-        try (Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
-             PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
-             Store store = Store.open(common.stateDir, cfg.store())) {
+        try (Store store = Store.open(common.stateDir, cfg.store()); // first: refused while the service runs
+             Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
+             PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start()) {
             Mounting m = Calibration.run(hw, cfg.pollMs(), timeoutS, out, PatternSink.of(player), NanoClock.SYSTEM, Sleeper.SYSTEM);
             return save(m, store, PatternSink.of(player));
         }

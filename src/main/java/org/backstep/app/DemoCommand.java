@@ -79,6 +79,7 @@ final class DemoCommand implements Callable<Integer> {
              Store store = Store.open(state, cfg.store(), time.timeSource(cfg.zone()))) {
             DemoConsole console = new DemoConsole(out, target);
             time.haltAt((long) (sim.duration() * 1e9) + pollMs * 1_000_000L);   // one more poll drains the walk's last frames
+            time.startPacing();
             Device device = Device.start(cfg, null, hw, store, console, console, time, time, pollMs, null, cfg.zone());
             if (!time.awaitHalt(10 * sim.duration() / speed + 30)) {     // ten times the pace: the loop is stuck
                 device.close();

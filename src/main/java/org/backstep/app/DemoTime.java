@@ -24,7 +24,8 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
     private final double speed;
     private final NanoClock wall;
     private final Sleeper wallSleeper;
-    private final long wallStartNanos;
+    private volatile long wallStartNanos;
+    private volatile long paceFromNanos;
     private final long epochStartMillis;
     private volatile long demoNanos;
     private volatile long maxLagNanos;
@@ -72,13 +73,22 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
             return;
         }
         demoNanos += nanos;
-        long due = wallStartNanos + (long) (demoNanos / speed);
+        long due = wallStartNanos + (long) ((demoNanos - paceFromNanos) / speed);
         long ahead = due - wall.nanoTime();
         if (ahead > 0) {
             wallSleeper.sleepNanos(ahead);
         } else if (-ahead > maxLagNanos) {
             maxLagNanos = -ahead;
         }
+    }
+
+    /**
+     * Paces from now on: what came before (the JVM loading classes, the journal opening) is not counted
+     * as lag. Called once, just before sampling starts.
+     */
+    synchronized void startPacing() {
+        wallStartNanos = wall.nanoTime();
+        paceFromNanos = demoNanos;
     }
 
     /**
@@ -102,7 +112,7 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
 
     /** Wall seconds the demo should have taken so far at its speed. */
     double plannedWallSeconds() {
-        return demoNanos * 1e-9 / speed;
+        return (demoNanos - paceFromNanos) * 1e-9 / speed;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.backstep.app;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.backstep.hw.buzzer.Patterns;
 import org.backstep.pipeline.GoalTracker;
 import org.backstep.pipeline.Pipeline;
 import org.backstep.pipeline.PipelineListener;
-import org.backstep.store.DailyTotals;
 import org.backstep.store.Store;
 import org.tinylog.Logger;
 
@@ -32,10 +30,10 @@ final class Device implements AutoCloseable {
     private final Store store;
     private final Pipeline pipeline;
     private final GoalTracker goal;
+    private final GoalDay goalDay;
     private final SamplingLoop loop;
     private final NanoClock clock;
     private final double rateHz;
-    private LocalDate day;
     private long nextDayCheck;
     private boolean closed;
 
@@ -44,14 +42,14 @@ final class Device implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.rateHz = hw.imu().sampleRateHz();
-        DailyTotals today = store.today();
-        this.day = today.date();
         List<PipelineListener> ls = new ArrayList<>();
         ls.add(store::accept);
         if (extra != null) ls.add(extra);
         ls.add(new Annunciator(patterns));
         Listeners listeners = new Listeners(ls);
-        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), today.backward(), listeners);
+        this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), 0, listeners);
+        this.goalDay = new GoalDay(store, goal);
+        goalDay.check();
         GaitSettings.Builder gb = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis());
         if (mounting != null) gb.forward(mounting.forward());
         GaitSettings gs = gb.build();
@@ -61,7 +59,7 @@ final class Device implements AutoCloseable {
         this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock).sleeper(sleeper)
                 .afterPoll(this::afterPoll).heartbeat(heartbeat).faults(new SensorFaults(patterns)).build();
         Logger.info("session started: {} backward steps today so far, target {}, limit {}",
-                today.backward(), goal.target(), goal.limit());
+                goal.backwardSteps(), goal.target(), goal.limit());
     }
 
     /**
@@ -101,16 +99,11 @@ final class Device implements AutoCloseable {
         }
     }
 
-    /** On the sampling thread after each poll: a new day restarts the goal count (checked once a second). */
+    /** On the sampling thread after each poll: the goal follows the journal's day (checked once a second). */
     private void afterPoll(long nowNanos) {
         if (nowNanos < nextDayCheck) return;
         nextDayCheck = nowNanos + 1_000_000_000L;
-        LocalDate d = store.today().date();
-        if (d != null && day != null && !d.equals(day)) {
-            Logger.info("new day {}: counting backward steps from zero", d);
-            goal.newDay();
-        }
-        if (d != null) day = d;
+        goalDay.check();
     }
 
     long steps(Direction d) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.backstep.core.Json;
 import org.backstep.eval.Dataset;
 import org.backstep.eval.Evaluator;
+import org.backstep.eval.PopulationEval;
 import org.backstep.recording.Resampler;
 import org.backstep.recording.SensorTurn;
 import picocli.CommandLine.Command;
@@ -21,13 +22,22 @@ import picocli.CommandLine.Parameters;
 
 /** {@code eval DIR}: replays a dataset and prints the accuracy table. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Replay every recording in DIR (laid out like ../shared/data) and print the accuracy table.")
+        description = {"Replay every recording in DIR (laid out like ../shared/data) and print the accuracy table.",
+                "With --population N instead of DIR: simulate N walkers of a seeded population and score them by the same rules."})
 final class EvalCommand implements Callable<Integer> {
     /** Exit status when a figure misses its guard. */
     static final int MISSED_GUARD = 3;
 
-    @Parameters(paramLabel = "DIR", description = "A folder with manifest.csv, recordings/ and truth/.")
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "A folder with manifest.csv, recordings/ and truth/.")
     Path dir;
+
+    @Option(names = "--population", paramLabel = "N",
+            description = "Score N simulated walkers (at least 200 for the issue's figures) instead of a dataset.")
+    Integer population;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the simulated population (default ${DEFAULT-VALUE}); the same seed gives the same walkers.")
+    long seed;
 
     @Option(names = "--json", description = "Print the figures (and every recording's score) as JSON instead of the table.")
     boolean json;
@@ -58,6 +68,8 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Map<String, Double> guards = floors == null ? Map.of() : readGuards(floors);
+        if (population != null) return population(guards);
+        if (dir == null) throw new IllegalArgumentException("eval: give a dataset folder DIR or --population N");
         SensorTurn turn = turnSensor == null ? null : SensorTurn.parse(turnSensor);
         Resampler resample = resampleHz == null ? null : Resampler.to(resampleHz);
         long t0 = System.nanoTime();
@@ -73,7 +85,29 @@ final class EvalCommand implements Callable<Integer> {
             out.printf("(%.1f s)%n", seconds);
         }
         out.flush();
-        List<String> missed = ev.missedGuards(guards);
+        return report(ev.missedGuards(guards));
+    }
+
+    private int population(Map<String, Double> guards) {
+        if (dir != null) throw new IllegalArgumentException("eval: give either DIR or --population, not both");
+        if (turnSensor != null || resampleHz != null || perRecording) {
+            throw new IllegalArgumentException("eval --population: --turn-sensor, --resample and --recordings apply to a dataset; "
+                    + "the population already varies mounting and rate");
+        }
+        long t0 = System.nanoTime();
+        PopulationEval ev = PopulationEval.run(seed, population);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (json) {
+            out.println(Json.write(ev.json()));
+        } else {
+            out.print(ev.table());
+            out.printf("(%.1f s)%n", seconds);
+        }
+        out.flush();
+        return report(ev.missedGuards(guards));
+    }
+
+    private int report(List<String> missed) {
         for (String m : missed) err.println("eval: " + m);
         err.flush();
         return missed.isEmpty() ? 0 : MISSED_GUARD;

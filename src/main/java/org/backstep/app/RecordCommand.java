@@ -17,6 +17,7 @@ import org.backstep.hw.pi4j.BuzzerSettings;
 import org.backstep.hw.pi4j.Pi4jHardware;
 import org.backstep.recording.RecordingWriter;
 import org.backstep.store.Recordings;
+import org.backstep.store.StateLock;
 import org.backstep.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +58,7 @@ final class RecordCommand implements Callable<Integer> {
         AppConfig cfg = common.load();
         boolean managed = file.getParent() == null;
         Store store = null;
+        StateLock lock = null;
         Recordings.RecordingStream stream = null;
         OutputStream os;
         if (managed) {
@@ -70,6 +72,7 @@ final class RecordCommand implements Callable<Integer> {
             stream = s.get();
             os = stream;
         } else {
+            lock = StateLock.acquire(common.stateDir); // the service on this state directory owns the chip
             os = Files.newOutputStream(file);
         }
         if (name.endsWith(".gz")) os = new GZIPOutputStream(os, 1 << 16);
@@ -101,6 +104,7 @@ final class RecordCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (store != null) store.close();
+            if (lock != null) lock.close();
         }
     }
 }

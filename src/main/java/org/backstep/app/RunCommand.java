@@ -36,18 +36,17 @@ final class RunCommand implements Callable<Integer> {
             err.println("run: state directory " + common.stateDir + " is not writable");
             return 1;
         }
-        Pi4jHardware hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
-        Logger.info("hardware: {}", hw.describe());
-        PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
-        Store store;
-        Device device;
+        Store store = Store.open(common.stateDir, cfg.store()); // first: a second service must not touch the chip
+        Pi4jHardware hw;
         try {
-            store = Store.open(common.stateDir, cfg.store());
-        } catch (IOException | RuntimeException e) {
-            player.close();
-            hw.close();
+            hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
+        } catch (RuntimeException e) {
+            store.close();
             throw e;
         }
+        Logger.info("hardware: {}", hw.describe());
+        PatternPlayer player = new PatternPlayer(new TunedBuzzer(hw.buzzer(), cfg.toneHz())).start();
+        Device device;
         SdNotify systemd = SdNotify.fromEnvironment(System.getenv());
         try {
             device = Device.start(cfg, MountingFile.read(common.stateDir), hw, store, PatternSink.of(player), null,

@@ -34,7 +34,8 @@ public final class Evaluator {
     static {
         Set<String> s = new HashSet<>(CoachScore.LOWER_IS_BETTER);
         s.addAll(List.of("walk_forward_count_error_pct", "walk_backward_count_error_pct",
-                "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s"));
+                "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s",
+                "worst_subject_count_error_pct"));
         LOWER_IS_BETTER = Set.copyOf(s);
     }
 
@@ -77,9 +78,9 @@ public final class Evaluator {
         /** Matched over true steps that have a time (only those can be matched). */
         public double recall() { return timedTruth == 0 ? Double.NaN : (double) matched / timedTruth; }
 
+        /** 2PR/(P+R) written as 2 matched/(detected + timed truth): 0, not undefined, when nothing was found. */
         public double f1() {
-            double p = precision(), r = recall();
-            return p + r == 0 || Double.isNaN(p + r) ? Double.NaN : 2 * p * r / (p + r);
+            return detected + timedTruth == 0 ? Double.NaN : 2.0 * matched / (detected + timedTruth);
         }
 
         public double directionPct() { return matched == 0 ? Double.NaN : 100.0 * dirRight / matched; }
@@ -91,6 +92,8 @@ public final class Evaluator {
     }
 
     private final Map<String, Group> groups = new TreeMap<>();
+    /** Every recording with step truth, by the manifest's {@code subject}: ten people are not the population. */
+    private final Map<String, Group> subjects = new TreeMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<Double> latencies = new ArrayList<>();
     private final CoachScore coach = new CoachScore();
@@ -147,6 +150,7 @@ public final class Evaluator {
         StepMatch m = StepMatch.score(steps, truth, ds.windows(e), start, end);
         String group = e.activity() + "/" + e.direction();
         groups.computeIfAbsent(group, Group::new).add(m, StepMatch.timed(truth));
+        if (!e.subject().isEmpty()) subjects.computeIfAbsent(e.subject(), Group::new).add(m, StepMatch.timed(truth));
         rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));
         if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
     }
@@ -162,13 +166,39 @@ public final class Evaluator {
         return groups;
     }
 
+    /** Step figures of every subject with step truth, by name. */
+    public Map<String, Group> subjects() {
+        return subjects;
+    }
+
+    /** The subject whose figure is worst (highest if {@code highest}), ignoring subjects without it; null if none. */
+    private Group worstSubject(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
+        Group worst = null;
+        for (Group g : subjects.values()) {
+            double v = f.applyAsDouble(g);
+            if (Double.isNaN(v)) continue;
+            if (worst == null || (highest ? v > f.applyAsDouble(worst) : v < f.applyAsDouble(worst))) worst = g;
+        }
+        return worst;
+    }
+
+    private double worstSubjectFigure(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
+        Group g = worstSubject(f, highest);
+        return g == null ? Double.NaN : f.applyAsDouble(g);
+    }
+
     public double phantomPerMinute() {
         return phantomMinutes == 0 ? Double.NaN : phantomSteps / phantomMinutes;
     }
 
     public double latencyPercentile(double p) {
-        if (latencies.isEmpty()) return Double.NaN;
-        double[] a = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        return percentile(latencies, p);
+    }
+
+    /** The nearest-rank {@code p}-th percentile of {@code values}, NaN when empty. */
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) return Double.NaN;
+        double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
         int i = (int) Math.min(a.length - 1, Math.max(0, Math.ceil(p / 100 * a.length) - 1));
         return a[i];
@@ -209,12 +239,19 @@ public final class Evaluator {
         f.put("phantom_steps_per_min", phantomPerMinute());
         f.put("latency_p50_s", latencyPercentile(50));
         f.put("latency_p95_s", latencyPercentile(95));
+        f.put("worst_subject_count_error_pct", worstSubjectFigure(Group::countErrorPct, true));
+        f.put("worst_subject_f1", worstSubjectFigure(Group::f1, false));
+        f.put("worst_subject_direction_pct", worstSubjectFigure(Group::directionPct, false));
         return f;
     }
 
     /** Figures that miss their guard (a ceiling for {@link #LOWER_IS_BETTER}, else a floor); unknown names fail. */
     public List<String> missedGuards(Map<String, Double> guards) {
-        Map<String, Double> f = figures();
+        return missedGuards(figures(), LOWER_IS_BETTER, guards);
+    }
+
+    /** Figures past their guard: a ceiling for names in {@code lowerIsBetter}, else a floor; unknown names fail. */
+    static List<String> missedGuards(Map<String, Double> f, Set<String> lowerIsBetter, Map<String, Double> guards) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Double> g : guards.entrySet()) {
             Double v = f.get(g.getKey());
@@ -223,7 +260,7 @@ public final class Evaluator {
             } else if (Double.isNaN(v)) {
                 out.add(g.getKey() + ": not measured (no such recordings)");
             } else {
-                boolean ceiling = LOWER_IS_BETTER.contains(g.getKey());
+                boolean ceiling = lowerIsBetter.contains(g.getKey());
                 if (ceiling ? v > g.getValue() : v < g.getValue()) {
                     out.add(String.format(Locale.ROOT, "%s = %.3f is %s %.3f", g.getKey(), v,
                             ceiling ? "above its ceiling" : "below its floor", g.getValue()));
@@ -235,26 +272,67 @@ public final class Evaluator {
 
     public String table() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-22s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
-                "group", "recs", "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
-        for (Group g : groups.values()) {
-            sb.append(String.format(Locale.ROOT, "%-22s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
-                    g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
-                    g.recall(), g.f1(), g.directionPct()));
-        }
+        sb.append(groupTable(groups.values(), "recs"));
         sb.append("(unreach: true steps outside every annotated window or outside the recording; they count as\n"
                 + " true steps by the rules, but no scored detection can match them)\n");
         sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (walks: report time minus true contact)%n",
                 latencyPercentile(50), latencyPercentile(95)));
         sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute (%d non-walking ADL recordings, %.1f min)%n",
                 phantomPerMinute(), phantomRecordings, phantomMinutes));
-        sb.append('\n');
+        sb.append('\n').append(subjectsTable()).append('\n');
         sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
         for (Map.Entry<String, Double> f : stepFigures().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-34s %10.3f%n", f.getKey(), f.getValue()));
         }
         sb.append('\n').append(coach.table());
         return sb.toString();
+    }
+
+    /** Every subject's step figures, then the worst subject by count error, F1 and direction. */
+    String subjectsTable() {
+        if (subjects.isEmpty()) return "(no subject column: no per-subject figures)\n";
+        StringBuilder sb = new StringBuilder("per subject (every recording with step truth):\n");
+        sb.append(groupTable(subjects.values(), "recs").replaceFirst("^group  ", "subject"));
+        Group c = worstSubject(Group::countErrorPct, true), f = worstSubject(Group::f1, false),
+                d = worstSubject(Group::directionPct, false);
+        sb.append(String.format(Locale.ROOT, "worst subject: count error %s (%.2f%%), F1 %s (%.3f), direction %s (%.2f%%)%n",
+                name(c), c == null ? Double.NaN : c.countErrorPct(), name(f), f == null ? Double.NaN : f.f1(),
+                name(d), d == null ? Double.NaN : d.directionPct()));
+        return sb.toString();
+    }
+
+    private static String name(Group g) {
+        return g == null ? "-" : g.name;
+    }
+
+    /** The step table's rows; {@code unit} names what a group counts (recordings, bouts). */
+    static String groupTable(Iterable<Group> gs, String unit) {
+        int w = 22;
+        for (Group g : gs) w = Math.max(w, g.name.length());
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-" + w + "s %5s %6s %7s %6s %8s %6s %6s %6s %8s%n",
+                "group", unit, "true", "unreach", "found", "count%", "prec", "recall", "F1", "dir%"));
+        for (Group g : gs) {
+            sb.append(String.format(Locale.ROOT, "%-" + w + "s %5d %6d %7d %6d %8.2f %6.3f %6.3f %6.3f %8.2f%n",
+                    g.name, g.recordings, g.truth, g.unreachable, g.detected, g.countErrorPct(), g.precision(),
+                    g.recall(), g.f1(), g.directionPct()));
+        }
+        return sb.toString();
+    }
+
+    /** A group's figures as JSON; {@code unit} names what it counts. */
+    static Map<String, Object> groupJson(Group g, String unit) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put(unit, g.recordings);
+        x.put("true_steps", g.truth);
+        x.put("unreachable_steps", g.unreachable);
+        x.put("detected_steps", g.detected);
+        x.put("count_error_pct", g.countErrorPct());
+        x.put("precision", g.precision());
+        x.put("recall", g.recall());
+        x.put("f1", g.f1());
+        x.put("direction_pct", g.directionPct());
+        return x;
     }
 
     /** One line per recording with step truth: where the group figures come from. */
@@ -274,19 +352,7 @@ public final class Evaluator {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("recordings", recordings);
         Map<String, Object> gs = new LinkedHashMap<>();
-        for (Group g : groups.values()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("recordings", g.recordings);
-            x.put("true_steps", g.truth);
-            x.put("unreachable_steps", g.unreachable);
-            x.put("detected_steps", g.detected);
-            x.put("count_error_pct", g.countErrorPct());
-            x.put("precision", g.precision());
-            x.put("recall", g.recall());
-            x.put("f1", g.f1());
-            x.put("direction_pct", g.directionPct());
-            gs.put(g.name, x);
-        }
+        for (Group g : groups.values()) gs.put(g.name, groupJson(g, "recordings"));
         m.put("groups", gs);
         List<Object> rs = new ArrayList<>();
         for (Row r : rows) {
@@ -301,6 +367,9 @@ public final class Evaluator {
             rs.add(x);
         }
         m.put("per_recording", rs);
+        Map<String, Object> ss = new LinkedHashMap<>();
+        for (Group g : subjects.values()) ss.put(g.name, groupJson(g, "recordings"));
+        m.put("per_subject", ss);
         m.put("figures", figures());
         m.put("coach", coach.json());
         return m;

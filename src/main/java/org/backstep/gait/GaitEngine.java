@@ -58,6 +58,14 @@ public final class GaitEngine implements ImuSink {
      * (1.2 m/s), is taken off the cycle's trunk rotation. In seconds: 1.2 m/s / 9.81 m/s^2.
      */
     static final double TURN_LEAK_S = 1.2 / 9.81;
+    /**
+     * A running cycle has a flight phase: the pelvis is in free fall and the vertical specific
+     * force drops to 0 g or below (the waist's soft tissue bounces past it). Walking always keeps a
+     * foot on the ground: its lowest vertical specific force stays above 0 g (about 0.6 g in
+     * ordinary walking, 0.1 to 0.3 g in the briskest). In m/s^2, the dynamic vertical acceleration
+     * that means 0 g.
+     */
+    static final double FLIGHT_VERTICAL = -9.81;
 
     private final GaitSettings settings;
     private final GaitListener listener;
@@ -89,6 +97,7 @@ public final class GaitEngine implements ImuSink {
     private int windowSamples;
     private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad
     private double maxTilt2;         // largest squared rotation in the window
+    private double minVertical;      // lowest dynamic vertical acceleration in the window, m/s^2
 
     public GaitEngine(GaitSettings settings, GaitListener listener) {
         this.settings = settings;
@@ -117,6 +126,7 @@ public final class GaitEngine implements ImuSink {
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         frame.update(ax, ay, az);
+        if (frame.vertical < minVertical) minVertical = frame.vertical;
         double v = vBand.filter(frame.vertical);
         double ap = apBand.filter(frame.forward);
         vi = leak * vi + v * dt;
@@ -157,8 +167,11 @@ public final class GaitEngine implements ImuSink {
         if (peaks.update(t, v)) {
             double apCorr = sAV / Math.sqrt(sAA * sVVm + 1e-18);
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);
-            double corr = 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
-            pitchCue.learn(apCorr, pitchCorr);
+            // Running is a bouncing spring, not a vaulting pendulum: the pelvis is lowest and slowest
+            // at mid-stance, so the braking coupling carries the opposite sign for the same direction.
+            double gait = minVertical < FLIGHT_VERTICAL ? -1 : 1;
+            double corr = gait * 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
+            if (gait > 0) pitchCue.learn(apCorr, pitchCorr);
             double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
             bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
@@ -167,6 +180,7 @@ public final class GaitEngine implements ImuSink {
             windowSamples = 0;
             sAV = sAA = sVV = sVVm = sLat = sPV = sPP = 0;
             rx = ry = rz = maxTilt2 = 0;
+            minVertical = 0;
         }
         bout.tick(t);
     }
@@ -195,6 +209,7 @@ public final class GaitEngine implements ImuSink {
         ai = apv = sVVm = 0;
         yawSum = yawSquared = 0;
         windowSamples = 0;
+        minVertical = 0;
     }
 
     /** Steps reported so far in this session. */

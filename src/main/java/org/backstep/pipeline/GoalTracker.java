@@ -61,11 +61,14 @@ public final class GoalTracker {
         }
     }
 
-    /** A new day began: counting restarts from zero. */
-    public void newDay() {
-        backward = 0;
-        targetSaid = false;
-        limitSaid = false;
+    /**
+     * The goal's day changed (a new day, a clock jump, a clock that became trusted): continue from that day's
+     * count and the milestones already announced on it. A target never follows its day's limit.
+     */
+    public void resume(int backwardSoFar, boolean targetAnnounced, boolean limitAnnounced) {
+        backward = backwardSoFar;
+        targetSaid = targetAnnounced || limitAnnounced;
+        limitSaid = limitAnnounced;
     }
 
     public int backwardSteps() {

@@ -23,13 +23,43 @@ import org.backstep.event.Direction;
  * contact backward.</li>
  * </ul>
  * Backward walking uses the same physics with its own parameters, never a time reversal.
+ *
+ * <p>The wearer's {@link GaitStyle} shapes it further: a limp alternates short and long steps (the
+ * short one lands on the weak leg, softly); a cane unloads the weak leg and strikes the ground
+ * itself during the weak leg's swing; a shuffle shortens steps and flattens the pelvis path and the
+ * contacts; sway scales the lateral motion; bounce and leg length scale the vertical excursion.
+ * A step slower than {@link #MAX_VAULT_S} is a vault of that length plus a pause in double
+ * support, as slow walkers do, not one slow-motion vault.
  */
 final class GaitBout implements Segment {
     private static final double G = 9.81;
+    /**
+     * Longest vault over the stance leg, s. Slow walkers lengthen double support, not the vault:
+     * the swing leg moves as a pendulum (about 0.4 to 0.6 s at any speed) and single support lasts
+     * about as long, so a step longer than this is this vault plus a pause on both feet (double
+     * support rises from about 20 % of the cycle at normal speed to over 40 % in slow gait).
+     */
+    static final double MAX_VAULT_S = 1.2;
+    /** Fraction of a step the pelvis creeps on during a double-support pause (keeps q monotonic). */
+    private static final double PAUSE_CREEP = 0.03;
+    /** Cane strike: vertical jolt through the arm and trunk, m/s^2, ringing at this frequency (Hz); the cane lands this far into the weak leg's swing. */
+    private static final double CANE_JOLT = 0.6;
+    private static final double CANE_RING_HZ = 30;
+    private static final double CANE_AT_SWING = 0.55;
+    /**
+     * Weight acceptance: in the loading response the stance knee flexes by 10 to 20 degrees and the
+     * pelvis sinks a few millimetres in about a tenth of a second, then rises as the knee extends.
+     * This happens at every speed (the ground reaction's first peak stays above body weight even
+     * in slow gait), so it keeps a sharp upward peak in a slow walker's vertical acceleration that the
+     * pendulum's slow sinusoid alone lacks. Peak upward acceleration, m/s^2, and duration (SD), s.
+     */
+    private static final double LOADING_ACCEL = 0.6;
+    private static final double LOADING_SIGMA_S = 0.05;
 
     private final double start;
     private final int n;
     private final double[] dur;       // step durations (init uses dur[0])
+    private final double[] limp;      // a limp's share of each step's time and length (1 without one)
     private final double[] contact;   // nominal contact times
     private final double end;
     private final List<Walk> walks;
@@ -50,13 +80,18 @@ final class GaitBout implements Segment {
         this.n = total;
         this.dur = new double[n];
         this.walkOf = new int[n];
+        this.limp = new double[n];
         int g = 0;
         for (int wi = 0; wi < walks.size(); wi++) {
             Walk w = walks.get(wi);
             double nominal = 60.0 / w.effectiveSpm();
+            double r = w.style().asymmetry();
             for (int i = 0; i < w.steps(); i++, g++) {
                 double z = Math.max(-2.5, Math.min(2.5, rng.nextGaussian()));
-                dur[g] = nominal * (1 + w.irregularity() * z);
+                // a limp: the step that starts on the weak leg is short, the next one long; the mean stays nominal
+                // the good leg swings while the weak one bears weight: that step is short in time and length
+                limp[g] = r == 1 ? 1 : weak(g) ? 2 / (1 + r) : 2 * r / (1 + r);
+                dur[g] = nominal * limp[g] * (1 + w.irregularity() * z);
                 walkOf[g] = wi;
             }
         }
@@ -125,15 +160,35 @@ final class GaitBout implements Segment {
         return walk(i).direction() == Direction.FORWARD;
     }
 
+    /** Even contacts land on the weak leg (only matters with a limp or a cane). */
+    private static boolean weak(int contactIndex) {
+        return contactIndex % 2 == 0;
+    }
+
+    /** How long the pelvis takes to vault over the stance leg in step {@code i}, s. */
+    private double vault(int i) {
+        return Math.min(dur[i], MAX_VAULT_S);
+    }
+
+    /** Travel speed while vaulting, m/s. */
     private double speed(int i) {
-        return walk(i).effectiveStepLength() / dur[i];
+        return stepLength(i) / vault(i);
+    }
+
+    /** Length of step {@code i}, m: the walk's, split unevenly by a limp. */
+    private double stepLength(int i) {
+        return walk(i).effectiveStepLength() * limp[i];
     }
 
     /** Peak-to-peak vertical excursion in metres. */
     private double excursion(int i) {
         double v = speed(i);
         double a = fwd(i) ? clamp(0.012 + 0.024 * v, 0.015, 0.05) : clamp(0.015 + 0.024 * v, 0.015, 0.045);
-        return a * (1 - 0.5 * walk(i).kneeBend());
+        GaitStyle st = walk(i).style();
+        // a shuffle flattens the pelvis path (short steps swing the leg through a small angle); a cane
+        // carries 10 to 25 % of body weight, most while the weak leg is in stance
+        double aid = st.cane() ? (weak(i) ? 0.8 : 0.9) : 1;
+        return a * (1 - 0.5 * walk(i).kneeBend()) * st.bounce() * (1 - 0.6 * st.shuffle()) * aid;
     }
 
     /** Half amplitude of the speed swing along travel, m/s. */
@@ -144,7 +199,17 @@ final class GaitBout implements Segment {
 
     private double impactScale(int i) {
         double vRef = fwd(i) ? 1.2 : 0.55;
-        return clamp(speed(i) / vRef, 0.4, 1.3) * (1 - 0.5 * walk(i).kneeBend());
+        return clamp(speed(i) / vRef, 0.4, 1.3) * softness(i);
+    }
+
+    /** How softly contact {@code i} lands, whatever the speed: bent knees, a limp, a cane, a shuffle. */
+    private double softness(int i) {
+        GaitStyle st = walk(i).style();
+        // an antalgic limp loads the weak leg gently; a cane takes part of that load; a flat-footed
+        // shuffle lands without a heel strike
+        double limp = weak(i) ? 1 - 0.35 * (st.asymmetry() - 1) : 1;
+        double aid = st.cane() && weak(i) ? 0.8 : 1;
+        return (1 - 0.5 * walk(i).kneeBend()) * Math.max(0.3, limp) * aid * (1 - 0.6 * st.shuffle());
     }
 
     /**
@@ -154,12 +219,22 @@ final class GaitBout implements Segment {
     private Stepwise rate(double width) {
         List<Double> breaks = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        values.add(1 / dur[0]);
+        if (dur[0] > MAX_VAULT_S) { // initiation: stand, then the first vault
+            values.add(PAUSE_CREEP / (dur[0] - vault(0)));
+            breaks.add(contact[0] - vault(0));
+            values.add((1 - PAUSE_CREEP) / vault(0));
+        } else {
+            values.add(1 / dur[0]);
+        }
         int si = 0;
         for (int i = 0; i < n; i++) {
             breaks.add(contact[i]);
             double trip = si < stumbles.size() && stumbleStep.get(si) == i + 1 ? stumbles.get(si)[0] : Double.NaN;
-            if (Double.isNaN(trip)) {
+            if (Double.isNaN(trip) && dur[i] > MAX_VAULT_S) { // a pause in double support, then the vault
+                values.add(PAUSE_CREEP / (dur[i] - vault(i)));
+                breaks.add(contact[i] + dur[i] - vault(i));
+                values.add((1 - PAUSE_CREEP) / vault(i));
+            } else if (Double.isNaN(trip)) {
                 values.add(1 / dur[i]);
             } else {
                 double before = trip - contact[i];
@@ -184,7 +259,11 @@ final class GaitBout implements Segment {
         double dt = tl.dt;
         double heading0 = tl.ch[Timeline.YAW][Math.min(i0, tl.n - 1)];
         double minDur = Double.MAX_VALUE;
-        for (double d : dur) minDur = Math.min(minDur, d);
+        boolean pauses = false;
+        for (int i = 0; i < n; i++) {
+            minDur = Math.min(minDur, vault(i));
+            pauses |= dur[i] > MAX_VAULT_S;
+        }
 
         // step coordinate q
         Stepwise rate = rate(0.3 * minDur);
@@ -209,17 +288,21 @@ final class GaitBout implements Segment {
         }
         for (; k < n; k++) tc[k] = contact[k]; // not reached in practice
 
-        Stepwise vMean = new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
+        // with pauses the pelvis travels only while it vaults: speed = step length x step rate
+        Stepwise vMean = pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
+        Stepwise travelRate = pauses ? rate(0.3 * minDur) : null;
+        Stepwise signedLength = !pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * stepLength(i)), 0.3 * minDur);
         Stepwise turnRate = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).turnDeg() / walk(i).steps()) / dur[i]), 0.8 * minDur);
         Stepwise zc = new Stepwise(contact, perStep(i -> excursion(i) / 2), 0.5 * minDur);
-        Stepwise uc = new Stepwise(contact, perStep(i -> sign(i) * speedSwing(i) * dur[i] / (2 * Math.PI)), 0.5 * minDur);
+        Stepwise uc = new Stepwise(contact, perStep(i -> sign(i) * speedSwing(i) * vault(i) / (2 * Math.PI)), 0.5 * minDur);
         Stepwise pLow = new Stepwise(contact, perStep(i -> fwd(i) ? 0.07 : 0.10), 0.5 * minDur);
         Stepwise pV = new Stepwise(contact, perStep(i -> fwd(i) ? 0.04 : 0.07), 0.5 * minDur);
         Stepwise yawAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(clamp(6 * walk(i).effectiveStepLength() / 0.7, 2, 6))), 0.5 * minDur);
-        Stepwise rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+        Stepwise rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()) * walk(i).style().sway())), 0.5 * minDur);
+        Stepwise latAmp = new Stepwise(contact, perStep(i -> 0.02 * walk(i).style().sway()), 0.5 * minDur);
         Stepwise pitchAmp = new Stepwise(contact, perStep(i -> Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
         Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
-        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -0.08 * walk(i).kneeBend()), 1.0);
+        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
 
         double[] x = new double[m];
         double[] y = new double[m];
@@ -232,8 +315,10 @@ final class GaitBout implements Segment {
         // impact transients
         for (int c = 0; c < n; c++) {
             boolean f = fwd(c);
-            double omega = 2 * Math.PI * (f ? 22 : 17);
-            double tauPeak = f ? 0.020 : 0.025;
+            double shuffle = walk(c).style().shuffle();
+            // a flat-footed contact spreads the load over a longer time: lower ring, slower rise
+            double omega = 2 * Math.PI * (f ? 22 : 17) * (1 - 0.35 * shuffle);
+            double tauPeak = (f ? 0.020 : 0.025) * (1 + shuffle);
             double az = (f ? 3.0 : 1.4) * impactScale(c);
             double aap = (f ? 1.8 : 0.8) * impactScale(c) * sign(c);
             int jc = (int) Math.floor((tc[c] - tl.time(i0)) / dt);
@@ -242,6 +327,23 @@ final class GaitBout implements Segment {
                 double tr = Smooth.impact(tl.time(i0 + j) - tc[c], omega, tauPeak);
                 z[j] += az * tr;
                 ap[j] -= aap * tr;
+            }
+            // weight acceptance, at the pendulum's lowest point (as soft as the contact, without the speed term)
+            double tLoad = tc[c] + (f ? 0.07 : 0.10) * vault(c);
+            double drop = LOADING_ACCEL * softness(c) * LOADING_SIGMA_S * LOADING_SIGMA_S;
+            int ls = Math.max(0, (int) Math.floor((tLoad - 4 * LOADING_SIGMA_S - tl.time(i0)) / dt));
+            int le = Math.min(m, (int) Math.ceil((tLoad + 4 * LOADING_SIGMA_S - tl.time(i0)) / dt));
+            for (int j = ls; j < le; j++) {
+                double u = (tl.time(i0 + j) - tLoad) / LOADING_SIGMA_S;
+                z[j] -= drop * Math.exp(-0.5 * u * u);
+            }
+            if (walk(c).style().cane() && weak(c) && c > 0) {
+                // the cane lands during the weak leg's swing (three-point gait), a small jolt through arm and trunk
+                double tCane = tc[c] - (1 - CANE_AT_SWING) * vault(c - 1);
+                double w = 2 * Math.PI * CANE_RING_HZ;
+                int js = (int) Math.floor((tCane - tl.time(i0)) / dt);
+                int je = Math.min(m, js + 1 + (int) Math.ceil(6 * 0.012 / dt));
+                for (int j = Math.max(0, js); j < je; j++) z[j] += CANE_JOLT * Smooth.impact(tl.time(i0 + j) - tCane, w, 0.012);
             }
         }
 
@@ -264,13 +366,14 @@ final class GaitBout implements Segment {
             double env = Smooth.step((qq + 1) / 0.9) * Smooth.step((n - qq) / 0.9);
             double envT = Smooth.window(t - start, duration, 1.2);
 
-            double v = vMean.at(t) * env;
+            double vBase = pauses ? signedLength.at(t) * travelRate.at(t) : vMean.at(t);
+            double v = vBase * env;
             double stumblePitch = 0;
             double stumbleDrop = 0;
             for (double[] s : stumbles) {
                 double tau = t - s[0];
                 if (tau > 0 && tau < 1.0) {
-                    double vHere = Math.abs(vMean.at(t));
+                    double vHere = Math.abs(vBase);
                     v -= s[1] * Math.min(0.5, 0.8 * vHere) * dipShape.at(tau);
                     stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
                     double catchT = (tau - RECOVERY_LANDING_S) / RECOVERY_LANDING_WIDTH_S;
@@ -290,7 +393,7 @@ final class GaitBout implements Segment {
             vyPrev = vy;
 
             double along = uc.at(t) * Math.sin(2 * Math.PI * (qq - pV.at(t))) * env + ap[j];
-            double lateral = -0.02 * Math.cos(Math.PI * (qq - 0.5)) * env;
+            double lateral = -latAmp.at(t) * Math.cos(Math.PI * (qq - 0.5)) * env;
             x[j] = px + along * c - lateral * sn;
             y[j] = py + along * sn + lateral * c;
             z[j] += -zc.at(t) * Math.cos(2 * Math.PI * (qq - pLow.at(t))) * env + kneeDrop.at(t) * envT + stumbleDrop;

@@ -41,6 +41,17 @@ public final class Scenarios {
                 .build();
     }
 
+    /**
+     * Bent knees against the same walker's straight knees: stand 5 s, 30 steps in
+     * {@code direction} (forward 105 spm, backward 85), stand 4 s, 30 more with
+     * {@code flexionDeg} of knee flexion ({@link Walk#kneeFlexion(double)}), stand 3 s. For a
+     * population walker see {@link Population.Walker#kneeFlexionSession}.
+     */
+    public static Scenario kneeFlexion(long seed, Direction direction, double flexionDeg) {
+        Walk straight = Walk.of(direction, 30, direction == Direction.FORWARD ? 105 : 85);
+        return base(seed).stand(5).walk(straight).stand(4).walk(straight.kneeFlexion(flexionDeg)).stand(3).build();
+    }
+
     /** Stand 5 s, 40 forward steps at 110 spm, stand 3 s. */
     public static Scenario forwardWalk(long seed) {
         return base(seed).stand(5).walk(Direction.FORWARD, 40, 110).stand(3).build();

@@ -3,13 +3,8 @@ package org.backstep.store;
 import org.tinylog.Logger;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +22,11 @@ public final class Journal implements AutoCloseable {
     /** What a scan of the journal found. */
     public record ScanResult(long lastSeq, int validLines, int corruptLines, long tornBytesDropped) { }
 
+    private final StoreFiles files;
     private final Path dir;
     private final long segmentMaxBytes;
     private final WriteHook hook;
-    private FileChannel channel;
+    private StoreFiles.Handle channel;
     private Path segment;
     private int segmentNumber;
     private long committedSize;
@@ -44,7 +40,8 @@ public final class Journal implements AutoCloseable {
         WriteHook NONE = (p, b) -> { };
     }
 
-    private Journal(Path dir, long segmentMaxBytes, WriteHook hook) {
+    private Journal(StoreFiles files, Path dir, long segmentMaxBytes, WriteHook hook) {
+        this.files = files;
         this.dir = dir;
         this.segmentMaxBytes = segmentMaxBytes;
         this.hook = hook;
@@ -54,11 +51,12 @@ public final class Journal implements AutoCloseable {
 
     /** Segment files in order. */
     public static List<Path> segments(Path journalDir) throws IOException {
+        return segments(StoreFiles.REAL, journalDir);
+    }
+
+    static List<Path> segments(StoreFiles files, Path journalDir) throws IOException {
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(journalDir)) return out;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(journalDir, "journal-*.jsonl")) {
-            for (Path p : ds) if (SEGMENT.matcher(p.getFileName().toString()).matches()) out.add(p);
-        }
+        for (Path p : files.list(journalDir)) if (SEGMENT.matcher(p.getFileName().toString()).matches()) out.add(p);
         out.sort(null);
         return out;
     }
@@ -69,20 +67,21 @@ public final class Journal implements AutoCloseable {
      * service) the tail is only skipped. Corrupt lines followed by valid ones are skipped and logged.
      */
     public static ScanResult scan(Path journalDir, boolean repair, Consumer<Map<String, Object>> sink) throws IOException {
-        return scan(segments(journalDir), true, repair, sink);
+        return scan(StoreFiles.REAL, segments(journalDir), true, repair, sink);
     }
 
     /**
      * Reads the given segments in order; {@code lastIsTail}: the last of them is the journal's newest segment
      * (the only one that may have a torn tail to drop).
      */
-    static ScanResult scan(List<Path> segs, boolean lastIsTail, boolean repair, Consumer<Map<String, Object>> sink) throws IOException {
+    static ScanResult scan(StoreFiles files, List<Path> segs, boolean lastIsTail, boolean repair,
+                           Consumer<Map<String, Object>> sink) throws IOException {
         long lastSeq = 0;
         int valid = 0, corrupt = 0;
         long torn = 0;
         for (int s = 0; s < segs.size(); s++) {
             Path p = segs.get(s);
-            byte[] data = Files.readAllBytes(p);
+            byte[] data = files.read(p);
             int lineStart = 0;
             long lastGoodEnd = 0;
             int badSinceGood = 0;
@@ -116,9 +115,9 @@ public final class Journal implements AutoCloseable {
                 if (last) {
                     torn += bytes;
                     if (repair) {
-                        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
-                            ch.truncate(lastGoodEnd);
-                            ch.force(true);
+                        try (StoreFiles.Handle h = files.append(p)) {
+                            h.truncate(lastGoodEnd);
+                            h.sync();
                         }
                         Logger.warn("journal {}: dropped torn last line ({} bytes) left by a crash or power cut", p.getFileName(), bytes);
                     }
@@ -139,11 +138,11 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Opens for appending after a repairing {@link #scan}. */
-    static Journal openForAppend(Path stateDir, long segmentMaxBytes, WriteHook hook) throws IOException {
+    static Journal openForAppend(StoreFiles files, Path stateDir, long segmentMaxBytes, WriteHook hook) throws IOException {
         Path d = dirOf(stateDir);
-        Files.createDirectories(d);
-        Journal j = new Journal(d, segmentMaxBytes, hook);
-        List<Path> segs = segments(d);
+        files.createDirectories(d);
+        Journal j = new Journal(files, d, segmentMaxBytes, hook);
+        List<Path> segs = segments(files, d);
         if (segs.isEmpty()) j.openSegment(1);
         else {
             Path last = segs.get(segs.size() - 1);
@@ -158,12 +157,12 @@ public final class Journal implements AutoCloseable {
         if (channel != null) channel.close();
         segmentNumber = number;
         segment = dir.resolve(String.format("journal-%06d.jsonl", number));
-        boolean created = !Files.exists(segment);
-        channel = FileChannel.open(segment, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        boolean created = !files.exists(segment);
+        channel = files.append(segment);
         committedSize = channel.size();
         if (created) {
-            channel.force(true);
-            fsyncDir(dir);
+            channel.sync();
+            files.syncDir(dir);
         }
     }
 
@@ -187,9 +186,8 @@ public final class Journal implements AutoCloseable {
         byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
         try {
             hook.beforeWrite(segment, bytes.length);
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) channel.write(buf);
-            channel.force(false);
+            channel.append(bytes);
+            channel.sync();
         } catch (IOException e) {
             try {
                 channel.truncate(committedSize);
@@ -212,14 +210,6 @@ public final class Journal implements AutoCloseable {
         } finally {
             if (channel != null) channel.close();
             channel = null;
-        }
-    }
-
-    static void fsyncDir(Path d) {
-        try (FileChannel ch = FileChannel.open(d, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems (FAT, some platforms) refuse directory fsync; the rename is still atomic
         }
     }
 }

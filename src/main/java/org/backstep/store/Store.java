@@ -54,7 +54,10 @@ public final class Store implements AutoCloseable {
         long ses;
     }
 
-    private static final long POLL_NANOS = 100_000_000L;
+    /** A commit due within this is made now: it saves the writer a wake-up, and 0.1 s matters to no one. */
+    private static final long COMMIT_SLACK_NANOS = 100_000_000L;
+    /** A full disk is retried once a second: space is freed by a person, not in milliseconds, and each try writes. */
+    private static final long FULL_DISK_RETRY_NANOS = 1_000_000_000L;
 
     private final Path stateDir;
     private final StoreSettings settings;
@@ -63,6 +66,8 @@ public final class Store implements AutoCloseable {
     private final Journal journal;
     private final Totals totals;
     private final Recordings recordings;
+    private final StateLock stateLock;
+    private final StoreFiles files;
     private final String boot;
     private final ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
     private final Object lock = new Object();
@@ -80,20 +85,37 @@ public final class Store implements AutoCloseable {
     private boolean forceCommit;
 
     private volatile boolean running = true;
+    /** close() asked the writer for the last commit; the writer then exits. */
+    private volatile boolean stopRequested;
+    /** The writer made the last commit (so close() must not). */
+    private volatile boolean writerDone;
+    /** The writer is parked with nothing to commit: a producer must wake it. */
+    private volatile boolean writerIdle;
+    private boolean closed;
+    /** close() logs this often while it waits for a stalled writer (a test shortens it). */
+    long stallReportNanos = 5_000_000_000L;
+    final java.util.concurrent.atomic.AtomicInteger stallReports = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean journalFull;
     private volatile CommitListener listener = (s, n) -> { };
     private volatile long flushRequests, flushesDone;
 
-    private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, Journal.WriteHook hook,
-                  Recordings.DiskSpace disk) throws IOException {
+    private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, StoreFiles files,
+                  Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
         this.stateDir = stateDir;
         this.settings = settings;
         this.time = time;
         this.mode = mode;
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
-        Files.createDirectories(stateDir);
-        this.totals = replay(stateDir, settings.target());
+        this.files = files;
+        this.stateLock = StateLock.acquire(files, stateDir);
+        try {
+            this.totals = replay(stateDir, settings.target());
+            this.journal = Journal.openForAppend(files, stateDir, settings.segmentMaxBytes(), hook);
+        } catch (IOException | RuntimeException e) {
+            stateLock.close();
+            throw e;
+        }
         Journal.ScanResult scan = lastScan;
         this.seq = Math.max(scan.lastSeq(), totals.lastSeq());
         this.lastCommittedSeq = seq;
@@ -103,7 +125,6 @@ public final class Store implements AutoCloseable {
         else Logger.info("journal: {} records replayed, totals of {} days", scan.validLines(), totals.days().size());
         long open = totals.openSession();
         if (open >= 0) totals.endSession(open); // the device lost power during that session
-        this.journal = Journal.openForAppend(stateDir, settings.segmentMaxBytes(), hook);
         this.recordings = new Recordings(stateDir.resolve("recordings"), settings, disk);
         pump(); // dates records left undated by an earlier run of this boot if the clock is trusted now
         if (mode == Mode.THREAD) {
@@ -121,19 +142,19 @@ public final class Store implements AutoCloseable {
      * (and its torn tail, if any, dropped).
      */
     private Totals replay(Path stateDir, int target) throws IOException {
-        List<Path> segs = Journal.segments(Journal.dirOf(stateDir));
+        List<Path> segs = Journal.segments(files, Journal.dirOf(stateDir));
         if (segs.isEmpty()) {
             lastScan = new Journal.ScanResult(0, 0, 0, 0);
             return new Totals(target);
         }
-        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(stateDir, target, segs) : null;
+        Snapshot.Loaded snap = segs.size() > 1 ? Snapshot.load(files, stateDir, target, segs) : null;
         Totals t = snap != null ? snap.totals() : new Totals(target);
         int covered = snap != null ? snap.segment() : 0;
         List<Path> sealed = new java.util.ArrayList<>();
         for (Path p : segs.subList(0, segs.size() - 1)) if (Journal.number(p) > covered) sealed.add(p);
-        Journal.ScanResult a = Journal.scan(sealed, false, false, t::apply);
-        if (!sealed.isEmpty()) Snapshot.write(stateDir, t, sealed.get(sealed.size() - 1));
-        Journal.ScanResult b = Journal.scan(List.of(segs.get(segs.size() - 1)), true, true, t::apply);
+        Journal.ScanResult a = Journal.scan(files, sealed, false, false, t::apply);
+        if (!sealed.isEmpty()) Snapshot.write(files, stateDir, t, segs.subList(0, segs.size() - 1));
+        Journal.ScanResult b = Journal.scan(files, List.of(segs.get(segs.size() - 1)), true, true, t::apply);
         lastScan = new Journal.ScanResult(Math.max(a.lastSeq(), b.lastSeq()), a.validLines() + b.validLines(),
                 a.corruptLines() + b.corruptLines(), b.tornBytesDropped());
         return t;
@@ -141,7 +162,7 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store with its own writer thread. */
     public static Store open(Path stateDir, StoreSettings settings, TimeSource time) throws IOException {
-        return new Store(stateDir, settings, time, Mode.THREAD, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
+        return new Store(stateDir, settings, time, Mode.THREAD, StoreFiles.REAL, Journal.WriteHook.NONE, Recordings.DiskSpace.REAL);
     }
 
     /** Opens with the real clocks of this machine ({@code day.zone} or the system zone). */
@@ -152,7 +173,12 @@ public final class Store implements AutoCloseable {
     /** Opens with a mode, a journal write hook and a disk-space probe (tests). */
     public static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode,
                              Journal.WriteHook hook, Recordings.DiskSpace disk) throws IOException {
-        return new Store(stateDir, settings, time, mode, hook, disk);
+        return new Store(stateDir, settings, time, mode, StoreFiles.REAL, hook, disk);
+    }
+
+    /** Opens on a file layer of the test's own (a stalling fsync, simulated power cuts). */
+    static Store open(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, StoreFiles files) throws IOException {
+        return new Store(stateDir, settings, time, mode, files, Journal.WriteHook.NONE, p -> Long.MAX_VALUE / 4);
     }
 
     // ------------------------------------------------------------------ producer side (never blocks)
@@ -166,16 +192,17 @@ public final class Store implements AutoCloseable {
     public void accept(Event e, long monotonicNanos) {
         if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
         queue.offer(new EventItem(e, monotonicNanos));
+        if (e instanceof GoalEvent || writerIdle) wake(); // committed at once: a milestone said must be known after a power cut
     }
 
-    public void sessionStarted(String mode) { queue.offer(new SessionStart(mode, time.monotonicNanos())); }
+    public void sessionStarted(String mode) { offer(new SessionStart(mode, time.monotonicNanos())); }
 
     /** Ends the session; its records are committed right away. */
     public void sessionStopped() { queue.offer(new SessionStop(time.monotonicNanos())); wake(); }
 
     /** Journals calibration values (numbers or strings). */
     public void calibrated(Map<String, ?> values) {
-        queue.offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
+        offer(new Calibration(new LinkedHashMap<>(values), time.monotonicNanos()));
     }
 
     /**
@@ -183,7 +210,7 @@ public final class Store implements AutoCloseable {
      * lost), stamped now, at its end; {@code ongoing} when the session ends inside it.
      */
     public void sensorGap(String cause, long gapMillis, long lostSamples, boolean ongoing) {
-        queue.offer(new SensorGap(cause, gapMillis, lostSamples, ongoing, time.monotonicNanos()));
+        offer(new SensorGap(cause, gapMillis, lostSamples, ongoing, time.monotonicNanos()));
     }
 
     public void onCommit(CommitListener l) { this.listener = l; }
@@ -207,6 +234,39 @@ public final class Store implements AutoCloseable {
         return new DailyTotals(t.date(), t.forward() + b.forward, t.backward() + b.backward, t.walkingMinutes(),
                 t.goodFormMinutes(), t.alerts(), t.targetAnnounced(), t.limitAnnounced(), t.targetMet()
                 || t.backward() + b.backward >= settings.target());
+    }
+
+    /**
+     * What the daily goal resumes from: the backward steps of the goal's day and the milestones the journal
+     * says were announced on it, including events still queued. With a trusted clock (and this boot's early
+     * records dated) that day is today, {@code date} set; otherwise it is {@link Totals#chain()}, date null.
+     */
+    public DailyTotals goalDay() {
+        long now = time.wallMillis();
+        boolean trusted = trusted(now);
+        synchronized (lock) {
+            LocalDate d = null;
+            DailyTotals t;
+            if (trusted && totals.parkedRange(boot) == null) {
+                d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
+                t = withBucket(totals.dayAfterChain(d), d);
+            } else {
+                t = withBucket(totals.chain(), null);
+            }
+            int back = t.backward();
+            boolean target = t.targetAnnounced(), limit = t.limitAnnounced();
+            for (Item it : queue) { // the writer takes items under this lock: each is here or in the totals
+                if (!(it instanceof EventItem ei)) continue;
+                if (ei.e() instanceof StepEvent s && s.direction() == Direction.BACKWARD) back++;
+                if (ei.e() instanceof StepRevision r) back += r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+                if (ei.e() instanceof GoalEvent g) {
+                    target |= g.kind() == org.backstep.event.GoalKind.TARGET;
+                    limit |= g.kind() == org.backstep.event.GoalKind.LIMIT;
+                }
+            }
+            return new DailyTotals(d, t.forward(), back, t.walkingMinutes(), t.goodFormMinutes(), t.alerts(),
+                    target, limit, target || back >= settings.target());
+        }
     }
 
     public int backwardStepsToday() { return today().backward(); }
@@ -239,18 +299,50 @@ public final class Store implements AutoCloseable {
 
     // ------------------------------------------------------------------ writer side
 
+    /**
+     * The writer thread: pumps, then sleeps until the oldest buffered record is due (at most the commit
+     * interval while records flow) or, with nothing buffered, until a producer wakes it: no periodic
+     * wake-ups when idle. On {@link #close()} it makes the last commit itself: only this thread ever
+     * touches the journal while it runs.
+     */
     private void loop() {
-        while (running) {
+        while (!stopRequested) {
             try {
                 pump();
             } catch (RuntimeException e) {
                 Logger.error(e, "journal writer");
             }
-            LockSupport.parkNanos(this, POLL_NANOS);
+            long wait = nanosUntilDue();
+            if (wait == Long.MAX_VALUE) { // nothing buffered: sleep until a producer wakes us
+                writerIdle = true;
+                if (queue.isEmpty() && !stopRequested && flushRequests == flushesDone) LockSupport.park(this); // re-checked after raising the flag
+                writerIdle = false;
+            } else if (wait > 0) { // records buffered: new ones join them without waking us; the commit is due then
+                LockSupport.parkNanos(this, wait);
+            }
         }
+        forceCommit = true;
+        pump();
+        writerDone = true;
     }
 
+    /** Nanoseconds until the buffered records are due for a commit; MAX_VALUE if nothing is buffered. */
+    private long nanosUntilDue() {
+        long oldest = oldestUncommitted;
+        if (oldest == Long.MIN_VALUE) return Long.MAX_VALUE;
+        long due = Math.max(0, commitNanos - COMMIT_SLACK_NANOS - (time.monotonicNanos() - oldest));
+        return journalFull ? Math.max(due, FULL_DISK_RETRY_NANOS) : due;
+    }
+
+    /** True while the writer sleeps with nothing to commit (a test checks it sleeps without a timeout). */
+    boolean writerIdle() { return writerIdle && writer != null && writer.getState() == Thread.State.WAITING; }
+
     private void wake() { if (writer != null) LockSupport.unpark(writer); }
+
+    private void offer(Item it) {
+        queue.offer(it);
+        if (writerIdle) wake();
+    }
 
     /** Commits everything accepted so far and waits for the fsync (or, in MANUAL mode, does it). */
     public void flush() {
@@ -300,7 +392,7 @@ public final class Store implements AutoCloseable {
             while ((it = queue.poll()) != null) process(it, monoNow, wallNow, trusted, zone);
         }
         boolean due = oldestUncommitted != Long.MIN_VALUE
-                && monoNow - oldestUncommitted >= commitNanos - POLL_NANOS;
+                && monoNow - oldestUncommitted >= commitNanos - COMMIT_SLACK_NANOS;
         if (due || forceCommit || requested != flushesDone) {
             synchronized (lock) { flushBucket(); }
             commit();
@@ -329,6 +421,7 @@ public final class Store implements AutoCloseable {
                 r.put("kind", g.kind().json());
                 r.put("back", g.backwardSteps());
                 write(r, monoNow);
+                forceCommit = true;
             }
         } else if (it instanceof SessionStart s) {
             if (session >= 0) endSession(s.mono(), monoNow, wallNow, trusted, zone);
@@ -465,24 +558,52 @@ public final class Store implements AutoCloseable {
 
     private ZoneId zone() { return settings.zone() != null ? settings.zone() : time.zone(); }
 
-    /** Ends an open session, commits and fsyncs everything, stops the writer. */
+    /**
+     * Ends an open session, commits and fsyncs everything, stops the writer. The writer makes the last commit;
+     * if an fsync stalls, this waits for it (logging every {@link #stallReportNanos}) rather than entering the
+     * journal from a second thread. Only when the writer is gone without it (MANUAL mode, or a writer killed by
+     * an Error) does this thread commit.
+     */
     @Override
     public void close() throws IOException {
-        if (!running) return;
-        running = false;
-        if (writer != null) {
-            LockSupport.unpark(writer);
-            try { writer.join(5000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
         }
         queue.offer(new SessionStop(time.monotonicNanos()));
-        forceCommit = true;
-        pump();
+        if (writer != null) {
+            stopRequested = true;
+            wake();
+            long since = System.nanoTime();
+            try {
+                while (writer.isAlive()) {
+                    writer.join(Math.max(1, stallReportNanos / 1_000_000L));
+                    if (writer.isAlive()) {
+                        stallReports.incrementAndGet();
+                        Logger.warn("journal: the last commit has waited {} s for the disk (fsync stalled); still waiting",
+                                (System.nanoTime() - since) / 1_000_000_000L);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                Logger.error("journal: interrupted while waiting for the writer; the last records may be lost");
+                running = false;
+                return; // the writer may still be in the journal: leave it to it
+            }
+        }
+        running = false;
+        if (!writerDone) {
+            forceCommit = true;
+            pump();
+        }
         synchronized (this) { notifyAll(); }
         try {
             journal.close();
         } catch (IOException e) {
             Logger.error("journal close failed: {}", e.getMessage());
             throw e;
+        } finally {
+            stateLock.close();
         }
     }
 }

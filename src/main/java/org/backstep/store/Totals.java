@@ -29,12 +29,14 @@ public final class Totals {
         final Set<Long> formAlertMinutes = new HashSet<>();
         final EnumMap<AlertKind, Integer> alerts = new EnumMap<>(AlertKind.class);
         boolean target, limit;
+        /** Announced, for all we know, by a boot without a clock that may have run on this day (see closeChain). */
+        boolean maybeTarget, maybeLimit;
 
         DailyTotals toTotals(LocalDate date, int targetSteps) {
             int good = 0;
             for (Long m : walkMinutes) if (!formAlertMinutes.contains(m)) good++;
-            return new DailyTotals(date, forward, backward, walkMinutes.size(), good, alerts, target, limit,
-                    target || backward >= targetSteps);
+            return new DailyTotals(date, forward, backward, walkMinutes.size(), good, alerts, target || maybeTarget,
+                    limit || maybeLimit, target || backward >= targetSteps);
         }
     }
 
@@ -56,6 +58,9 @@ public final class Totals {
     private final List<Map<String, Object>> parked = new ArrayList<>();
     private final LinkedHashMap<Long, Sess> sessions = new LinkedHashMap<>();
     private final Map<String, Integer> bootIndex = new HashMap<>();
+    /** The day of the newest dated record, and the boots whose undated records came after it (see {@link #chain()}). */
+    private LocalDate chainDay;
+    private final Set<String> chainBoots = new java.util.LinkedHashSet<>();
     private long lastSeq;
 
     public Totals(int targetSteps) { this.targetSteps = targetSteps; }
@@ -72,6 +77,10 @@ public final class Totals {
         session(rec, type);
         LocalDate day = day(rec);
         if (day == null && countable(type)) parked.add(rec);
+        if (countable(type)) {
+            if (day != null) closeChain(day, null);
+            else chainBoots.add(str(rec, "boot"));
+        }
         Acc acc = day != null ? dayAcc(day) : undatedByBoot.computeIfAbsent(str(rec, "boot"), b -> new Acc());
         count(acc, rec, type);
     }
@@ -148,6 +157,7 @@ public final class Totals {
         int off = (int) num(rec, "off");
         LocalTime ds = LocalTime.parse(str(rec, "ds"));
         boolean touched = false;
+        LocalDate firstDay = null;
         for (Iterator<Map<String, Object>> it = parked.iterator(); it.hasNext(); ) {
             Map<String, Object> p = it.next();
             long seq = num(p, "seq");
@@ -156,6 +166,7 @@ public final class Totals {
             touched = true;
             long utc = autc - (amono - num(p, "mono"));
             LocalDate day = DayRule.dayOf(utc, off, ds);
+            if (firstDay == null) firstDay = day;
             count(dayAcc(day), p, str(p, "type"));
             if ("session_start".equals(str(p, "type"))) {
                 Sess s = sessions.get(seq);
@@ -163,6 +174,7 @@ public final class Totals {
             }
         }
         if (touched) {
+            closeChain(firstDay, boot);
             undatedByBoot.remove(boot);
             Acc acc = null;
             for (Map<String, Object> p : parked) {
@@ -171,6 +183,34 @@ public final class Totals {
                 count(acc, p, str(p, "type"));
             }
         }
+    }
+
+    /**
+     * A dated record ({@code day}) follows the boots of the chain that never got a clock ({@code except}: the
+     * boot being re-dated). Those boots ran after the chain's day and before {@code day}. If both are the same
+     * day, that is their day too and their records are dated to it. Otherwise their day is unknown: they stay
+     * undated, but a milestone they announced counts as announced on {@code day}, so it is never said twice.
+     */
+    private void closeChain(LocalDate day, String except) {
+        for (String b : chainBoots) {
+            if (b.equals(except)) continue;
+            if (day.equals(chainDay)) {
+                for (Iterator<Map<String, Object>> it = parked.iterator(); it.hasNext(); ) {
+                    Map<String, Object> p = it.next();
+                    if (!b.equals(str(p, "boot"))) continue;
+                    it.remove();
+                    count(dayAcc(day), p, str(p, "type"));
+                }
+                undatedByBoot.remove(b);
+                for (Sess s : sessions.values()) if (b.equals(s.boot) && s.day == null) s.day = day;
+            } else if (undatedByBoot.containsKey(b)) {
+                Acc u = undatedByBoot.get(b), d = dayAcc(day);
+                d.maybeTarget |= u.target || u.maybeTarget;
+                d.maybeLimit |= u.limit || u.maybeLimit;
+            }
+        }
+        chainBoots.clear();
+        chainDay = day;
     }
 
     /** Seq range {from, to} of the parked records of {@code boot}, or null. */
@@ -203,6 +243,34 @@ public final class Totals {
         return a == null ? DailyTotals.empty(d) : a.toTotals(d, targetSteps);
     }
 
+    /**
+     * The day as far as the journal can tell without a clock: the newest dated day plus the undated records
+     * of every boot after it (date null). A boot without a trusted clock cannot know whether a day boundary
+     * passed since the last record, so it continues that day: its milestones are never announced twice.
+     */
+    public DailyTotals chain() {
+        Acc sum = new Acc();
+        if (chainDay != null && days.containsKey(chainDay)) merge(sum, days.get(chainDay));
+        for (String b : chainBoots) if (undatedByBoot.containsKey(b)) merge(sum, undatedByBoot.get(b));
+        return sum.toTotals(null, targetSteps);
+    }
+
+    /**
+     * Day {@code d} as the next dated record will leave it: with the chain's undated boots closed onto it
+     * (see {@link #closeChain}), so the goal of a boot whose clock is trusted from the start already knows.
+     */
+    public DailyTotals dayAfterChain(LocalDate d) {
+        Acc sum = new Acc();
+        if (days.containsKey(d)) merge(sum, days.get(d));
+        for (String b : chainBoots) {
+            Acc u = undatedByBoot.get(b);
+            if (u == null) continue;
+            if (d.equals(chainDay)) merge(sum, u);
+            else { sum.maybeTarget |= u.target || u.maybeTarget; sum.maybeLimit |= u.limit || u.maybeLimit; }
+        }
+        return sum.toTotals(d, targetSteps);
+    }
+
     /** Everything never dated (all boots). */
     public DailyTotals undated() {
         Acc sum = new Acc();
@@ -223,6 +291,8 @@ public final class Totals {
         a.alerts.forEach((k, v) -> into.alerts.merge(k, v, Integer::sum));
         into.target |= a.target;
         into.limit |= a.limit;
+        into.maybeTarget |= a.maybeTarget;
+        into.maybeLimit |= a.maybeLimit;
     }
 
     /** Sessions, oldest first (at most the last 200). */
@@ -286,8 +356,15 @@ public final class Totals {
             a.alerts.forEach((k, v) -> r.put("a_" + k.json(), (long) v));
             r.put("t", a.target);
             r.put("l", a.limit);
+            r.put("mt", a.maybeTarget);
+            r.put("ml", a.maybeLimit);
             out.add(r);
         });
+        Map<String, Object> chain = new LinkedHashMap<>();
+        chain.put("k", "chain");
+        chain.put("d", chainDay == null ? null : chainDay.toString());
+        chain.put("boots", String.join(" ", chainBoots));
+        out.add(chain);
         for (Map<String, Object> p : parked) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("k", "parked");
@@ -329,6 +406,13 @@ public final class Totals {
                     for (AlertKind k : AlertKind.values()) if (r.containsKey("a_" + k.json())) a.alerts.put(k, (int) num(r, "a_" + k.json()));
                     a.target = Boolean.TRUE.equals(r.get("t"));
                     a.limit = Boolean.TRUE.equals(r.get("l"));
+                    a.maybeTarget = Boolean.TRUE.equals(r.get("mt"));
+                    a.maybeLimit = Boolean.TRUE.equals(r.get("ml"));
+                }
+                case "chain" -> {
+                    t.chainDay = r.get("d") instanceof String d ? LocalDate.parse(d) : null;
+                    String boots = str(r, "boots");
+                    if (boots != null && !boots.isEmpty()) t.chainBoots.addAll(List.of(boots.split(" ")));
                 }
                 case "parked" -> {
                     Map<String, Object> p = new LinkedHashMap<>(r);

@@ -34,6 +34,12 @@ class DemoTimeTest {
         assertEquals(0, slept);
         assertEquals(60_000_000L, t.maxLagNanos(), "100 ms of wall work against a 40 ms pace");
         assertEquals(0.04, t.plannedWallSeconds(), 1e-12);
+
+        wallNanos += 2_000_000_000L;                 // the journal opens slowly...
+        t.startPacing();                             // ...before sampling starts: not lag
+        t.sleepNanos(100_000_000L);
+        assertEquals(4_000_000L, slept, "paced again from the start of sampling");
+        assertEquals(0.004, t.plannedWallSeconds(), 1e-12);
     }
 
     @Test

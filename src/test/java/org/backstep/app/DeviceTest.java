@@ -120,20 +120,46 @@ class DeviceTest {
         }
         assertEquals(1, played.stream().filter("sensor_fault"::equals).count(), played.toString());
         assertTrue(backward >= 36 && backward <= 41, "counting resumed after the reset: " + backward);
-        String journal;
-        try (Stream<Path> files = Files.walk(state.resolve("journal"))) {
-            journal = files.filter(Files::isRegularFile).map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).collect(Collectors.joining());
-        }
-        List<String> gaps = journal.lines().filter(l -> l.contains("\"sensor_gap\"")).collect(Collectors.toList());
-        assertEquals(1, gaps.size(), journal);
+        List<String> gaps = sensorGaps();
+        assertEquals(1, gaps.size(), gaps.toString());
         assertTrue(gaps.get(0).contains("\"cause\":\"reset\""), gaps.get(0));
         long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
         assertTrue(gapMs > 40 && gapMs < 400, "the gap's length: " + gapMs + " ms");
+    }
+
+    private List<String> sensorGaps() throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(state.resolve("journal"))) {
+            return files.filter(Files::isRegularFile).sorted().flatMap(f -> {
+                try {
+                    return Files.readAllLines(f).stream();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(l -> l.contains("\"sensor_gap\"")).collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void aSessionEndingWhileTheChipIsUnpluggedJournalsTheGapSoFar() throws Exception {
+        Simulation sim = Scenarios.base(44).stand(6).walk(Direction.BACKWARD, 20, 85).stand(4).build().run();
+        double closedAfter;
+        now[0] = 0;
+        SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+        try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock);
+             Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+            while (now[0] < 10) now[0] += d.loop().pollOnce() / 1e9;
+            chip.unplug();
+            while (now[0] < 25) now[0] += d.loop().pollOnce() / 1e9;
+            closedAfter = now[0] - 10;
+            d.close();
+        }
+        assertEquals(1, played.stream().filter("sensor_fault"::equals).count(), "heard once in 15 s of retries: " + played);
+        List<String> gaps = sensorGaps();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).contains("\"cause\":\"bus\"") && gaps.get(0).contains("\"ongoing\":true"), gaps.get(0));
+        long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
+        assertTrue(closedAfter > 15, "retried for " + closedAfter + " s");
+        assertEquals(closedAfter * 1000, gapMs, 100, "from the last sample to the session's end");
     }
 }

@@ -24,7 +24,8 @@ class EvalCommandTest {
     @TempDir
     Path dir;
 
-    private void write(String name, Simulation sim, String activity, String direction, boolean truth, String source) throws IOException {
+    private void write(String name, String subject, Simulation sim, String activity, String direction, boolean truth, String source)
+            throws IOException {
         Files.createDirectories(dir.resolve("recordings"));
         Files.createDirectories(dir.resolve("truth"));
         try (RecordingWriter w = RecordingWriter.create(dir.resolve("recordings").resolve(name + ".csv.gz"), sim.rateHz(),
@@ -43,15 +44,15 @@ class EvalCommandTest {
                     String.format(Locale.ROOT, "from_s,to_s%n0,%.3f%n", sim.duration()));
         }
         Files.writeString(dir.resolve("manifest.csv"), String.format(Locale.ROOT, "%s,%s,%s,%s,%.0f,%.2f,%s,,\"%s\",test%n",
-                name, "sim", activity, direction, sim.rateHz(), sim.duration(), truth ? Integer.toString(n) : "", source), java.nio.file.StandardOpenOption.APPEND);
+                name, subject, activity, direction, sim.rateHz(), sim.duration(), truth ? Integer.toString(n) : "", source), java.nio.file.StandardOpenOption.APPEND);
     }
 
     @BeforeEach
     void dataset() throws IOException {
         Files.writeString(dir.resolve("manifest.csv"), "recording,subject,activity,direction,rate_hz,duration_s,truth_steps,expect,source,license\n");
-        write("sim-bwd", Scenarios.backwardWalk(1).run(), "walk", "backward", true, "backward walk");
-        write("sim-fwd", Scenarios.forwardWalk(2).run(), "walk", "forward", true, "forward walk");
-        write("sim-sit", Scenarios.sitDown(3).run(), "adl", "none", false, "sit down and get up");
+        write("sim-bwd", "ann", Scenarios.backwardWalk(1).run(), "walk", "backward", true, "backward walk");
+        write("sim-fwd", "bob", Scenarios.forwardWalk(2).run(), "walk", "forward", true, "forward walk");
+        write("sim-sit", "bob", Scenarios.sitDown(3).run(), "adl", "none", false, "sit down and get up");
     }
 
     private int eval(StringWriter out, StringWriter err, String... extra) {
@@ -154,5 +155,49 @@ class EvalCommandTest {
         assertTrue(found <= truth - unreachable + 1, "only steps inside the window are scored: " + fwd);
         assertTrue(t.lines().anyMatch(l -> l.startsWith("sim-bwd ")), t);
         assertTrue(t.lines().noneMatch(l -> l.startsWith("sim-sit ")), "no truth, no line: " + t);
+    }
+
+    @Test
+    void reportsEverySubjectAndTheWorst() throws IOException {
+        // bob's window stops at 10 s: his later steps are unreachable, so his count error is the worse
+        Files.writeString(dir.resolve("truth").resolve("sim-fwd.windows.csv"), "from_s,to_s\n0,10\n");
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        assertEquals(0, eval(out, err), err.toString());
+        String t = out.toString();
+        String ann = t.lines().filter(l -> l.startsWith("ann ")).findFirst().orElseThrow(() -> new AssertionError(t));
+        String bob = t.lines().filter(l -> l.startsWith("bob ")).findFirst().orElseThrow(() -> new AssertionError(t));
+        assertEquals("1", ann.trim().split("\\s+")[1], "bob's sitting recording has no step truth: " + bob);
+        double annErr = Double.parseDouble(ann.trim().split("\\s+")[5]), bobErr = Double.parseDouble(bob.trim().split("\\s+")[5]);
+        assertTrue(bobErr > annErr, t);
+        assertTrue(t.contains("worst subject: count error bob "), t);
+
+        out = new StringWriter();
+        assertEquals(0, eval(out, err, "--json"), err.toString());
+        String j = out.toString();
+        assertEquals(bobErr, figure(j, "worst_subject_count_error_pct"), 0.01, j);
+        assertTrue(j.contains("\"per_subject\":{\"ann\":{\"recordings\":1,"), j);
+
+        Path guard = dir.resolve("subject.properties");
+        Files.writeString(guard, String.format(Locale.ROOT, "worst_subject_count_error_pct = %.3f%n", (annErr + bobErr) / 2));
+        err = new StringWriter();
+        assertEquals(EvalCommand.MISSED_GUARD, eval(new StringWriter(), err, "--floors", guard.toString()));
+        assertTrue(err.toString().contains("worst_subject_count_error_pct = ") && err.toString().contains("above its ceiling"), err.toString());
+    }
+
+    @Test
+    void scoresASeededPopulationTheSameWayTwice() {
+        StringWriter a = new StringWriter(), b = new StringWriter(), err = new StringWriter();
+        assertEquals(0, Main.execute(new String[] {"eval", "--population", "2", "--seed", "5", "--json"}, new PrintWriter(a),
+                new PrintWriter(err)), err.toString());
+        assertEquals(0, Main.execute(new String[] {"eval", "--population", "2", "--seed", "5", "--json"}, new PrintWriter(b),
+                new PrintWriter(err)), err.toString());
+        assertEquals(a.toString(), b.toString());
+        assertTrue(a.toString().startsWith("{\"seed\":5,\"walkers\":2,\"groups\":{\"walk/forward\":"), a.toString());
+        err = new StringWriter();
+        assertEquals(2, eval(new StringWriter(), err, "--population", "2"));
+        assertTrue(err.toString().contains("either DIR or --population"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, Main.execute(new String[] {"eval", "--population", "0"}, new PrintWriter(new StringWriter()), new PrintWriter(err)));
+        assertTrue(err.toString().contains("at least 1"), err.toString());
     }
 }

@@ -24,13 +24,18 @@ class GaitEngineCouplingTest {
      * velocity -(2/w) cos(wt) is {@code coupling}.
      */
     private static GaitEngineSimTest.Run walk(double coupling) {
+        return gait(coupling, 2, STEP_HZ);
+    }
+
+    /** The same with a vertical amplitude {@code verticalAmp} (m/s^2) at {@code stepHz}. */
+    private static GaitEngineSimTest.Run gait(double coupling, double verticalAmp, double stepHz) {
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
         GaitEngine g = new GaitEngine(GaitSettings.builder(RATE).forwardAxis(Axis.PLUS_X).build(), run);
-        double w = 2 * Math.PI * STEP_HZ, psi = Math.acos(-coupling);
+        double w = 2 * Math.PI * stepHz, psi = Math.acos(-coupling);
         for (int i = 0; i < 16 * RATE; i++) {
             double t = i / RATE;
             boolean walking = t >= 2 && t < 14;
-            double av = walking ? 2 * Math.sin(w * t) : 0;
+            double av = walking ? verticalAmp * Math.sin(w * t) : 0;
             double ap = walking ? 1.5 * Math.cos(w * t + psi) : 0;
             double lat = walking ? 0.8 * Math.sin(w / 2 * t) : 0;  // sway to the stance side, once a stride
             g.sample(t, ap, lat, G + av, 0, 0, 0);
@@ -47,5 +52,16 @@ class GaitEngineCouplingTest {
             assertTrue(r.steps.size() >= 18, c + ": " + r.steps.size() + " steps");
             assertEquals(r.steps.size(), r.count(expected), "coupling " + c + " is " + expected);
         }
+    }
+
+    @Test
+    void aRunIsASpringNotAPendulumSoItsCouplingSignIsTheOpposite() {
+        // Jogging at 160 steps per minute: the pelvis leaves the ground (specific force below 0 g)
+        // and is lowest and slowest at mid-stance, so forward running couples like backward walking.
+        GaitEngineSimTest.Run run = gait(0.5, 12, 2.7);
+        assertTrue(run.steps.size() >= 25, run.steps.size() + " steps");
+        assertEquals(run.steps.size(), run.count(Direction.FORWARD), "a forward jog is not backward walking");
+        GaitEngineSimTest.Run walk = gait(0.5, 3, 1.8);
+        assertEquals(walk.steps.size(), walk.count(Direction.BACKWARD), "the same coupling walking is backward");
     }
 }

@@ -147,4 +147,16 @@ class SensorFaultTest {
         assertEquals(0, loop.episodes());
         assertEquals(90, loop.samples(), 2);
     }
+
+    @Test
+    void aChipThatStopsSamplingWithItsConfigurationIntactIsStalledAndReset() {
+        run(1);
+        chip.stopClock();
+        run(2);
+        assertEquals(1, loop.episodes());
+        assertTrue(told.get(0).startsWith("stalled: no samples for 300 ms although the configuration reads back right"), told.get(0));
+        assertEquals("recovered stalled", told.get(1));
+        assertTrue(gaps.get(0) < 600 * MS, "gap " + gaps.get(0) / 1e6 + " ms");
+        assertStreamTimeFollowsTheClock();
+    }
 }

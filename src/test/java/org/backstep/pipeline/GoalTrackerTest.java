@@ -50,10 +50,23 @@ class GoalTrackerTest {
     void aNewDayStartsFromZero() {
         List<Event> out = new ArrayList<>();
         GoalTracker g = new GoalTracker(2, 2, 5, out::add);
-        g.newDay();
+        g.resume(0, false, false);
         g.backwardStep(1);
         g.backwardStep(2);
         assertEquals(2, out.size());
+    }
+
+    @Test
+    void resumesFromWhatTheDayAnnouncedNotFromItsCount() {
+        List<Event> out = new ArrayList<>();
+        GoalTracker g = new GoalTracker(3, 5, 0, out::add);
+        g.resume(4, false, false); // the day's count passed the target but it was never announced (no clock then)
+        g.backwardStep(1);
+        assertEquals(List.of(new GoalEvent(1, GoalKind.TARGET, 5), new GoalEvent(1, GoalKind.LIMIT, 5)), out);
+        out.clear();
+        g.resume(0, false, true); // a day whose limit was announced: its target is never announced after it
+        for (int i = 0; i < 6; i++) g.backwardStep(i);
+        assertEquals(List.of(), out);
     }
 
     @Test

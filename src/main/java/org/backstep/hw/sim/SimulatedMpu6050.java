@@ -30,7 +30,8 @@ import org.backstep.hw.ImuChip;
  * asleep, FIFO off and empty, no answer during the start-up time); {@link #stickFifoCount(boolean)}
  * (FIFO_COUNT stuck at one whole frame over an empty FIFO that no longer fills, so every read returns
  * the last byte again, until DEVICE_RESET); {@link #unplug()} / {@link #replug()} (every transaction
- * NACKs, "Remote I/O error", then the chip comes back as after a power-on reset).
+ * NACKs, "Remote I/O error", then the chip comes back as after a power-on reset); {@link #stopClock()} (no
+ * samples although the configuration reads back right, until DEVICE_RESET).
  *
  * <p>Test hooks: {@link #failNextTransactions(int)}, {@link #answerWhoAmI(int)}, {@link #peek(int)},
  * {@link #transactions()}. Thread-safe (all methods synchronized).
@@ -67,6 +68,7 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     private int failNext;
     private boolean countStuck;
     private boolean unplugged;
+    private boolean clockStopped;
 
     /** A chip whose time moves only by {@link #advanceTo(double)}. */
     public SimulatedMpu6050(SampleSource source) {
@@ -111,7 +113,7 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     /** Generates every sample due up to {@code seconds} (chip time never goes backwards). */
     public synchronized void advanceTo(double seconds) {
         if (seconds <= now) return;
-        if (!awake() || unplugged) {
+        if (!awake() || unplugged || clockStopped) {
             now = seconds;
             return;
         }
@@ -291,6 +293,7 @@ public final class SimulatedMpu6050 implements SimulatedChip {
                 if ((v & PWR_MGMT_1_DEVICE_RESET) != 0) {
                     reset();
                     countStuck = false;
+                    clockStopped = false;
                     busyUntil = clock != null ? now + RESET_BUSY_SECONDS : Double.NEGATIVE_INFINITY;
                     return;
                 }
@@ -349,6 +352,14 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     public synchronized void stickFifoCount(boolean stuck) {
         if (stuck && !countStuck) clearFifo();
         countStuck = stuck;
+    }
+
+    /**
+     * The chip answers and its registers read back right, but it samples nothing (its clock source
+     * stopped): the FIFO no longer fills until DEVICE_RESET.
+     */
+    public synchronized void stopClock() {
+        clockStopped = true;
     }
 
     /** The chip is off the bus: every transaction NACKs until {@link #replug()}. */
