@@ -6,7 +6,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 FAIL=0
 
 if command -v shellcheck >/dev/null 2>&1; then
-    if shellcheck "$HERE/install.sh" "$HERE/backstep-export" "$HERE/check.sh" "$HERE/deb/postinst" "$HERE/deb/prerm" \
+    if shellcheck "$HERE/install.sh" "$HERE/backstep-export" "$HERE/check.sh" "$HERE/deb/postinst" "$HERE/deb/prerm" "$HERE/deb/postrm" "$HERE/backstep" "$HERE/boot-config" "$HERE/package-check.sh" \
         "$HERE/hil/run.sh" "$HERE/hil/cases.sh"; then
         echo "check: shellcheck ok"
     else
@@ -17,15 +17,30 @@ else
 fi
 
 if command -v systemd-analyze >/dev/null 2>&1; then
-    # The binaries live on the Pi only: "not executable" for them is expected here.
+    # The binaries and the man page are installed by the package only: "not executable" and a failing
+    # "man backstep(1)" are expected off the Pi.
     OUT=$(systemd-analyze verify "$HERE/backstep.service" "$HERE/backstep-export@.service" 2>&1 || true)
-    REST=$(printf '%s\n' "$OUT" | grep -v -e 'is not executable: No such file or directory' -e '^$' || true)
+    REST=$(printf '%s\n' "$OUT" | grep -v -e 'is not executable: No such file or directory' -e '^$' \
+        -e "Command 'man backstep(1)' failed" || true)
     if [ -n "$REST" ]; then
         printf '%s\n' "$REST"
         FAIL=1
     else
         echo "check: systemd-analyze verify ok"
     fi
+    # Exposure under 4 for both units (systemd's scale: 0 sealed, 10 wide open; --threshold counts tenths).
+    for unit in backstep.service backstep-export@.service; do
+        LEVEL=$(systemd-analyze security --offline=yes "$HERE/$unit" 2>/dev/null | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+        if [ -z "$LEVEL" ]; then
+            echo "check: systemd-analyze security gave no figure for $unit" >&2
+            FAIL=1
+        elif ! systemd-analyze security --offline=yes --threshold=39 "$HERE/$unit" >/dev/null 2>&1; then
+            echo "check: $unit exposure $LEVEL is over 4" >&2
+            FAIL=1
+        else
+            echo "check: systemd-analyze security $unit: $LEVEL"
+        fi
+    done
 else
     echo "check: SKIP systemd-analyze (no systemd)"
 fi
@@ -45,7 +60,7 @@ else
     echo "check: install.sh changed something on its second run" >&2
     FAIL=1
 fi
-if ! tail -n 3 "$TMP/root/boot/firmware/config.txt" | grep -qx '\[all\]'; then
+if ! tail -n 6 "$TMP/root/boot/firmware/config.txt" | grep -qx '\[all\]'; then
     echo "check: config.txt lines not under [all]" >&2
     FAIL=1
 fi

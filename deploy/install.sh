@@ -1,5 +1,7 @@
 #!/bin/sh
-# Install backstep on Raspberry Pi OS (Bookworm). Idempotent: a second run changes nothing.
+# Install backstep on Raspberry Pi OS (Bookworm) without the .deb, at the package's paths (do not mix the two).
+# Idempotent: a second run changes nothing. A run that replaces the jar, a script or a unit restarts a
+# running service (an upgrade).
 #   sudo deploy/install.sh [--jar target/backstep.jar] [--root DIR] [--no-apt] [--no-systemctl]
 # --root DIR installs the files under DIR (a test or image build); it then skips apt, users and systemctl.
 set -eu
@@ -11,6 +13,8 @@ APT=1
 SYSTEMCTL=1
 CHANGED=0
 REBOOT=0
+# set when the program or its units changed: a running service is restarted
+UPGRADED=0
 
 usage() { echo "usage: $0 [--jar FILE] [--root DIR] [--no-apt] [--no-systemctl]" >&2; exit 2; }
 
@@ -55,6 +59,7 @@ put() {
     mv -f "$tmp" "$dest"
     say "installed $2"
     CHANGED=1
+    UPGRADED=1
 }
 
 # put_once SRC DEST MODE: install only if DEST does not exist (never overwrite a user's config)
@@ -63,19 +68,6 @@ put_once() {
         return 0
     fi
     put "$1" "$2" "$3"
-}
-
-# ensure_line FILE LINE: append LINE unless already present exactly
-ensure_line() {
-    file=$1 line=$2
-    if [ -f "$file" ] && grep -qxF -- "$line" "$file"; then
-        return 0
-    fi
-    mkdir -p "$(dirname "$file")"
-    printf '%s\n' "$line" >>"$file"
-    say "added '$line' to ${file#"$ROOT"}"
-    CHANGED=1
-    REBOOT=1
 }
 
 # --- Java ---
@@ -113,11 +105,15 @@ else
 fi
 
 # --- files ---
-put "$JAR" /opt/backstep/backstep.jar 644
-put "$HERE/backstep-export" /opt/backstep/backstep-export 755
+put "$JAR" /usr/share/backstep/backstep.jar 644
+put "$HERE/backstep" /usr/bin/backstep 755
+put "$HERE/backstep-export" /usr/libexec/backstep/backstep-export 755
+put "$HERE/boot-config" /usr/libexec/backstep/boot-config 755
 put "$HERE/backstep.service" /etc/systemd/system/backstep.service 644
 put "$HERE/backstep-export@.service" /etc/systemd/system/backstep-export@.service 644
 put "$HERE/99-backstep-usb.rules" /etc/udev/rules.d/99-backstep-usb.rules 644
+# /dev/i2c-* appear only with the i2c-dev module loaded
+put "$HERE/modules-load.conf" /etc/modules-load.d/backstep.conf 644
 put_once "$HERE/../config/backstep.properties" /etc/backstep/backstep.properties 644
 put_once "$HERE/../config/tinylog.properties" /etc/backstep/tinylog.properties 644
 
@@ -126,27 +122,16 @@ CONFIG_TXT=$ROOT/boot/firmware/config.txt
 if [ ! -f "$CONFIG_TXT" ] && [ -f "$ROOT/boot/config.txt" ]; then
     CONFIG_TXT=$ROOT/boot/config.txt
 fi
-# our lines go in an [all] section (a conditional section like [cm4] may end the file)
-if { ! grep -qxF "dtparam=i2c_arm=on" "$CONFIG_TXT" || ! grep -qxF "dtoverlay=pwm,pin=18,func=2" "$CONFIG_TXT"; } 2>/dev/null \
-    && [ -f "$CONFIG_TXT" ] && [ "$(grep -E '^\[' "$CONFIG_TXT" | tail -n 1)" != "" ] \
-    && [ "$(grep -E '^\[' "$CONFIG_TXT" | tail -n 1)" != "[all]" ]; then
-    printf '[all]\n' >>"$CONFIG_TXT"
-fi
-ensure_line "$CONFIG_TXT" "dtparam=i2c_arm=on"
-ensure_line "$CONFIG_TXT" "dtoverlay=pwm,pin=18,func=2"
-# /dev/i2c-* appear only with the i2c-dev module loaded
-if [ -f "$ROOT/etc/modules-load.d/backstep.conf" ] && grep -qx i2c-dev "$ROOT/etc/modules-load.d/backstep.conf"; then
-    :
-else
-    mkdir -p "$ROOT/etc/modules-load.d"
-    printf 'i2c-dev\n' >"$ROOT/etc/modules-load.d/backstep.conf"
-    say "installed /etc/modules-load.d/backstep.conf"
+ADDED=$(sh "$HERE/boot-config" "$CONFIG_TXT")
+if [ -n "$ADDED" ]; then
+    printf '%s\n' "$ADDED" | while IFS= read -r l; do say "$l to ${CONFIG_TXT#"$ROOT"}"; done
     CHANGED=1
     REBOOT=1
 fi
 
 # --- systemd and udev ---
 if [ "$SYSTEMCTL" -eq 1 ]; then
+    modprobe i2c-dev 2>/dev/null || true
     if [ "$CHANGED" -eq 1 ]; then
         systemctl daemon-reload
         udevadm control --reload-rules || true
@@ -155,7 +140,13 @@ if [ "$SYSTEMCTL" -eq 1 ]; then
         systemctl enable backstep.service
         CHANGED=1
     fi
-    if [ "$REBOOT" -eq 0 ] && ! systemctl is-active --quiet backstep.service; then
+    if systemctl is-active --quiet backstep.service; then
+        if [ "$UPGRADED" -eq 1 ]; then
+            # an upgrade: the old JVM must not run on until the next reboot
+            systemctl restart backstep.service
+            say "restarted backstep.service"
+        fi
+    elif [ "$REBOOT" -eq 0 ]; then
         systemctl start backstep.service
     fi
 fi

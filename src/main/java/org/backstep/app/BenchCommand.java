@@ -1,16 +1,30 @@
 package org.backstep.app;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.backstep.coach.CoachSettings;
+import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
 import org.backstep.event.Direction;
 import org.backstep.gait.GaitSettings;
 import org.backstep.pipeline.GoalTracker;
 import org.backstep.pipeline.Pipeline;
 import org.backstep.pipeline.PipelineListener;
+import org.backstep.recording.RecordingReader;
+import org.backstep.recording.RecordingStream;
+import org.backstep.recording.RecordingWriter;
 import org.backstep.sim.Scenarios;
 import org.backstep.sim.Simulation;
 import picocli.CommandLine.Command;
@@ -22,11 +36,24 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the signal pipeline: samples per second, time per sample, bytes allocated per sample.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--rounds", defaultValue = "20", description = "Timed passes over the simulated walk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Timed passes over the simulated walk (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--rate", defaultValue = "100", description = "Sample rate of the simulated walk, Hz (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "100", description = "Sample rate of the simulated walk, Hz (default ${DEFAULT-VALUE}).")
     int rate;
+
+    @Option(names = "--replay-samples", paramLabel = "N", defaultValue = "1000000", description = "Samples in the .csv.gz replayed (default ${DEFAULT-VALUE}).")
+    int replaySamples;
+
+    @Option(names = "--children", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted (default on).")
+    boolean children;
+
+    @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = UNIT_FLAGS, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
+    String unitFlags;
+
+    /** The service's JVM flags, as deploy/backstep runs it. */
+    static final String UNIT_FLAGS = "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final PrintWriter out;
 
@@ -36,19 +63,20 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Simulation sim = Scenarios.demo(42, rate, org.backstep.core.Axis.MINUS_Z).run();
+        Simulation sim = Scenarios.demo(42, rate, Axis.MINUS_Z).run();
         double[] t = sim.t(), ax = sim.ax(), ay = sim.ay(), az = sim.az(), gx = sim.gx(), gy = sim.gy(), gz = sim.gz();
         int n = t.length;
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        out.printf(Locale.ROOT, "bench: %d samples (%.0f s at %d Hz) x %d rounds, gait engine + form coach + goal%n",
+        out.printf(Locale.ROOT, "bench JVM flags   %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.printf(Locale.ROOT, "bench: %d samples (%.0f s at %d Hz) x %d rounds, gait engine + form coach + goal; in-process times are the thread's CPU time%n",
                 n, sim.duration(), rate, rounds);
         for (int warm = 0; warm < 3; warm++) pass(t, ax, ay, az, gx, gy, gz, n);
         long bytes0 = mx.getThreadAllocatedBytes(tid);
-        long t0 = System.nanoTime();
+        long t0 = mx.getCurrentThreadCpuTime();
         long steps = 0;
         for (int r = 0; r < rounds; r++) steps += pass(t, ax, ay, az, gx, gy, gz, n);
-        long ns = System.nanoTime() - t0;
+        long ns = mx.getCurrentThreadCpuTime() - t0;
         long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
         long perRoundConstruction = constructionBytes(mx, tid, sim);
         double samples = (double) n * rounds;
@@ -57,10 +85,179 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "time per sample   %.2f us%n", ns / samples / 1e3);
         out.printf(Locale.ROOT, "allocation        %.3f bytes per sample, all included (building the pipeline: %d bytes a session; %d step events a session)%n",
                 bytes / samples, perRoundConstruction, steps / rounds);
+        yardstick(t, ax, ay, az, gx, gy, gz, n);
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "heap in use       %.1f MB (max %.0f MB)%n", (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
         out.flush();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("backstep-bench");
+            Path big = dir.resolve("bench.csv.gz");
+            writeRecording(big, sim, replaySamples);
+            replayInProcess(big);
+            if (children) children(dir, big);
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench: " + e.getMessage(), e);
+        } finally {
+            deleteTree(dir);
+        }
+        out.flush();
         return 0;
+    }
+
+    /** The same samples through {@link PeakYardstick}, the simplest step counter, for comparison. */
+    private void yardstick(double[] t, double[] ax, double[] ay, double[] az, double[] gx, double[] gy, double[] gz, int n) {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long steps = 0;
+        for (int warm = 0; warm < 3; warm++) steps = peaks(t, ax, ay, az, gx, gy, gz, n);
+        long bytes0 = mx.getThreadAllocatedBytes(tid);
+        long t0 = mx.getCurrentThreadCpuTime();
+        for (int r = 0; r < rounds; r++) peaks(t, ax, ay, az, gx, gy, gz, n);
+        long ns = mx.getCurrentThreadCpuTime() - t0;
+        long bytes = mx.getThreadAllocatedBytes(tid) - bytes0;
+        double samples = (double) n * rounds;
+        out.printf(Locale.ROOT, "yardstick         %.2f M samples/s, %.3f bytes per sample: windowed peak detector on |a| alone (%d steps a session, no direction, no coach)%n",
+                samples / (ns / 1e9) / 1e6, bytes / samples, steps);
+    }
+
+    private long peaks(double[] t, double[] ax, double[] ay, double[] az, double[] gx, double[] gy, double[] gz, int n) {
+        PeakYardstick y = new PeakYardstick(rate);
+        for (int i = 0; i < n; i++) y.sample(t[i], ax[i], ay[i], az[i], gx[i], gy[i], gz[i]);
+        return y.steps();
+    }
+
+    /** The simulated walk, repeated end to end, as a recording writer writes it. */
+    private void writeRecording(Path file, Simulation sim, int samples) throws IOException {
+        double[] ax = sim.ax(), ay = sim.ay(), az = sim.az(), gx = sim.gx(), gy = sim.gy(), gz = sim.gz();
+        try (RecordingWriter w = RecordingWriter.create(file, rate, Axis.MINUS_Z, Map.of())) {
+            for (int i = 0; i < samples; i++) {
+                int k = i % ax.length;
+                w.sample((double) i / rate, ax[k], ay[k], az[k], gx[k], gy[k], gz[k]);
+            }
+        }
+    }
+
+    /** Reading alone (a sink that keeps a sum) and reading with the pipeline, best of three after a warm-up. */
+    private void replayInProcess(Path file) {
+        double[] sum = {0};
+        ImuSink nothing = (tt, x, y, z, u, v, w) -> sum[0] += x;
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long readNs = Long.MAX_VALUE, fullNs = Long.MAX_VALUE;
+        long n = 0;
+        for (int r = 0; r < 4; r++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            n = 0;
+            try (RecordingStream s = RecordingReader.open(file)) {
+                s.replay(nothing);
+            }
+            long t1 = mx.getCurrentThreadCpuTime();
+            try (RecordingStream s = RecordingReader.open(file)) {
+                Pipeline p = new Pipeline(GaitSettings.builder(s.rateHz()).forwardAxis(Axis.MINUS_Z).build(), CoachSettings.defaults(),
+                        new GoalTracker(200, 400, 0, e -> { }), PipelineListener.of(e -> { }));
+                long[] count = {0};
+                s.replay((tt, x, y, z, u, v, w) -> {
+                    count[0]++;
+                    p.sample(tt, x, y, z, u, v, w);
+                });
+                p.finish();
+                n = count[0];
+            }
+            long t2 = mx.getCurrentThreadCpuTime();
+            if (r > 0) {
+                readNs = Math.min(readNs, t1 - t0);
+                fullNs = Math.min(fullNs, t2 - t1);
+            }
+        }
+        out.printf(Locale.ROOT, "replay, in process %.2f M samples/s reading .csv.gz alone, %.2f M samples/s with the pipeline (%d samples, best of 3)%n",
+                n / (readNs / 1e9) / 1e6, n / (fullNs / 1e9) / 1e6, n);
+    }
+
+    /** Child JVMs with the unit's flags: wall times, so a loaded machine shows in them. */
+    private void children(Path dir, Path big) throws IOException {
+        Path one = dir.resolve("one.csv.gz");
+        try (RecordingWriter w = RecordingWriter.create(one, rate, Axis.MINUS_Z, Map.of())) {
+            w.sample(0, 0, 0, 9.81, 0, 0, 0);
+        }
+        Child empty = Child.run(unitFlags, "", List.of("replay", one.toString()), true);
+        Child full = Child.run(unitFlags, "", List.of("replay", big.toString()), true);
+        out.printf(Locale.ROOT, "replay, child JVM %.2f M samples/s of process CPU time, %.2f M samples/s of wall time, from .csv.gz, start-up subtracted%n"
+                        + "                  (CPU %.2f s / wall %.2f s for %d samples, CPU %.2f s / wall %.2f s for 1; peak RSS %.0f MB)%n",
+                replaySamples / (full.cpuSeconds - empty.cpuSeconds) / 1e6, replaySamples / (full.seconds - empty.seconds) / 1e6,
+                full.cpuSeconds, full.seconds, replaySamples, empty.cpuSeconds, empty.seconds, full.peakRssKb / 1024.0);
+        // a demo that falls behind its pace on a loaded machine exits 1; its start-up and memory still count
+        Child demo = Child.run(unitFlags, "backstep demo:", List.of("demo", "--speed", "50", "--state-dir", dir.resolve("state").toString()), false);
+        out.printf(Locale.ROOT, "demo, child JVM   start-up %.2f s wall to the banner (the sampling loop starts next); peak resident memory %.0f MB%n",
+                demo.markerSeconds, demo.peakRssKb / 1024.0);
+        out.printf(Locale.ROOT, "child JVM flags   %s%n", unitFlags);
+    }
+
+    /**
+     * A child JVM of this jar: wall time to exit and to a line starting with a marker; peak resident memory and
+     * CPU time of all its threads, as last seen in /proc (Linux; polled every 5 ms, so the last few ms are missed).
+     */
+    private record Child(double seconds, double markerSeconds, long peakRssKb, double cpuSeconds) {
+        /** Clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on every Linux the unit runs). */
+        private static final double USER_HZ = 100;
+
+        static Child run(String flags, String marker, List<String> args, boolean mustSucceed) throws IOException {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            for (String f : flags.trim().split("\\s+")) if (!f.isEmpty()) cmd.add(f);
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(Main.class.getName());
+            cmd.addAll(args);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            long[] peak = {0, 0};
+            Thread watch = new Thread(() -> {
+                Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+                Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+                while (p.isAlive()) {
+                    try {
+                        for (String l : Files.readAllLines(status)) {
+                            if (l.startsWith("VmHWM:")) peak[0] = Math.max(peak[0], Long.parseLong(l.replaceAll("\\D", "")));
+                        }
+                        String st = Files.readString(stat);
+                        String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
+                        peak[1] = Long.parseLong(f[11]) + Long.parseLong(f[12]);     // utime + stime
+                        Thread.sleep(5);
+                    } catch (IOException | RuntimeException e) {
+                        return;     // gone, or not Linux
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, "bench-rss");
+            watch.setDaemon(true);
+            watch.start();
+            double markerS = Double.NaN;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    if (Double.isNaN(markerS) && !marker.isEmpty() && l.startsWith(marker)) markerS = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+            try {
+                int rc = p.waitFor();
+                watch.join();
+                if (rc != 0 && mustSucceed) throw new IOException("child " + args + " exited with " + rc);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            return new Child((System.nanoTime() - t0) / 1e9, markerS, peak[0], peak[1] / USER_HZ);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) return;
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     private long pass(double[] t, double[] ax, double[] ay, double[] az, double[] gx, double[] gy, double[] gz, int n) {

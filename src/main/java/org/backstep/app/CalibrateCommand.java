@@ -28,7 +28,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--timeout", defaultValue = "90", description = "Give up after this many seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "90", description = "Give up after this many seconds (default ${DEFAULT-VALUE}).")
     double timeoutS;
 
     private final PrintWriter out;

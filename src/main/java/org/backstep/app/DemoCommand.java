@@ -35,11 +35,11 @@ final class DemoCommand implements Callable<Integer> {
     private static final double KEEP_UP_SLACK = 0.25;
     private static final double KEEP_UP_GRACE_S = 0.5;
 
-    @Option(names = "--speed", defaultValue = "25",
+    @Option(names = "--speed", paramLabel = "TIMES", defaultValue = "25",
             description = "Times faster than real time, 1 to 200 (default ${DEFAULT-VALUE}). The counts do not depend on it: the simulated chip runs on the demo's own clock.")
     double speed;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated walk (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the simulated walk (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: config/backstep.properties if present, else built-in defaults; the buzzer is always the console).")

@@ -31,6 +31,9 @@ final class Device implements AutoCloseable {
     private final Pipeline pipeline;
     private final GoalTracker goal;
     private final GoalDay goalDay;
+    private final FaultEpisode storageFault;
+    private long samplesSeen;
+    private long nextHeartbeat;
     private final SamplingLoop loop;
     private final NanoClock clock;
     private final double rateHz;
@@ -49,6 +52,7 @@ final class Device implements AutoCloseable {
         Listeners listeners = new Listeners(ls);
         this.goal = new GoalTracker(cfg.store().target(), cfg.store().limit(), 0, listeners);
         this.goalDay = new GoalDay(store, goal);
+        this.storageFault = new FaultEpisode("storage", Patterns.STORAGE_FAULT, patterns);
         goalDay.check();
         GaitSettings.Builder gb = GaitSettings.builder(hw.imu().sampleRateHz()).forwardAxis(cfg.forwardAxis());
         if (mounting != null) gb.forward(mounting.forward());
@@ -91,19 +95,41 @@ final class Device implements AutoCloseable {
         @Override
         public void sensorFault(String cause, String detail, long lastSampleNanos) {
             patterns.play(Patterns.SENSOR_FAULT, Patterns.PRIORITY_FAULT);   // once: the loop tells each episode once
+            store.fault("sensor", cause + (detail == null || detail.isEmpty() ? "" : ": " + detail));
         }
 
         @Override
         public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
             store.sensorGap(cause, gapNanos / 1_000_000L, lostSamples, false);
+            store.faultCleared("sensor");
         }
     }
 
-    /** On the sampling thread after each poll: the goal follows the journal's day (checked once a second). */
+    /**
+     * On the sampling thread after each poll, once a second: the goal follows the journal's day, a storage
+     * fault is told once per episode, and what {@code status} shows is kept current (rewritten once a minute).
+     */
     private void afterPoll(long nowNanos) {
         if (nowNanos < nextDayCheck) return;
         nextDayCheck = nowNanos + 1_000_000_000L;
         goalDay.check();
+        storageFault.update(store.statusMessage());
+        long samples = loop.samples();
+        if (samples != samplesSeen) {
+            samplesSeen = samples;
+            store.sampled();
+        }
+        if (nowNanos >= nextHeartbeat) {
+            nextHeartbeat = nowNanos + STATUS_EVERY_NANOS;
+            store.heartbeat();
+        }
+    }
+
+    /** How stale {@code status}'s "last sample" may be while nothing else makes the journal thread write. */
+    private static final long STATUS_EVERY_NANOS = 60_000_000_000L;
+
+    int storageFaultEpisodes() {
+        return storageFault.episodes();
     }
 
     long steps(Direction d) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.backstep.core.Json;
 import org.backstep.eval.Dataset;
 import org.backstep.eval.Evaluator;
+import org.backstep.eval.KneeWalkEval;
 import org.backstep.eval.PopulationEval;
 import org.backstep.recording.Resampler;
 import org.backstep.recording.SensorTurn;
@@ -73,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
         SensorTurn turn = turnSensor == null ? null : SensorTurn.parse(turnSensor);
         Resampler resample = resampleHz == null ? null : Resampler.to(resampleHz);
         long t0 = System.nanoTime();
-        Evaluator ev = Evaluator.run(Dataset.open(dir), turn, resample);
+        Evaluator ev = Evaluator.run(Dataset.open(dir), turn, resample, new ProgressBar(err, ProgressBar.onTerminal(), "eval", "recordings"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
             out.println(Json.write(ev.json()));
@@ -96,15 +97,19 @@ final class EvalCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         PopulationEval ev = PopulationEval.run(seed, population);
+        KneeWalkEval knees = KneeWalkEval.run(seed, Math.min(population, KneeWalkEval.MAX_WALKERS));
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
-            out.println(Json.write(ev.json()));
+            Map<String, Object> j = new LinkedHashMap<>(ev.json());
+            j.put("knee_walking", knees.figures());
+            out.println(Json.write(j));
         } else {
             out.print(ev.table());
+            out.print(knees.table());
             out.printf("(%.1f s)%n", seconds);
         }
         out.flush();
-        return report(ev.missedGuards(guards));
+        return report(KneeWalkEval.missedGuards(ev, knees, guards));
     }
 
     private int report(List<String> missed) {

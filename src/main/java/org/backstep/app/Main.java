@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code backstep} command line. */
-@Command(name = "backstep", mixinStandardHelpOptions = true, version = "backstep 0.1.0",
+@Command(name = "backstep", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Clip-on coach for backward walking.")
 public final class Main {
     private Main() {
@@ -23,6 +23,26 @@ public final class Main {
 
     /** Runs a command line and returns the exit status (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println(prefixed(cmd.getCommandName(), oneLine(ex)));
+            err.flush();
+            return exitStatus(ex);
+        });
+        try {
+            return cl.execute(args);
+        } catch (LinkageError e) {      // a native library that would not load: one line, not a trace
+            String cmd = args.length > 0 ? args[0] : "backstep";
+            err.println(prefixed(cmd, oneLine(e) + " (" + e.getClass().getSimpleName() + ")"));
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** The command tree (tests read its model). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(new ReplayCommand(out, err));
         cl.addSubcommand(new EvalCommand(out, err));
@@ -35,27 +55,19 @@ public final class Main {
         cl.addSubcommand(new ReportCommand(out));
         cl.addSubcommand(new BenchCommand(out));
         cl.addSubcommand(new CalibrateCommand(out, err));
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println(cmd.getCommandName() + ": " + oneLine(ex));
-            err.flush();
-            return exitStatus(ex);
-        });
-        try {
-            return cl.execute(args);
-        } catch (LinkageError e) {      // a native library that would not load: one line, not a trace
-            String cmd = args.length > 0 ? args[0] : "backstep";
-            err.println(cmd + ": " + oneLine(e) + " (" + e.getClass().getSimpleName() + ")");
-            err.flush();
-            return 1;
-        }
+        cl.addSubcommand(new StatusCommand(out));
+        return cl;
     }
 
     /** 2 for bad input (configuration, arguments, recordings), 1 for the world failing (hardware, disk, export target). */
     static int exitStatus(Exception ex) {
         return ex instanceof org.backstep.config.ConfigException || ex instanceof IllegalArgumentException
                 || ex instanceof org.backstep.recording.RecordingFormatException ? 2 : 1;
+    }
+
+    /** {@code name: message}, unless the message already starts with the command's name ("export refused: ..."). */
+    static String prefixed(String name, String message) {
+        return message.startsWith(name + ":") || message.startsWith(name + " ") ? message : name + ": " + message;
     }
 
     private static String oneLine(Throwable ex) {

@@ -34,10 +34,10 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--seconds", description = "Stop after this many seconds (default: until SIGTERM or Ctrl-C).")
+    @Option(names = "--seconds", paramLabel = "S", description = "Stop after this many seconds (default: until SIGTERM or Ctrl-C).")
     Double seconds;
 
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "The recording (.csv or .csv.gz); a bare name goes to <state-dir>/recordings/, pruned oldest first.")
     Path file;
 
     private final PrintWriter out;

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,9 +15,9 @@ import java.util.concurrent.Callable;
 import org.backstep.event.Event;
 import org.backstep.event.PostureEvent;
 import org.backstep.pipeline.Replay;
-import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingFormatException;
 import org.backstep.recording.RecordingReader;
+import org.backstep.recording.RecordingStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +26,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run recordings through the pipeline as fast as possible (each file is a fresh session).")
 final class ReplayCommand implements Callable<Integer> {
-    @Option(names = "--config", description = "Configuration file (default: /etc/backstep/backstep.properties, then config/backstep.properties).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: /etc/backstep/backstep.properties, then config/backstep.properties).")
     Path config;
 
-    @Option(names = "--events-out", description = "Write DIR/<name>.events.jsonl for each file.")
+    @Option(names = "--events-out", paramLabel = "DIR", description = "Write DIR/<name>.events.jsonl for each file.")
     Path eventsOut;
 
     @Option(names = "--posture-trace", description = "Also write pitch and roll at 10 Hz.")
@@ -59,8 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int failures = 0;
         for (Path f : files) {
-            try {
-                Recording rec = RecordingReader.read(f);
+            try (RecordingStream rec = RecordingReader.open(f)) {
                 if (eventsOut == null) {
                     Replay.Result r = replay.run(rec, e -> { }, List.of());
                     out.printf(Locale.ROOT, "%s: %.1f s, %d forward, %d backward steps%n",
@@ -78,28 +78,39 @@ final class ReplayCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 2;
     }
 
-    private void writeEvents(Replay replay, Recording rec, Path target) {
+    /** Writes through a temporary name; a file that fails part-way (it streams) leaves nothing behind. */
+    private void writeEvents(Replay replay, RecordingStream rec, Path target) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            List<Event> none = new ArrayList<>(0);
-            Replay.Result r = replay.run(rec, e -> {
-                if (e instanceof PostureEvent && !postureTrace) return;
-                try {
-                    w.write(EventJson.line(e));
-                    w.write('\n');
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }, none);
-            w.write(EventJson.summary(r.forward(), r.backward(), r.durationS()));
-            w.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(target + ": " + e.getMessage(), e);
-        }
         try {
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                List<Event> none = new ArrayList<>(0);
+                Replay.Result r = replay.run(rec, e -> {
+                    if (e instanceof PostureEvent && !postureTrace) return;
+                    try {
+                        w.write(EventJson.line(e));
+                        w.write('\n');
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                }, none);
+                w.write(EventJson.summary(r.forward(), r.backward(), r.durationS()));
+                w.write('\n');
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new UncheckedIOException(target + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the error that brought us here is what is reported
         }
     }
 }

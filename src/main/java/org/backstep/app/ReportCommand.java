@@ -15,7 +15,7 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "Where to write the report, e.g. report.html (replaced if it exists).")
     Path file;
 
     private final PrintWriter out;

@@ -33,7 +33,11 @@ public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
-    static final double SQUAT_HOLD_S = 4;
+    /**
+     * Rate at which trunk angles are computed, Hz: the fastest tilt that matters, a fall, turns the
+     * trunk 90 degrees in about 0.7 s, some 3 degrees per 25 ms; the lean is then smoothed at 0.5 Hz.
+     */
+    static final double ANGLE_RATE_HZ = 40;
     /** A still moment this long before the real reference gives a provisional upright. */
     static final double PROVISIONAL_STILL_S = 0.5;
     /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
@@ -51,6 +55,7 @@ public final class Coach implements ImuSink {
     private final Stillness stillness = new Stillness();
     private final PostureDetector posture;
     private final KneeDetector knee;
+    private final StandingBend bend;
     private final BalanceDetector balance = new BalanceDetector();
     private final FallDetector fall;
     private final CadenceDetector cadence;
@@ -78,7 +83,10 @@ public final class Coach implements ImuSink {
     private double nextHist = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NaN;
     private double nextTrace = Double.NaN;
+    private double nextAngle = Double.NEGATIVE_INFINITY;
     private boolean walking;
+    private double lastUpright = Double.NEGATIVE_INFINITY;
+    private double lastImpact = Double.NEGATIVE_INFINITY;
     private double walkingS;
     private double goodS;
     private double pitchDeg, rollDeg, tiltDeg, leanDeg;
@@ -94,6 +102,7 @@ public final class Coach implements ImuSink {
         this.policy = new AlertPolicy(settings, listener);
         this.posture = new PostureDetector(settings);
         this.knee = new KneeDetector(sampleRateHz);
+        this.bend = new StandingBend(sampleRateHz);
         this.fall = new FallDetector(settings);
         this.cadence = new CadenceDetector(settings);
         this.forwardFinder = new ForwardFinder(sampleRateHz);
@@ -136,7 +145,7 @@ public final class Coach implements ImuSink {
         for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         maybeTakeReference(t);
         if (!hasRef && !stillProvisional && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up)
-                && !knee.descending(t)) {
+                && !bending(t)) {
             // a first still moment, too short for the reference, is a provisional upright
             setFrame(up);
             provisional = true;
@@ -150,16 +159,26 @@ public final class Coach implements ImuSink {
             rollSmooth.reset();
         }
         boolean framed = hasRef || provisional;
+        double cosTilt = 1;
+        // angles at ANGLE_RATE_HZ, not per sample (trigonometry was a fifth of the coach's time)
+        boolean angleTick = t >= nextAngle;
+        if (angleTick) nextAngle = Math.max(nextAngle + 1 / ANGLE_RATE_HZ, t);
         if (framed) {
             double cu = dot(up, u0);
-            pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
-            rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
-            tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+            cosTilt = cu;
+            if (angleTick) {
+                pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
+                rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
+                tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+            }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
         double rollS = rollSmooth.filter(rollDeg);
-        leanDeg = fwd != null ? pitchS : Math.toDegrees(Math.acos(
-                Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        if (fwd != null) {
+            leanDeg = pitchS;
+        } else if (angleTick) {
+            leanDeg = Math.toDegrees(Math.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        }
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;
         // horizontal angular rate: the part of w not about the vertical
@@ -178,12 +197,16 @@ public final class Coach implements ImuSink {
         boolean moving = !stillness.still() && wn > 0.3 || walking;
         fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
+        if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
+        if (aG > FallDetector.IMPACT_G) lastImpact = t;
+        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
         if (hasRef || stillProvisional) {
             // lean is judged only against an upright taken while still, never the blind start frame
-            boolean squatting = t - knee.lastSquat() < SQUAT_HOLD_S;
-            posture.update(t, leanDeg, walking, squatting, policy);
+            // down since an impact: a fall, not a stoop (until the wearer is upright again)
+            boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;
+            posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
-        knee.sample(t, vert, leanDeg, walking, stillness.lastStill(), stillness.stillFor(t), policy);
+        knee.sample(vert);
         balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(slowUp, up), policy);
 
         if (walking) {
@@ -208,7 +231,7 @@ public final class Coach implements ImuSink {
         if (hasRef && !calibrateRequested) return;
         if (stillness.stillFor(t) < settings.uprightStillS()) return;
         if (fall.alarmActive() || fall.pending(t) || t - fall.lastImpact() < 10) return;
-        if (knee.descending(t)) return;
+        if (bending(t)) return;
         if (!plausible(up)) return;
         setFrame(up);
         hasRef = true;
@@ -219,6 +242,11 @@ public final class Coach implements ImuSink {
         pitchDeg = rollDeg = tiltDeg = 0;
         Logger.debug("Upright reference at {} s: up ({}, {}, {})", t, up[0], up[1], up[2]);
         out.uprightReferenceTaken(t);
+    }
+
+    /** A standing bend is being classified or was a squat a moment ago: not the time for an upright reference. */
+    private boolean bending(double t) {
+        return bend.pending() || bend.squatting(t);
     }
 
     private boolean plausible(double[] u) {

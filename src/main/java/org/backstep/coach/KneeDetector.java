@@ -3,7 +3,6 @@ package org.backstep.coach;
 import org.backstep.event.AlertKind;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
-import org.backstep.signal.OnePole;
 
 /**
  * Bent knees, from what the pelvis does.
@@ -18,12 +17,7 @@ import org.backstep.signal.OnePole;
  * with the median impact below {@link #IMPACT_RATIO} of it (the last steps before stopping, which
  * are soft too, are too few to make a lapse).
  *
- * <p>Standing: a squat is a descent of the pelvis by more than {@link #SQUAT_DEPTH_M} (vertical
- * acceleration integrated twice from the last moment of standing still, where velocity is zero and
- * the accelerometer bias is learned) with the trunk within {@link #SQUAT_MAX_LEAN} degrees of
- * upright, then holding still low down for {@link #SQUAT_HOLD_S} within {@link #SQUAT_CONFIRM_S}
- * without a step or a jump. Bending at the hips instead tips the trunk with little pelvis descent,
- * and setting off to walk keeps moving and makes steps.
+ * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
 final class KneeDetector {
     static final int BASE_STEPS = 12;
@@ -35,18 +29,8 @@ final class KneeDetector {
     static final double IMPACT_RATIO = 0.8;
     static final double CLEAR_RATIO = 0.75;
     static final double STILL_RATIO = 0.25;
-    static final double SQUAT_MAX_LEAN = 30;
-    static final double JUMP_ACC = 5;
-    static final double SQUAT_CONFIRM_S = 3;
-    static final double SQUAT_HOLD_S = 0.5;
-    static final double SETTLE_S = 3;
-    static final double MAX_EPISODE_S = 4;
-    static final double SQUAT_DEPTH_M = 0.12;
 
-    private final double dt;
     private final Cascade band;
-    private final OnePole bias;
-    private double firstT = Double.NaN;
 
     // per-step accumulators
     private double sq;
@@ -61,75 +45,16 @@ final class KneeDetector {
     private int rCount;
     private boolean gaitLapse;
 
-    private boolean squatArmed = true;
-    private boolean episode;
-    private double episodeStart;
-    private double episodeLean;
-    private boolean jumped;
-    private boolean fromStill;
-    private double v, z;
-    private double descentT = Double.NaN;
-    private double lastSquat = Double.NEGATIVE_INFINITY;
-
     KneeDetector(double fs) {
-        this.dt = 1 / fs;
         this.band = Butterworth.bandPass(2, 0.5, Math.min(4, fs * 0.45), fs);
-        this.bias = new OnePole(1.0, fs);
     }
 
     /** Per sample: {@code vert} is the vertical acceleration (gravity removed), m/s^2. */
-    void sample(double t, double vert, double lean, boolean walking, double lastStill, double stillFor,
-                AlertPolicy policy) {
+    void sample(double vert) {
         double b = band.filter(vert);
         sq += b * b;
         n++;
         if (vert > peak) peak = vert;
-        if (Double.isNaN(firstT)) {
-            firstT = t;
-            bias.resetTo(vert);
-        }
-        boolean still = stillFor > 0;
-        if (still) {
-            bias.filter(vert);
-            episode = false;
-            v = 0;
-            z = 0;
-        } else {
-            if (!episode) {
-                episode = true;
-                episodeStart = t;
-                episodeLean = lean;
-                jumped = false;
-                fromStill = t - lastStill < 0.5;
-            }
-            double a = vert - bias.value();
-            if (Math.abs(a) > JUMP_ACC) jumped = true;
-            v += a * dt;
-            z += v * dt;
-            if (lean > episodeLean) episodeLean = lean;
-        }
-        boolean valid = episode && fromStill && !jumped && t - episodeStart < MAX_EPISODE_S && !walking
-                && lastStepT < episodeStart && t - firstT > SETTLE_S;
-        if (valid && squatArmed && Double.isNaN(descentT) && z < -SQUAT_DEPTH_M && episodeLean < SQUAT_MAX_LEAN) {
-            descentT = t;
-        }
-        if (!Double.isNaN(descentT)) {
-            // a squat holds the low position; setting off to walk keeps moving and makes steps
-            if (walking || lastStepT > descentT - 1 || t - descentT > SQUAT_CONFIRM_S || lean > SQUAT_MAX_LEAN) {
-                descentT = Double.NaN;
-            } else if (stillFor >= SQUAT_HOLD_S) {
-                squatArmed = false;
-                lastSquat = t;
-                policy.offer(AlertKind.KNEE, episodeStart, t);
-                descentT = Double.NaN;
-            }
-        }
-        if (!squatArmed && still && t - lastSquat > 2) squatArmed = true;
-    }
-
-    /** A pelvis descent is being tracked or was seen in the last seconds (no upright reference now). */
-    boolean descending(double t) {
-        return (episode && z < -SQUAT_DEPTH_M / 2) || t - lastSquat < 5;
     }
 
     /** A step contact (from the gait engine) closes the previous step's features. */
@@ -187,10 +112,10 @@ final class KneeDetector {
         return v[want];
     }
 
-    /** The last squat time (for the posture detector: a squat's lean is not a stoop). */
-    double lastSquat() { return lastSquat; }
-
     boolean lapseActive() { return gaitLapse; }
+
+    /** Contact time of the last step the gait engine reported. */
+    double lastStep() { return lastStepT; }
 
     boolean baselineReady() { return baseCount >= BASE_STEPS; }
 

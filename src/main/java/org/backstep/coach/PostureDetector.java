@@ -6,15 +6,16 @@ import org.backstep.event.AlertKind;
  * Forward lean. While walking: the stride-smoothed trunk pitch above {@code max_lean_deg} for
  * {@code dwell_s}; the lapse ends only when the lean falls {@link #HYSTERESIS_DEG} below the limit
  * for {@link #CLEAR_S}, so one lapse gives one alert. Standing (not walking): a stoop, the trunk
- * bent forward more than {@code max_lean_deg + STOOP_EXTRA_DEG} for {@link #STOOP_S} without a
- * squat (bending at the hips with straight knees), also counts.
+ * bent forward more than {@code max_lean_deg + STOOP_EXTRA_DEG} for {@link #STOOP_S} (bending at
+ * the hips with straight knees), also counts, however deep the bend. The stoop waits while a
+ * standing bend is still being classified ({@link StandingBend#pending}), and does not apply to a
+ * squat's lean, nor to a wearer whose pelvis is down at sitting or lying height or who fell.
  */
 final class PostureDetector {
     static final double HYSTERESIS_DEG = 5;
     static final double CLEAR_S = 1;
     static final double STOOP_EXTRA_DEG = 5;
     static final double STOOP_S = 1.5;
-    static final double LYING_DEG = 70;
 
     private final double maxLean;
     private final double dwell;
@@ -28,28 +29,29 @@ final class PostureDetector {
     }
 
     /**
-     * @param lean      forward lean in degrees (smoothed pitch, or tilt when the forward axis is unknown)
-     * @param squatting a squat was seen in the last seconds (the lean belongs to it)
+     * @param lean       forward lean in degrees (smoothed pitch, or tilt when the forward axis is unknown)
+     * @param wait       standing, a bend is being classified: the lean may be a squat's, keep timing but do not alert
+     * @param notAStoop  standing, the lean belongs to a squat, a seated or lying wearer or a fall
      */
-    void update(double t, double lean, boolean walking, boolean squatting, AlertPolicy policy) {
+    void update(double t, double lean, boolean walking, boolean wait, boolean notAStoop, AlertPolicy policy) {
         double limit = walking ? maxLean : maxLean + STOOP_EXTRA_DEG;
-        double need = walking ? dwell : Math.max(STOOP_S, 0);
-        boolean over = lean > limit && lean < LYING_DEG && (walking || !squatting);
+        double need = walking ? dwell : STOOP_S;
+        boolean over = lean > limit && (walking || !notAStoop);
         if (over) {
             underSince = Double.NaN;
             if (Double.isNaN(overSince)) overSince = t;
-            if (!alerted && t - overSince >= need) {
+            if (!alerted && t - overSince >= need && (walking || !wait)) {
                 alerted = true;
                 policy.offer(AlertKind.POSTURE, overSince, t);
             }
         } else {
-            if (lean < maxLean - HYSTERESIS_DEG || lean >= LYING_DEG) {
+            if (lean < maxLean - HYSTERESIS_DEG) {
                 overSince = Double.NaN;
                 if (Double.isNaN(underSince)) underSince = t;
                 if (alerted && t - underSince >= CLEAR_S) alerted = false;
-            } else if (!alerted) {
+            } else if (!alerted && !walking && notAStoop) {
                 // between the limits: keep the timer only while a lapse is building
-                if (!walking && squatting) overSince = Double.NaN;
+                overSince = Double.NaN;
             }
         }
     }

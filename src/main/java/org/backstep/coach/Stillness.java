@@ -24,6 +24,7 @@ final class Stillness {
     private double aSum;
     private int n;
     private boolean quiet;
+    private boolean blockEnded;
 
     /**
      * @param an specific force magnitude, m/s^2
@@ -31,6 +32,7 @@ final class Stillness {
      * @param g  the local gravity magnitude as last learned (a still block must read about 1 g)
      */
     void update(double t, double an, double wn, double g) {
+        blockEnded = false;
         if (Double.isNaN(blockStart)) {
             blockStart = t;
             aMin = aMax = an;
@@ -53,6 +55,7 @@ final class Stillness {
             still = s;
             quiet = q;
             if (s) lastStillEnd = t;
+            blockEnded = true;
             blockStart = t;
             aMin = aMax = an;
             wMax = wn;
@@ -62,6 +65,9 @@ final class Stillness {
     }
 
     boolean still() { return still; }
+
+    /** A block ended at this sample: {@link #still()} now describes the block just past. */
+    boolean blockEnded() { return blockEnded; }
 
     /** The last block was steady (little variation), whatever its level: gyro bias and gravity may be learned. */
     boolean steady() { return steady; }

@@ -4,7 +4,8 @@ package org.backstep.coach;
  * A 6-axis tilt filter: tracks the world "up" direction in the sensor frame. The gyroscope turns
  * it ({@code du/dt = u x w}, w minus an estimated bias); the accelerometer pulls it towards the
  * measured specific force with a time constant of {@link #TAU_S}, but only while the specific force
- * is close to 1 g, so walking accelerations and impacts barely tilt it. Heading is not observable
+ * is close to 1 g, so walking accelerations and impacts barely tilt it, and less while turning,
+ * when centripetal acceleration tilts the specific force. Heading is not observable
  * with six axes and is not needed: only the tilt of the trunk is used. No allocation per sample.
  */
 final class TiltFilter {
@@ -12,10 +13,19 @@ final class TiltFilter {
     static final double TAU_S = 2.0;
     /** Time constant of the gyro bias estimate while at rest. */
     static final double BIAS_TAU_S = 5.0;
+    /**
+     * Turning at this rate (rad/s) halves the accelerometer's pull: walking at 1.2 m/s, the
+     * centripetal acceleration v*w then tilts the specific force by atan(v*w/g) = 1.4 degrees, as
+     * much as the trunk angles the coach resolves; faster turns are trusted less still (1/(1+x^2)).
+     */
+    static final double TURN_RATE = 0.2;
+    /** The turn rate is the rate about up averaged over about a stride, s (the trunk's own yaw swing averages out). */
+    static final double TURN_TAU = 1.0;
 
     private double ux, uy, uz;
     private double bx, by, bz;
     private double g = 9.81;
+    private double turn;
     private boolean started;
     private double lastT = Double.NaN;
 
@@ -60,6 +70,9 @@ final class TiltFilter {
         if (an > 1e-6) {
             double err = Math.abs(an - g) / g;
             double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
+            turn += Math.min(1, dt / TURN_TAU) * (wx * ux + wy * uy + wz * uz - turn);
+            double wv = turn / TURN_RATE;
+            w /= 1 + wv * wv;
             double k = Math.min(1, dt / (calm ? 0.5 : TAU_S)) * w;
             ux += k * (ax / an - ux);
             uy += k * (ay / an - uy);

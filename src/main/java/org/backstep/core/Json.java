@@ -17,6 +17,14 @@ public final class Json {
     }
 
     public static void write(StringBuilder sb, Object v) {
+        write(sb, v, false);
+    }
+
+    /**
+     * Like {@link #write(StringBuilder, Object)}; with {@code exact}, decimals keep every digit that tells
+     * them apart ({@link Double#toString}), for data read back (the journal), not six significant digits.
+     */
+    public static void write(StringBuilder sb, Object v, boolean exact) {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
@@ -24,6 +32,7 @@ public final class Json {
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             if (!Double.isFinite(d)) sb.append("null");
+            else if (exact) sb.append(d);
             else if (d == Math.rint(d) && Math.abs(d) < 1e15) sb.append((long) d);
             else sb.append(String.format(Locale.ROOT, "%.6g", d).replaceFirst("(\\.\\d*?)0+(e|$)", "$1$2").replaceFirst("\\.(e|$)", "$1"));
         } else if (v instanceof Number || v instanceof Boolean) {
@@ -35,7 +44,7 @@ public final class Json {
                 Map.Entry<?, ?> e = it.next();
                 quote(sb, String.valueOf(e.getKey()));
                 sb.append(':');
-                write(sb, e.getValue());
+                write(sb, e.getValue(), exact);
                 if (it.hasNext()) sb.append(',');
             }
             sb.append('}');
@@ -43,7 +52,7 @@ public final class Json {
             sb.append('[');
             for (int i = 0; i < l.size(); i++) {
                 if (i > 0) sb.append(',');
-                write(sb, l.get(i));
+                write(sb, l.get(i), exact);
             }
             sb.append(']');
         } else {

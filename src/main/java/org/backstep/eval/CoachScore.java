@@ -15,12 +15,11 @@ import org.backstep.event.PostureEvent;
  * the alerts the coach delivered (after the policy) and its posture trace, then read
  * {@link #table()} or {@link #json()}.
  *
- * <p>Posture accuracy: for recordings with an Xsens orientation reference, the coach's pitch is
- * sampled at each reference time (linear interpolation of the 10 Hz trace); both series are made
- * relative to their own mean over the common span (the Xsens angles are the sensor's, in an
- * arbitrary mounting, so only changes compare) and the RMS of the difference is reported. The
- * Xsens pitch is about the sensor's y axis, which is the wearer's lateral axis for these L5
- * mountings (forward -z, up about +x); leaning forward increases it, as it increases ours.
+ * <p>Posture accuracy: for recordings with an orientation reference, the reference's pitch
+ * relative to its own upright at the moment the coach took its upright reference (see
+ * {@link ReferenceInclination}) is compared with the coach's 10 Hz pitch trace, which is relative to
+ * that same upright, interpolated at the reference times: the RMS of the difference, with no mean
+ * removed, so a wrong upright shows as an offset.
  */
 public final class CoachScore {
     /** Figures where lower is better: a guard on them is a ceiling (see {@link Evaluator#missedGuards}). */
@@ -40,7 +39,12 @@ public final class CoachScore {
     private final List<String> missedFalls = new ArrayList<>();
     private final List<String> falseAlarms = new ArrayList<>();
 
-    public void add(Dataset.Entry e, List<AlertEvent> alerts, List<PostureEvent> trace, Dataset ds) {
+    /**
+     * @param referencePitch rows {t, pitch deg} of the orientation reference relative to the upright
+     *                       the coach took (empty when there is no reference); the trace is scored
+     *                       from the first row on
+     */
+    public void add(Dataset.Entry e, List<AlertEvent> alerts, List<PostureEvent> trace, List<double[]> referencePitch) {
         boolean fall = has(alerts, AlertKind.FALL);
         String rec = e.recording();
         if ("fall".equals(e.activity())) {
@@ -75,8 +79,8 @@ public final class CoachScore {
             if (has(alerts, AlertKind.KNEE)) d16Knee++;
             if (has(alerts, AlertKind.POSTURE)) d16Posture++;
         }
-        if (ds != null && trace != null && !trace.isEmpty()) {
-            double rms = pitchRms(ds.xsensOrientation(e), trace);
+        if (!referencePitch.isEmpty() && !trace.isEmpty()) {
+            double rms = pitchRms(referencePitch, trace);
             if (!Double.isNaN(rms)) {
                 rmsSum += rms;
                 rmsCount++;
@@ -85,37 +89,27 @@ public final class CoachScore {
     }
 
     /**
-     * RMS in degrees of the difference between pitch changes (each series minus its own mean over
-     * the common span), NaN when there is no overlap. {@code xsens} rows are {t, roll, pitch, yaw}.
+     * RMS in degrees of our pitch minus the reference's, both relative to the same upright, at the
+     * reference times inside the trace; NaN when there is no overlap. Rows are {t, pitch deg}.
      */
-    public static double pitchRms(List<double[]> xsens, List<PostureEvent> trace) {
-        if (xsens.isEmpty() || trace.size() < 2) return Double.NaN;
+    public static double pitchRms(List<double[]> reference, List<PostureEvent> trace) {
+        if (reference.isEmpty() || trace.size() < 2) return Double.NaN;
         double t0 = trace.get(0).t(), t1 = trace.get(trace.size() - 1).t();
-        List<double[]> pairs = new ArrayList<>();
+        double s = 0;
+        int n = 0;
         int j = 0;
-        for (double[] row : xsens) {
+        for (double[] row : reference) {
             double t = row[0];
             if (t < t0 || t > t1) continue;
             while (j + 1 < trace.size() && trace.get(j + 1).t() < t) j++;
             PostureEvent a = trace.get(j), b = trace.get(Math.min(j + 1, trace.size() - 1));
             double f = b.t() > a.t() ? (t - a.t()) / (b.t() - a.t()) : 0;
             double ours = a.pitchDeg() + Math.max(0, Math.min(1, f)) * (b.pitchDeg() - a.pitchDeg());
-            pairs.add(new double[] {ours, row[2]});
-        }
-        if (pairs.size() < 2) return Double.NaN;
-        double mo = 0, mx = 0;
-        for (double[] p : pairs) {
-            mo += p[0];
-            mx += p[1];
-        }
-        mo /= pairs.size();
-        mx /= pairs.size();
-        double s = 0;
-        for (double[] p : pairs) {
-            double d = (p[0] - mo) - (p[1] - mx);
+            double d = ours - row[1];
             s += d * d;
+            n++;
         }
-        return Math.sqrt(s / pairs.size());
+        return n < 2 ? Double.NaN : Math.sqrt(s / n);
     }
 
     private static boolean has(List<AlertEvent> alerts, AlertKind k) {

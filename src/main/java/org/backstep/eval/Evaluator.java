@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.backstep.coach.CoachSettings;
+import org.backstep.core.Axis;
 import org.backstep.event.AlertEvent;
 import org.backstep.event.Event;
 import org.backstep.event.PostureEvent;
@@ -21,6 +22,7 @@ import org.backstep.recording.Recording;
 import org.backstep.recording.RecordingReader;
 import org.backstep.recording.Resampler;
 import org.backstep.recording.SensorTurn;
+import org.tinylog.Logger;
 
 /**
  * {@code eval}: replays every recording of a dataset as a fresh session and scores it by the rules
@@ -30,6 +32,8 @@ import org.backstep.recording.SensorTurn;
 public final class Evaluator {
     /** Figures where lower is better: a guard on them is a ceiling. */
     public static final Set<String> LOWER_IS_BETTER;
+    /** An orientation reference whose upright is further than this from gravity at rest is in another frame. */
+    static final double REFERENCE_AGREEMENT_DEG = 10;
 
     static {
         Set<String> s = new HashSet<>(CoachScore.LOWER_IS_BETTER);
@@ -117,18 +121,34 @@ public final class Evaluator {
      * @param resample when not null, every recording is then resampled to that rate
      */
     public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample) {
+        return run(ds, turn, resample, Progress.NONE);
+    }
+
+    /** Told after each recording, for a progress display. */
+    @FunctionalInterface
+    public interface Progress {
+        void done(int count, int total, String recording);
+        Progress NONE = (c, t, r) -> { };
+    }
+
+    public static Evaluator run(Dataset ds, SensorTurn turn, Resampler resample, Progress progress) {
         Evaluator ev = new Evaluator();
         Replay replay = new Replay(sessionSettings());
-        for (Dataset.Entry e : ds.entries()) {
+        List<Dataset.Entry> entries = ds.entries();
+        int done = 0;
+        for (Dataset.Entry e : entries) {
             Recording rec = RecordingReader.read(ds.recordingFile(e));
+            Recording asRecorded = rec;
             if (turn != null) rec = turn.apply(rec);
             if (resample != null) rec = resample.apply(rec);
-            ev.add(ds, e, rec, replay.run(rec).events());
+            Replay.Result r = replay.run(rec);
+            ev.add(ds, e, rec, r.events(), referencePitch(ds, e, asRecorded, told(rec, turn), r.uprightAt()));
+            progress.done(++done, entries.size(), e.recording());
         }
         return ev;
     }
 
-    void add(Dataset ds, Dataset.Entry e, Recording rec, List<Event> events) {
+    void add(Dataset ds, Dataset.Entry e, Recording rec, List<Event> events, List<double[]> referencePitch) {
         recordings++;
         List<StepEvent> steps = new ArrayList<>();
         List<AlertEvent> alerts = new ArrayList<>();
@@ -138,7 +158,7 @@ public final class Evaluator {
             if (x instanceof AlertEvent a) alerts.add(a);
             else if (x instanceof PostureEvent p) posture.add(p);
         }
-        coach.add(e, alerts, posture, ds);
+        coach.add(e, alerts, posture, referencePitch);
         if (isPhantomActivity(e)) {
             phantomRecordings++;
             phantomSteps += steps.size();
@@ -153,6 +173,42 @@ public final class Evaluator {
         if (!e.subject().isEmpty()) subjects.computeIfAbsent(e.subject(), Group::new).add(m, StepMatch.timed(truth));
         rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));
         if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
+    }
+
+    /**
+     * The orientation reference's pitch relative to its upright when the coach took its own (see
+     * {@link ReferenceInclination}), or an empty list: no reference, no upright taken, or a
+     * reference whose upright disagrees with the recording's gravity at rest by more than
+     * {@link #REFERENCE_AGREEMENT_DEG} (then it is not in the recording's sensor frame and cannot
+     * be compared axis by axis). {@code rec} is the recording as recorded (the reference shares its
+     * sensor frame), whatever turn or resampling the replay applied. {@code forward} is the front
+     * the device was told, in that frame: pitch is compared about the same sagittal plane, so a
+     * front mislabelled by a turn tests the attitude, not the label.
+     */
+    static List<double[]> referencePitch(Dataset ds, Dataset.Entry e, Recording rec, double[] forward, double uprightAt) {
+        List<double[]> rows = ds.xsensOrientation(e);
+        if (rows.isEmpty() || Double.isNaN(uprightAt)) return List.of();
+        double[] g = new double[3];
+        double[] t = rec.t();
+        for (int i = 0; i < rec.size(); i++) {
+            if (t[i] > uprightAt || t[i] < uprightAt - ReferenceInclination.UPRIGHT_SPAN_S) continue;
+            g[0] += rec.ax()[i];
+            g[1] += rec.ay()[i];
+            g[2] += rec.az()[i];
+        }
+        double agree = ReferenceInclination.agreement(rows, uprightAt, g);
+        if (!(agree > Math.cos(Math.toRadians(REFERENCE_AGREEMENT_DEG)))) {
+            Logger.warn("{}: the orientation reference's upright is {} degrees from gravity at rest; not compared",
+                    e.recording(), Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, agree)))));
+            return List.of();
+        }
+        return ReferenceInclination.pitch(rows, uprightAt, forward);
+    }
+
+    /** The forward direction the device replaying {@code rec} was told, in the sensor frame before {@code turn}. */
+    private static double[] told(Recording rec, SensorTurn turn) {
+        Axis fwd = rec.forwardAxis() != null ? rec.forwardAxis() : sessionSettings().forwardAxis();
+        return turn == null ? fwd.unitVector() : turn.back(fwd.unitVector());
     }
 
     /** ADL recordings that are not walking, jogging or stairs (sitting, lying, bending, car, jumping). */

@@ -133,6 +133,11 @@ public final class PopulationEval {
         return g;
     }
 
+    /** Share of the walkers whose count error over all their bouts is at most {@code pct} %. */
+    public double withinShare(double pct) {
+        return walkers.stream().filter(w -> w.total.countErrorPct() <= pct).count() / (double) walkers.size();
+    }
+
     private int decileSize() {
         return Math.max(1, (int) Math.ceil(walkers.size() / 10.0));
     }
@@ -146,6 +151,7 @@ public final class PopulationEval {
         f.put("walk_backward_direction_pct", groups.get("walk/backward").directionPct());
         f.put("slow_count_error_pct", groups.get("slow <60 spm").countErrorPct());
         f.put("slow_f1", groups.get("slow <60 spm").f1());
+        f.put("slow_direction_pct", groups.get("slow <60 spm").directionPct());
         f.put("limping_count_error_pct", groups.get("limping").countErrorPct());
         f.put("aided_count_error_pct", groups.get("aided (cane)").countErrorPct());
         f.put("shuffling_count_error_pct", groups.get("shuffling").countErrorPct());
@@ -158,6 +164,7 @@ public final class PopulationEval {
         f.put("worst_walker_count_error_pct", worstFirst().get(0).total.countErrorPct());
         f.put("worst_decile_count_error_pct", worstDecile().countErrorPct());
         f.put("worst_decile_f1", worstDecile().f1());
+        f.put("walkers_within_5pct", withinShare(5));
         return f;
     }
 

@@ -43,6 +43,8 @@ import java.util.stream.Stream;
 public final class Exporter {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private Exporter() { }
 
     public static Path export(Path stateDir, Path targetDir, ExportSettings s) {
@@ -51,16 +53,22 @@ public final class Exporter {
         String stamp = STAMP.format(Instant.ofEpochMilli(s.time().wallMillis()));
         boolean trusted = s.time().wallTrusted() && s.time().wallMillis() >= org.backstep.store.TimeSource.TRUST_FLOOR_MILLIS;
         String name = "backstep-" + safeName(s.deviceName()) + "-" + stamp + (trusted ? "" : "-unsynced");
-        Path partial = target.resolve(".backstep-partial-" + safeName(s.deviceName()) + "-" + stamp);
+        // A random tail: a partial folder left on the stick by an earlier, interrupted run is not ours to touch.
+        Path partial = target.resolve(".backstep-partial-" + safeName(s.deviceName()) + "-" + stamp + "-"
+                + HexFormat.of().toHexDigits(RANDOM.nextInt()).substring(2));
         Map<String, String> sums = new LinkedHashMap<>();
+        boolean created = false;
         try {
             Files.createDirectory(partial);
+            created = true;
             Totals totals = new Totals(s.target());
+            WalkingCadence cadence = new WalkingCadence();
             s.hook().beforeFile("events.jsonl", partial);
             sums.put("events.jsonl", writeFile(partial.resolve("events.jsonl"), out -> {
                 try {
                     Journal.scan(Journal.dirOf(stateDir), false, rec -> {
                         totals.apply(rec);
+                        cadence.apply(rec);
                         try {
                             out.write(JournalLine.toJson(rec).getBytes(StandardCharsets.UTF_8));
                             out.write('\n');
@@ -75,7 +83,7 @@ public final class Exporter {
             s.hook().beforeFile("daily.csv", partial);
             sums.put("daily.csv", writeFile(partial.resolve("daily.csv"), out -> out.write(dailyCsv(totals).getBytes(StandardCharsets.UTF_8))));
             s.hook().beforeFile("report.html", partial);
-            String html = ReportWriter.render(ReportData.of(totals, s));
+            String html = ReportWriter.render(ReportData.of(totals, cadence, s), true);
             sums.put("report.html", writeFile(partial.resolve("report.html"), out -> out.write(html.getBytes(StandardCharsets.UTF_8))));
             s.hook().beforeFile("SHA256SUMS", partial);
             StringBuilder sb = new StringBuilder();
@@ -93,7 +101,7 @@ public final class Exporter {
             Logger.info("exported to {}", finalDir);
             return finalDir;
         } catch (IOException | RuntimeException e) {
-            cleanup(partial);
+            if (created) cleanup(partial); // never delete what this run did not create
             if (e instanceof ExportException ee) throw ee;
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!Files.isDirectory(target)) why = "the target disappeared (" + why + ")";
@@ -112,7 +120,7 @@ public final class Exporter {
             throw new ExportException("export refused: " + target + " is not writable");
         long need = s.marginBytes();
         try {
-            for (Path p : Journal.segments(Journal.dirOf(stateDir))) need += Files.size(p) + Files.size(p) / 8;
+            for (Path p : StateDir.segments(stateDir)) need += Files.size(p) + Files.size(p) / 8;
         } catch (IOException e) {
             throw new ExportException("export refused: cannot read the journal in " + stateDir + ": " + oneLine(String.valueOf(e.getMessage())));
         }

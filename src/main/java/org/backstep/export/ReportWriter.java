@@ -10,11 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -49,8 +53,13 @@ public final class ReportWriter {
 
     // ------------------------------------------------------------------ rendering
 
+    /*
+     * Sizes. Charts are drawn in a 400-unit wide viewBox and shown at most 34rem (544 px) wide, so one unit
+     * is 0.9 px on a 390 px phone (366 px of content) and 1.36 px on a desktop: chart text of 14 units is
+     * 12.6 to 19 px. Tables reflow into one card per row below 40rem, so nothing runs off a phone.
+     */
     private static final String CSS = """
-            :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--band:#e3f4e4;--ok:#2e7d32;--low:#9a6700;--high:#c62828;--fwd:#3457a8;--bg:#fff}
+            :root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--band:#e3f4e4;--ok:#2e7d32;--low:#8a5a00;--high:#34568b;--fwd:#3457a8;--bg:#fff}
             *{box-sizing:border-box}
             body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:60rem;padding:1.5rem}
             h1{font-size:1.8rem;margin:0 0 .2rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
@@ -59,25 +68,38 @@ public final class ReportWriter {
             .card{border:1px solid var(--line);border-radius:.5rem;padding:.6rem .9rem;min-width:9rem;flex:1}
             .card b{display:block;font-size:1.5rem}
             figure{margin:0 0 1rem}figcaption{color:var(--muted);font-size:.9rem}
-            svg{width:100%;height:auto;display:block}
+            figure>svg{width:100%;max-width:34rem;height:auto;display:block}
             svg text{font-family:inherit;fill:var(--fg)}
-            .grid{stroke:var(--line);stroke-width:1}
+            .grid{stroke:var(--line);stroke-width:1}.edge{stroke:var(--ok);stroke-width:1.5;stroke-dasharray:4 3}
             .band{fill:var(--band)}
-            .bar.ok{fill:var(--ok)}.bar.low{fill:var(--low)}.bar.high{fill:var(--high)}.bar.fwd{fill:var(--fwd)}.bar.alert{fill:#6f42c1}
-            .line{fill:none;stroke:var(--fwd);stroke-width:2}.line2{fill:none;stroke:var(--high);stroke-width:2;stroke-dasharray:6 3}
-            .dot{fill:var(--fwd)}.dot2{fill:var(--high)}
-            table{border-collapse:collapse;width:100%;font-size:.92rem;margin:.5rem 0}
+            .bar.ok{fill:var(--ok)}.bar.low{fill:url(#hatch-low);stroke:var(--low);stroke-width:1.5}.bar.high{fill:url(#stripe-high);stroke:var(--high);stroke-width:1.5}
+            .bar.fwd{fill:var(--fwd)}.bar.alert{fill:#6f42c1}.miss{stroke:var(--muted);stroke-width:2}
+            .line{fill:none;stroke:var(--fwd);stroke-width:2}.dot{fill:var(--fwd)}
+            .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0}.legend svg{vertical-align:-.15em;margin-right:.3em}
+            table{border-collapse:collapse;width:100%;font-size:.95rem;margin:.5rem 0}
             th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:right}
             th:first-child,td:first-child{text-align:left}
             thead th{background:#f6f8fa;vertical-align:bottom}
             tbody th{white-space:nowrap;font-weight:600}
-            .wide{overflow-x:auto}.wide table{font-size:.85rem}
-            .legend span{display:inline-block;margin-right:1rem}.sw{display:inline-block;width:.9em;height:.9em;vertical-align:-.1em;margin-right:.3em;border-radius:2px}
+            caption{text-align:left;color:var(--muted)}
             .note{background:#fff8c5;border:1px solid #d4a72c;border-radius:.4rem;padding:.5rem .8rem}
-            @media print{body{max-width:none;padding:0;font-size:11pt}.wide{overflow:visible}h2{break-after:avoid}figure,table,.cards{break-inside:avoid}}
+            @media (max-width:40rem){
+            body{padding:.75rem}
+            table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+            table.reflow tr{display:block;border:1px solid var(--line);border-radius:.4rem;margin:0 0 .6rem;padding:.2rem .5rem}
+            table.reflow th,table.reflow td{display:flex;justify-content:space-between;gap:1rem;border:0;padding:.15rem 0;text-align:right}
+            table.reflow td::before,table.reflow tbody th::before{content:attr(data-label);color:var(--muted);font-weight:400;text-align:left}
+            }
+            @media print{body{max-width:none;padding:0;font-size:11pt}h2{break-after:avoid}figure,table,.cards{break-inside:avoid}}
             """;
 
+    /** The report of a {@code report} command: no list of export files (there are none beside it). */
     public static String render(ReportData d) {
+        return render(d, false);
+    }
+
+    /** {@code inExport}: the report sits in an export folder, beside daily.csv, events.jsonl and SHA256SUMS. */
+    public static String render(ReportData d, boolean inExport) {
         StringBuilder h = new StringBuilder(32_000);
         List<DailyTotals> days = d.days();
         String generated = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
@@ -91,16 +113,24 @@ public final class ReportWriter {
         if (!days.isEmpty()) h.append(" · ").append(days.get(0).date()).append(" to ").append(days.get(days.size() - 1).date());
         h.append(" · daily band ").append(d.target()).append("–").append(d.limit()).append(" backward steps</p>\n");
 
-        int totalBack = 0, totalFwd = 0, inBand = 0, minutes = 0;
+        List<LocalDate> range = range(days);
+        Map<LocalDate, DailyTotals> byDate = new HashMap<>();
+        for (DailyTotals t : days) byDate.put(t.date(), t);
+        int totalBack = 0, totalFwd = 0, inBand = 0, minutes = 0, missed = 0;
         for (DailyTotals t : days) {
             totalBack += t.backward();
             totalFwd += t.forward();
             minutes += t.walkingMinutes();
-            if (t.backward() >= d.target() && t.backward() <= d.limit()) inBand++;
+            if (band(d, t.backward()) == Band.IN) inBand++;
+        }
+        for (LocalDate day : range) {
+            DailyTotals t = byDate.get(day);
+            if (t == null || t.forward() + t.backward() == 0) missed++;
         }
         h.append("<section class=\"cards\" aria-label=\"Summary\">")
-                .append(card("Days recorded", String.valueOf(days.size())))
-                .append(card("Days in band", inBand + " of " + days.size()))
+                .append(card("Days with steps", String.valueOf(range.size() - missed)))
+                .append(card("Days missed", String.valueOf(missed)))
+                .append(card("Days in band", inBand + " of " + range.size()))
                 .append(card("Backward steps", String.valueOf(totalBack)))
                 .append(card("Forward steps", String.valueOf(totalFwd)))
                 .append(card("Walking minutes", String.valueOf(minutes)))
@@ -113,14 +143,18 @@ public final class ReportWriter {
         if (days.isEmpty()) {
             h.append("<p>No dated days recorded yet.</p>\n");
         } else {
-            backwardChart(h, d, days);
-            forwardChart(h, days);
+            if (range.size() < ChronoUnit.DAYS.between(days.get(0).date(), days.get(days.size() - 1).date()) + 1)
+                h.append("<p class=\"meta\">The charts show the last ").append(MAX_DAYS).append(" days; the table lists every day.</p>\n");
+            backwardChart(h, d, range, byDate);
+            forwardChart(h, range, byDate);
             alertsChart(h, days);
-            trendChart(h, days);
+            cadenceChart(h, d, range, byDate);
         }
         sessions(h, d);
         dataTable(h, days, d);
-        h.append("<p class=\"meta\">Files: daily.csv (one row per day), events.jsonl (the journal), SHA256SUMS (check with <code>sha256sum -c SHA256SUMS</code>).</p>\n");
+        if (inExport)
+            h.append("<p class=\"meta\">Files beside this report: daily.csv (one row per day), events.jsonl (the journal),")
+                    .append(" SHA256SUMS (check with <code>sha256sum -c SHA256SUMS</code>).</p>\n");
         h.append("</main>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -129,167 +163,242 @@ public final class ReportWriter {
         return "<div class=\"card\">" + esc(label) + "<b>" + esc(value) + "</b></div>";
     }
 
-    // chart geometry (viewBox units)
-    private static final int W = 800, H = 280, L = 56, R = 12, T = 14, B = 42;
+    /** Charts show at most this many days (13 weeks), the most recent ones. */
+    static final int MAX_DAYS = 91;
 
-    private record Bar(String label, double value, String title, String cls) { }
+    /** Every calendar day from the first recorded day to the last (at most the last {@link #MAX_DAYS}). */
+    static List<LocalDate> range(List<DailyTotals> days) {
+        List<LocalDate> out = new ArrayList<>();
+        if (days.isEmpty()) return out;
+        LocalDate last = days.get(days.size() - 1).date();
+        LocalDate first = days.get(0).date();
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) first = last.minusDays(MAX_DAYS - 1);
+        for (LocalDate x = first; !x.isAfter(last); x = x.plusDays(1)) out.add(x);
+        return out;
+    }
 
-    private static void backwardChart(StringBuilder h, ReportData d, List<DailyTotals> days) {
+    enum Band {
+        LOW("low", "below band"), IN("ok", "in band"), HIGH("high", "above limit");
+        final String cls, words;
+        Band(String cls, String words) { this.cls = cls; this.words = words; }
+    }
+
+    static Band band(ReportData d, int backward) {
+        return backward < d.target() ? Band.LOW : backward > d.limit() ? Band.HIGH : Band.IN;
+    }
+
+    // chart geometry (viewBox units): see the note on sizes above
+    private static final int W = 400, H = 236, L = 44, R = 10, T = 26, B = 42, FONT = 14;
+
+    private static final String PATTERNS = "<defs><pattern id=\"hatch-low\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
+            + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#fff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\""
+            + " stroke=\"#8a5a00\" stroke-width=\"2.5\"/></pattern><pattern id=\"stripe-high\" width=\"6\" height=\"6\""
+            + " patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#34568b\"/><line x1=\"0\" y1=\"1\" x2=\"6\" y2=\"1\""
+            + " stroke=\"#fff\" stroke-width=\"1.5\"/></pattern></defs>";
+
+    private static String swatch(String cls) {
+        return "<svg width=\"14\" height=\"14\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect class=\"" + cls
+                + "\" x=\"1\" y=\"1\" width=\"12\" height=\"12\"/></svg>";
+    }
+
+    private static void backwardChart(StringBuilder h, ReportData d, List<LocalDate> range, Map<LocalDate, DailyTotals> byDate) {
         List<Bar> bars = new ArrayList<>();
-        for (DailyTotals t : days) {
-            int v = t.backward();
-            String where = v < d.target() ? "below band" : v > d.limit() ? "above limit" : "in band";
-            String cls = v < d.target() ? "low" : v > d.limit() ? "high" : "ok";
-            bars.add(new Bar(t.date().toString(), v, t.date() + ": " + v + " backward steps (" + where + ")", "bar back " + cls));
+        for (LocalDate day : range) {
+            DailyTotals t = byDate.get(day);
+            int v = t == null ? 0 : t.backward();
+            Band b = band(d, v);
+            bars.add(v == 0 ? Bar.missed(day, "no backward steps")
+                    : new Bar(day, v, day + ": " + v + " backward steps (" + b.words + ")", "bar back " + b.cls));
         }
         h.append("<h2 id=\"back-h\">Backward steps per day</h2>\n<figure>\n");
-        h.append("<p class=\"legend\"><span><i class=\"sw\" style=\"background:#e3f4e4;border:1px solid #2e7d32\"></i>band ")
-                .append(d.target()).append("–").append(d.limit()).append("</span><span><i class=\"sw\" style=\"background:#2e7d32\"></i>in band</span>")
-                .append("<span><i class=\"sw\" style=\"background:#9a6700\"></i>below</span><span><i class=\"sw\" style=\"background:#c62828\"></i>above limit</span></p>\n");
-        barChart(h, "back", "Backward steps per day", "Bars show each day's backward steps; the shaded band is the daily target "
-                + d.target() + " to limit " + d.limit() + ".", bars, d.target(), d.limit());
+        h.append("<p class=\"legend\"><span>").append(swatch("band")).append("band ").append(d.target()).append("–").append(d.limit())
+                .append("</span><span>").append(swatch("bar ok")).append("in band (solid)</span><span>").append(swatch("bar low"))
+                .append("below the target (hatched)</span><span>").append(swatch("bar high"))
+                .append("over the limit: enough for today (striped)</span><span>")
+                .append("<svg width=\"14\" height=\"14\" aria-hidden=\"true\"><line class=\"miss\" x1=\"2\" x2=\"12\" y1=\"12\" y2=\"12\"/></svg>")
+                .append("no steps that day</span></p>\n");
+        barChart(h, "back", "Backward steps per day", "Bars show each day's backward steps, days placed by date; a dash on the"
+                + " baseline marks a day without steps. The shaded band is the daily target " + d.target() + " to limit " + d.limit() + ".",
+                "backward steps", bars, d.target(), d.limit());
         h.append("</figure>\n");
     }
 
-    private static void forwardChart(StringBuilder h, List<DailyTotals> days) {
+    private static void forwardChart(StringBuilder h, List<LocalDate> range, Map<LocalDate, DailyTotals> byDate) {
         List<Bar> bars = new ArrayList<>();
-        for (DailyTotals t : days)
-            bars.add(new Bar(t.date().toString(), t.forward(), t.date() + ": " + t.forward() + " forward steps", "bar fwd"));
+        for (LocalDate day : range) {
+            DailyTotals t = byDate.get(day);
+            int v = t == null ? 0 : t.forward();
+            bars.add(v == 0 ? Bar.missed(day, "no forward steps") : new Bar(day, v, day + ": " + v + " forward steps", "bar fwd"));
+        }
         h.append("<h2>Forward steps per day</h2>\n<figure>\n");
-        barChart(h, "fwd", "Forward steps per day", "Bars show each day's forward steps.", bars, -1, -1);
+        barChart(h, "fwd", "Forward steps per day", "Bars show each day's forward steps, days placed by date.", "forward steps", bars, -1, -1);
         h.append("</figure>\n");
+    }
+
+    private record Bar(LocalDate day, double value, String title, String cls) {
+        static Bar missed(LocalDate day, String what) {
+            return new Bar(day, 0, day + ": " + what, "miss");
+        }
     }
 
     private static void alertsChart(StringBuilder h, List<DailyTotals> days) {
         h.append("<h2>Alerts per kind</h2>\n<figure>\n");
         int[] sum = new int[AlertKind.values().length];
-        int max = 1;
+        int max = 0;
         for (DailyTotals t : days) for (AlertKind k : AlertKind.values()) sum[k.ordinal()] += t.alerts(k);
         for (int v : sum) max = Math.max(max, v);
-        int rowH = 30, height = T + rowH * sum.length + 10, left = 110, width = W - left - 60;
+        int rowH = 28, height = 8 + rowH * sum.length, left = 92, width = W - left - 44;
         h.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(height).append("\" role=\"img\" aria-labelledby=\"alerts-t alerts-d\">")
                 .append("<title id=\"alerts-t\">Alerts per kind</title><desc id=\"alerts-d\">Total alerts of each kind over the exported days.</desc>\n");
         for (AlertKind k : AlertKind.values()) {
             int i = k.ordinal();
-            double y = T + i * rowH;
+            double y = 4 + i * rowH;
             double w = sum[i] == 0 ? 0 : Math.max(2, width * sum[i] / (double) max);
-            h.append("<text x=\"").append(left - 8).append("\" y=\"").append(fmt(y + rowH * 0.62)).append("\" text-anchor=\"end\" font-size=\"14\">")
-                    .append(label(k)).append("</text>");
+            h.append("<text x=\"").append(left - 8).append("\" y=\"").append(fmt(y + rowH * 0.62)).append("\" text-anchor=\"end\" font-size=\"")
+                    .append(FONT).append("\">").append(label(k)).append("</text>");
             h.append("<rect class=\"bar alert\" x=\"").append(left).append("\" y=\"").append(fmt(y + 4)).append("\" width=\"").append(fmt(w))
                     .append("\" height=\"").append(rowH - 8).append("\"><title>").append(label(k)).append(": ").append(sum[i])
                     .append(" alerts</title></rect>");
-            h.append("<text x=\"").append(fmt(left + w + 6)).append("\" y=\"").append(fmt(y + rowH * 0.62)).append("\" font-size=\"14\">")
-                    .append(sum[i]).append("</text>\n");
+            h.append("<text x=\"").append(fmt(left + w + 6)).append("\" y=\"").append(fmt(y + rowH * 0.62)).append("\" font-size=\"")
+                    .append(FONT).append("\">").append(sum[i]).append("</text>\n");
         }
         h.append("</svg>\n<figcaption>Totals over all exported days; per-day counts are in the table below.</figcaption>\n</figure>\n");
     }
 
-    private static void trendChart(StringBuilder h, List<DailyTotals> days) {
-        List<DailyTotals> walked = days.stream().filter(t -> t.walkingMinutes() > 0).toList();
-        h.append("<h2>Cadence and balance trends</h2>\n<figure>\n");
-        if (walked.isEmpty()) {
-            h.append("<p>No walking minutes recorded.</p>\n</figure>\n");
+    private static void cadenceChart(StringBuilder h, ReportData d, List<LocalDate> range, Map<LocalDate, DailyTotals> byDate) {
+        h.append("<h2>Cadence of continuous walking</h2>\n<figure>\n");
+        double max = 0;
+        for (LocalDate day : range) {
+            double c = d.cadence().stepsPerMinute(day);
+            if (!Double.isNaN(c)) max = Math.max(max, c);
+        }
+        if (max == 0) {
+            h.append("<p>No stretch of continuous walking (a minute or more) recorded.</p>\n</figure>\n");
             return;
         }
-        double maxCad = 1, maxImb = 0.01;
-        for (DailyTotals t : walked) {
-            maxCad = Math.max(maxCad, t.cadence());
-            maxImb = Math.max(maxImb, imbalancePerHour(t));
-        }
-        maxCad = niceMax(maxCad);
-        maxImb = niceMax(maxImb);
-        int n = walked.size();
-        double plotW = W - L - 56, plotH = H - T - B;
-        h.append("<p class=\"legend\"><span><i class=\"sw\" style=\"background:#3457a8\"></i>cadence: steps per walking minute (left axis)</span>")
-                .append("<span><i class=\"sw\" style=\"background:#c62828\"></i>imbalance alerts per walking hour (right axis)</span></p>\n");
-        h.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-labelledby=\"trend-t trend-d\">")
-                .append("<title id=\"trend-t\">Cadence and balance per day</title><desc id=\"trend-d\">Solid line: steps per walking minute;")
-                .append(" dashed line: imbalance alerts per hour of walking, for each day with walking.</desc>\n");
-        axes(h, maxCad, plotW, plotH, W - 56);
-        for (int g = 0; g <= 4; g++) {
-            double y = T + plotH - plotH * g / 4.0;
-            h.append("<text x=\"").append(W - 50).append("\" y=\"").append(fmt(y + 4)).append("\" font-size=\"12\">")
-                    .append(fmtNum(maxImb * g / 4.0)).append("</text>");
-        }
-        StringBuilder cad = new StringBuilder(), imb = new StringBuilder(), dots = new StringBuilder();
+        double[] ticks = ticks(max, true);
+        double top = ticks[ticks.length - 1];
+        double plotW = W - L - R, plotH = H - T - B;
+        int n = range.size();
+        double slot = plotW / n;
+        h.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-labelledby=\"cad-t cad-d\">")
+                .append("<title id=\"cad-t\">Cadence of continuous walking per day</title><desc id=\"cad-d\">Steps per minute over")
+                .append(" stretches of continuous walking, measured from step times; days without such a stretch have no point.</desc>\n");
+        axes(h, ticks, top, plotW, plotH, "steps / min");
+        StringBuilder line = new StringBuilder(), dots = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            DailyTotals t = walked.get(i);
-            double x = L + (n == 1 ? plotW / 2 : plotW * i / (n - 1));
-            double y1 = T + plotH - plotH * t.cadence() / maxCad;
-            double y2 = T + plotH - plotH * imbalancePerHour(t) / maxImb;
-            cad.append(fmt(x)).append(',').append(fmt(y1)).append(' ');
-            imb.append(fmt(x)).append(',').append(fmt(y2)).append(' ');
-            dots.append("<circle class=\"dot\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y1)).append("\" r=\"3.5\"><title>")
-                    .append(t.date()).append(": ").append(fmtNum(t.cadence())).append(" steps per walking minute over ")
-                    .append(t.walkingMinutes()).append(" min</title></circle>");
-            dots.append("<circle class=\"dot2\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y2)).append("\" r=\"3\"><title>")
-                    .append(t.date()).append(": ").append(fmtNum(imbalancePerHour(t))).append(" imbalance alerts per walking hour</title></circle>");
-            xLabel(h, i, n, x, t.date().toString());
+            LocalDate day = range.get(i);
+            double c = d.cadence().stepsPerMinute(day);
+            double x = L + slot * i + slot / 2;
+            xLabel(h, i, n, x, day);
+            if (Double.isNaN(c)) {
+                if (line.length() > 0) { h.append("<polyline class=\"line\" points=\"").append(line.toString().trim()).append("\"/>"); line.setLength(0); }
+                continue;
+            }
+            double y = T + plotH - plotH * c / top;
+            line.append(fmt(x)).append(',').append(fmt(y)).append(' ');
+            dots.append("<circle class=\"dot\" cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"3.5\"><title>")
+                    .append(day).append(": ").append(fmtNum(c)).append(" steps per minute over ")
+                    .append(fmtNum(d.cadence().minutesMeasured(day))).append(" min of continuous walking</title></circle>");
         }
-        h.append("<polyline class=\"line\" points=\"").append(cad.toString().trim()).append("\"/>")
-                .append("<polyline class=\"line2\" points=\"").append(imb.toString().trim()).append("\"/>").append(dots).append("\n</svg>\n");
-        h.append("<figcaption>Minutes of good form (walking minutes without a posture, knee or imbalance alert) are in the table below.</figcaption>\n</figure>\n");
+        if (line.length() > 0) h.append("<polyline class=\"line\" points=\"").append(line.toString().trim()).append("\"/>");
+        h.append(dots).append("\n</svg>\n");
+        h.append("<figcaption>Steps per minute from step times, over stretches of at least a minute of continuous walking;")
+                .append(" a short pause inside a stretch lowers it. Days without such a stretch have no point.</figcaption>\n</figure>\n");
     }
 
-    private static double imbalancePerHour(DailyTotals t) {
-        return t.walkingMinutes() == 0 ? 0 : t.alerts(AlertKind.IMBALANCE) * 60.0 / t.walkingMinutes();
-    }
-
-    private static void barChart(StringBuilder h, String id, String title, String desc, List<Bar> bars, int bandLo, int bandHi) {
-        double max = 1;
+    private static void barChart(StringBuilder h, String id, String title, String desc, String unit, List<Bar> bars, int bandLo, int bandHi) {
+        double max = 0;
         for (Bar b : bars) max = Math.max(max, b.value());
-        if (bandHi > 0) max = Math.max(max, bandHi * 1.1);
-        max = niceMax(max);
+        double[] ticks = bandHi > 0 ? ticks(Math.max(max, bandHi * 1.1), true, bandLo, bandHi) : ticks(max, true);
+        double top = ticks[ticks.length - 1];
         double plotW = W - L - R, plotH = H - T - B;
         int n = bars.size();
-        double slot = plotW / n, bw = Math.max(1, slot * 0.72);
+        double slot = plotW / n, bw = Math.min(36, Math.max(1, slot * 0.72)); // a few days still read as bars, not slabs
         h.append("<svg viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" role=\"img\" aria-labelledby=\"")
                 .append(id).append("-t ").append(id).append("-d\"><title id=\"").append(id).append("-t\">").append(esc(title))
                 .append("</title><desc id=\"").append(id).append("-d\">").append(esc(desc)).append("</desc>\n");
         if (bandHi > 0) {
-            double y1 = T + plotH - plotH * bandHi / max, y0 = T + plotH - plotH * bandLo / max;
+            h.append(PATTERNS);
+            double y1 = T + plotH - plotH * bandHi / top, y0 = T + plotH - plotH * bandLo / top;
             h.append("<rect class=\"band\" x=\"").append(L).append("\" y=\"").append(fmt(y1)).append("\" width=\"").append(fmt(plotW))
                     .append("\" height=\"").append(fmt(y0 - y1)).append("\"><title>band ").append(bandLo).append("–").append(bandHi)
                     .append(" backward steps</title></rect>\n");
         }
-        axes(h, max, plotW, plotH, -1);
+        axes(h, ticks, top, plotW, plotH, unit);
         for (int i = 0; i < n; i++) {
             Bar b = bars.get(i);
-            double x = L + slot * i + (slot - bw) / 2;
-            double bh = plotH * b.value() / max;
-            h.append("<rect class=\"").append(b.cls()).append("\" x=\"").append(fmt(x)).append("\" y=\"").append(fmt(T + plotH - bh))
-                    .append("\" width=\"").append(fmt(bw)).append("\" height=\"").append(fmt(bh)).append("\" data-value=\"")
-                    .append((long) b.value()).append("\"><title>").append(esc(b.title())).append("</title></rect>\n");
-            xLabel(h, i, n, L + slot * i + slot / 2, b.label());
+            double cx = L + slot * i + slot / 2;
+            if (b.value() == 0) {
+                h.append("<line class=\"miss\" x1=\"").append(fmt(cx - bw / 2)).append("\" x2=\"").append(fmt(cx + bw / 2)).append("\" y1=\"")
+                        .append(fmt(T + plotH - 2)).append("\" y2=\"").append(fmt(T + plotH - 2)).append("\"><title>").append(esc(b.title()))
+                        .append("</title></line>\n");
+            } else {
+                double bh = plotH * b.value() / top;
+                h.append("<rect class=\"").append(b.cls()).append("\" x=\"").append(fmt(cx - bw / 2)).append("\" y=\"").append(fmt(T + plotH - bh))
+                        .append("\" width=\"").append(fmt(bw)).append("\" height=\"").append(fmt(bh)).append("\" data-value=\"")
+                        .append((long) b.value()).append("\"><title>").append(esc(b.title())).append("</title></rect>\n");
+            }
+            xLabel(h, i, n, cx, b.day());
         }
         h.append("</svg>\n");
     }
 
-    private static void axes(StringBuilder h, double max, double plotW, double plotH, int unused) {
-        for (int g = 0; g <= 4; g++) {
-            double y = T + plotH - plotH * g / 4.0;
+    /** Grid lines with round tick labels, the band edges drawn dashed when they are ticks, and the unit above the axis. */
+    private static void axes(StringBuilder h, double[] ticks, double top, double plotW, double plotH, String unit) {
+        h.append("<text x=\"4\" y=\"").append(FONT).append("\" font-size=\"").append(FONT).append("\">").append(esc(unit)).append("</text>\n");
+        for (double v : ticks) {
+            double y = T + plotH - plotH * v / top;
             h.append("<line class=\"grid\" x1=\"").append(L).append("\" x2=\"").append(fmt(L + plotW)).append("\" y1=\"").append(fmt(y))
-                    .append("\" y2=\"").append(fmt(y)).append("\"/><text x=\"").append(L - 6).append("\" y=\"").append(fmt(y + 4))
-                    .append("\" text-anchor=\"end\" font-size=\"12\">").append(fmtNum(max * g / 4.0)).append("</text>\n");
+                    .append("\" y2=\"").append(fmt(y)).append("\"/><text x=\"").append(L - 5).append("\" y=\"").append(fmt(y + 5))
+                    .append("\" text-anchor=\"end\" font-size=\"").append(FONT).append("\">").append(fmtNum(v)).append("</text>\n");
         }
     }
 
-    private static void xLabel(StringBuilder h, int i, int n, double x, String date) {
-        int every = Math.max(1, (int) Math.ceil(n / 10.0));
-        if (i % every != 0 && i != n - 1) return;
-        if (i == n - 1 && i % every != 0 && (n - 1) % every < every / 2 + 1 && n > 1) return; // avoid overlap
-        String text = date.length() == 10 ? date.substring(5) : date;
-        h.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H - B + 18).append("\" text-anchor=\"middle\" font-size=\"12\">")
-                .append(esc(text)).append("</text>\n");
+    /**
+     * Round ticks from 0 to at least {@code max}: a step of 1, 2, 2.5 or 5 times a power of ten, at most 6
+     * intervals; with {@code integers}, no step below 1 (counts). The step is chosen so that every value in
+     * {@code mustHit} (the band edges) is a tick when a round step allows it.
+     */
+    static double[] ticks(double max, boolean integers, int... mustHit) {
+        double top = Math.max(max, integers ? 1 : 0.1);
+        double chosen = Double.NaN, fallback = Double.NaN;
+        for (int e = integers ? 0 : -2; e <= 9 && Double.isNaN(chosen); e++) {
+            for (double m : new double[]{1, 2, 2.5, 5}) {
+                double step = m * Math.pow(10, e);
+                if (integers && step != Math.rint(step)) continue;
+                if (Math.ceil(top / step - 1e-9) > 6) continue;
+                if (Double.isNaN(fallback)) fallback = step;
+                boolean hits = true;
+                for (int v : mustHit) hits &= Math.abs(v / step - Math.rint(v / step)) < 1e-9;
+                if (hits) { chosen = step; break; }
+            }
+        }
+        double step = Double.isNaN(chosen) ? fallback : chosen;
+        int n = (int) Math.ceil(top / step - 1e-9);
+        double[] out = new double[n + 1];
+        for (int i = 0; i <= n; i++) out[i] = Math.round(i * step * 1000) / 1000.0;
+        return out;
+    }
+
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    /** At most six date labels under a chart: the first day and then every k-th. */
+    private static void xLabel(StringBuilder h, int i, int n, double x, LocalDate day) {
+        int every = Math.max(1, (int) Math.ceil(n / 6.0));
+        if (i % every != 0) return;
+        h.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(H - B + 20).append("\" text-anchor=\"middle\" font-size=\"")
+                .append(FONT).append("\">").append(esc(DAY_LABEL.format(day))).append("</text>\n");
     }
 
     private static void sessions(StringBuilder h, ReportData d) {
         List<SessionSummary> all = d.sessions();
         h.append("<h2>Last sessions</h2>\n");
         if (all.isEmpty()) { h.append("<p>No sessions recorded.</p>\n"); return; }
-        h.append("<table>\n<caption class=\"meta\" style=\"text-align:left\">Most recent first; local time of the device.</caption>\n")
-                .append("<thead><tr><th scope=\"col\">Start</th><th scope=\"col\">Mode</th><th scope=\"col\">Duration</th><th scope=\"col\">Backward</th>")
-                .append("<th scope=\"col\">Forward</th><th scope=\"col\">Alerts</th><th scope=\"col\">Ended</th></tr></thead>\n<tbody>\n");
+        String[] cols = {"Start", "Mode", "Duration", "Backward", "Forward", "Alerts", "Ended"};
+        h.append("<table class=\"reflow\">\n<caption>Most recent first; local time of the device.</caption>\n<thead><tr>");
+        for (String c : cols) h.append("<th scope=\"col\">").append(c).append("</th>");
+        h.append("</tr></thead>\n<tbody>\n");
         int shown = 0;
         for (int i = all.size() - 1; i >= 0 && shown < d.sessionsShown(); i--, shown++) {
             SessionSummary s = all.get(i);
@@ -297,29 +406,38 @@ public final class ReportWriter {
             if (s.startUtcMillis() != null && s.offsetSeconds() != null)
                 start = LocalDateTime.ofEpochSecond(Math.floorDiv(s.startUtcMillis(), 1000L), 0, ZoneOffset.ofTotalSeconds(s.offsetSeconds()))
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT));
-            h.append("<tr><td>").append(start).append("</td><td>").append(esc(s.mode() == null ? "" : s.mode())).append("</td><td>")
-                    .append(duration(s.durationSeconds())).append("</td><td>").append(s.backward()).append("</td><td>").append(s.forward())
-                    .append("</td><td>").append(s.alerts()).append("</td><td>").append(s.ended() ? "yes" : "in progress").append("</td></tr>\n");
+            String[] v = {start, esc(s.mode() == null ? "" : s.mode()), duration(s.durationSeconds()), String.valueOf(s.backward()),
+                    String.valueOf(s.forward()), String.valueOf(s.alerts()), s.ended() ? "yes" : "in progress"};
+            h.append("<tr>");
+            for (int c = 0; c < cols.length; c++) h.append("<td data-label=\"").append(cols[c]).append("\">").append(v[c]).append("</td>");
+            h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");
     }
 
     private static void dataTable(StringBuilder h, List<DailyTotals> days, ReportData d) {
-        h.append("<h2>All days</h2>\n<div class=\"wide\"><table>\n<thead><tr><th scope=\"col\">Day</th><th scope=\"col\">Backward</th><th scope=\"col\">Forward</th>")
-                .append("<th scope=\"col\">Walking min</th><th scope=\"col\">Good-form min</th><th scope=\"col\">Steps/min</th>");
-        for (AlertKind k : AlertKind.values()) h.append("<th scope=\"col\">").append(label(k)).append("</th>");
-        h.append("<th scope=\"col\">Target met</th></tr></thead>\n<tbody>\n");
+        String[] cols = {"Day", "Band", "Backward", "Forward", "Walking min", "Good-form min", "Cadence (steps/min)", "Alerts", "Target met"};
+        h.append("<h2>All days</h2>\n<table class=\"reflow\">\n<caption>Newest first. Cadence: steps per minute of continuous walking")
+                .append(" (see above), – where the day had no such stretch. Alerts: count per kind; daily.csv has one column per kind.</caption>\n<thead><tr>");
+        for (String c : cols) h.append("<th scope=\"col\">").append(c).append("</th>");
+        h.append("</tr></thead>\n<tbody>\n");
         List<DailyTotals> rows = new ArrayList<>(days);
         if (d.undated().forward() + d.undated().backward() > 0) rows.add(d.undated());
         for (int i = rows.size() - 1; i >= 0; i--) {
             DailyTotals t = rows.get(i);
-            h.append("<tr><th scope=\"row\">").append(t.label()).append("</th><td>").append(t.backward()).append("</td><td>").append(t.forward())
-                    .append("</td><td>").append(t.walkingMinutes()).append("</td><td>").append(t.goodFormMinutes()).append("</td><td>")
-                    .append(fmtNum(t.cadence())).append("</td>");
-            for (AlertKind k : AlertKind.values()) h.append("<td>").append(t.alerts(k)).append("</td>");
-            h.append("<td>").append(t.targetMet() ? "yes" : "no").append("</td></tr>\n");
+            double cad = t.date() == null ? Double.NaN : d.cadence().stepsPerMinute(t.date());
+            StringBuilder alerts = new StringBuilder();
+            for (AlertKind k : AlertKind.values())
+                if (t.alerts(k) > 0) alerts.append(alerts.length() == 0 ? "" : ", ").append(k.json()).append(' ').append(t.alerts(k));
+            String[] v = {t.label(), t.date() == null ? "–" : band(d, t.backward()).words, String.valueOf(t.backward()),
+                    String.valueOf(t.forward()), String.valueOf(t.walkingMinutes()), String.valueOf(t.goodFormMinutes()),
+                    Double.isNaN(cad) ? "–" : String.valueOf(Math.round(cad)), alerts.length() == 0 ? "none" : alerts.toString(),
+                    t.targetMet() ? "yes" : "no"};
+            h.append("<tr><th scope=\"row\" data-label=\"Day\">").append(v[0]).append("</th>");
+            for (int c = 1; c < cols.length; c++) h.append("<td data-label=\"").append(cols[c]).append("\">").append(v[c]).append("</td>");
+            h.append("</tr>\n");
         }
-        h.append("</tbody></table></div>\n");
+        h.append("</tbody></table>\n");
     }
 
     static String label(AlertKind k) {
@@ -332,16 +450,12 @@ public final class ReportWriter {
                 : String.format(Locale.ROOT, "%dm %02ds", sec / 60, sec % 60);
     }
 
-    private static double niceMax(double v) {
-        double mag = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[]{1, 2, 2.5, 5, 10}) if (m * mag >= v) return m * mag;
-        return 10 * mag;
-    }
-
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.1f", v); }
 
     private static String fmtNum(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+        if (v == Math.rint(v)) return String.valueOf((long) v);
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 
     static String esc(String s) {

@@ -14,7 +14,7 @@ import org.backstep.core.ImuSink;
  */
 public record Recording(String name, Map<String, String> metadata, double rateHz, Axis forwardAxis,
                         double[] t, double[] ax, double[] ay, double[] az,
-                        double[] gx, double[] gy, double[] gz) {
+                        double[] gx, double[] gy, double[] gz) implements RecordingSource {
 
     public int size() {
         return t.length;
@@ -25,9 +25,11 @@ public record Recording(String name, Map<String, String> metadata, double rateHz
     }
 
     /** Feeds every sample, in order, to {@code sink}. */
-    public void replay(ImuSink sink) {
+    @Override
+    public double replay(ImuSink sink) {
         for (int i = 0; i < t.length; i++) {
             sink.sample(t[i], ax[i], ay[i], az[i], gx[i], gy[i], gz[i]);
         }
+        return durationS();
     }
 }

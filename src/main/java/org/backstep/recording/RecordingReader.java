@@ -1,31 +1,55 @@
 package org.backstep.recording;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.backstep.core.Axis;
+import org.backstep.core.ImuSink;
 
 /**
  * Reads recording format v1 ({@code .csv} or {@code .csv.gz}); see the README.
  *
  * <p>Strict where a mistake would silently corrupt results (column header, numbers, time order,
- * rate, axis) and lenient where the format says so (unknown metadata keys, comments, blank lines).
- * Every error is one line naming the file and line number.
+ * rate, axis, physical range) and lenient where the format says so (unknown metadata keys, comments,
+ * blank lines). Every error is one line naming the file and line number. {@link #open} streams a file
+ * in constant memory; {@link #read} holds it (for what needs the whole recording: turning, resampling).
  */
 public final class RecordingReader {
     public static final String MAGIC = "# backstep recording v1";
     public static final String HEADER = "t,ax,ay,az,gx,gy,gz";
     static final double MIN_RATE_HZ = 10;
     static final double MAX_RATE_HZ = 2000;
+
+    /**
+     * Longest line, bytes. A sample line is about 60 bytes and a metadata line a sentence; a line
+     * past this is not a recording (a 2 GB line would otherwise be read into memory whole).
+     */
+    public static final int MAX_LINE_BYTES = 8192;
+    /**
+     * Most samples in a file, in days at its own {@code rate_hz}: a recording is a session or a day of
+     * them, and a week bounds the time a gzip bomb of valid lines can keep {@code replay} busy.
+     */
+    public static final int MAX_DAYS = 7;
+    /** Standard gravity, m/s^2. */
+    private static final double G = 9.80665;
+    /**
+     * Largest |specific force| per axis, m/s^2: 32 g. The widest full scale of the MPU-6050 and of
+     * the sensors in public fall and gait data (ADXL345, Xsens MTw) is 16 g, and a saturated axis reads
+     * exactly 16 g; twice that leaves room for another sensor's offset and scale. Past it a number is
+     * not a measurement.
+     */
+    static final double MAX_ACCEL = 32 * G;
+    /**
+     * Largest |angular rate| per axis, rad/s: 4000 deg/s, twice the widest full scale (2000 deg/s) of
+     * the MPU-6050 and of those sensors, for the same reason.
+     */
+    static final double MAX_GYRO = Math.toRadians(4000);
+    /** Largest |t|, s: about 32 years, more than any monotonic or epoch-relative clock's start. */
+    static final double MAX_T = 1e9;
 
     private RecordingReader() {
     }
@@ -38,86 +62,53 @@ public final class RecordingReader {
         return n;
     }
 
-    public static Recording read(Path file) {
+    /**
+     * Opens {@code file} and reads its metadata and column header; the samples stream from
+     * {@link RecordingStream#replay}. The caller closes it.
+     */
+    public static RecordingStream open(Path file) {
+        return open(file, 0);
+    }
+
+    /** As {@link #open(Path)}, with at most {@code maxSamples} samples (0: {@link #MAX_DAYS} at the file's rate). */
+    static RecordingStream open(Path file, long maxSamples) {
         String label = file.toString();
-        try (InputStream raw = Files.newInputStream(file)) {
+        InputStream raw = null;
+        try {
+            raw = Files.newInputStream(file);
             InputStream in = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return read(in, label, baseName(file));
+            return new RecordingStream(in, label, baseName(file), maxSamples);
         } catch (IOException e) {
+            closeQuietly(raw);
             throw new RecordingFormatException(label + ": cannot read: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new RecordingFormatException(label + ": cannot read: " + e.getCause().getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(raw);
+            throw e;
+        }
+    }
+
+    /** Reads the whole of {@code file} into memory. */
+    public static Recording read(Path file) {
+        try (RecordingStream s = open(file)) {
+            return collect(s, file.toString());
         }
     }
 
     public static Recording read(InputStream in, String label, String name) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        Map<String, String> meta = new LinkedHashMap<>();
-        String line;
-        int lineNo = 0;
-        boolean sawHeader = false;
-        Columns c = new Columns();
-        double[] row = new double[7];
-        while ((line = r.readLine()) != null) {
-            lineNo++;
-            if (lineNo == 1 && !line.startsWith("# backstep recording")) {
-                throw error(label, lineNo, "not a backstep recording (first line must be '" + MAGIC + "')");
-            }
-            if (line.startsWith("#")) {
-                if (lineNo == 1 && !line.trim().equals(MAGIC)) {
-                    throw error(label, lineNo, "unsupported version '" + line.trim() + "' (this reader takes v1)");
-                }
-                int colon = line.indexOf(':');
-                if (colon > 0 && lineNo > 1) {
-                    meta.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
-                }
-                continue;
-            }
-            if (line.isBlank()) continue;
-            if (!sawHeader) {
-                if (!line.trim().equals(HEADER)) {
-                    throw error(label, lineNo, "expected column header '" + HEADER + "', found '" + abbreviate(line) + "'");
-                }
-                sawHeader = true;
-                continue;
-            }
-            parseRow(line, row, label, lineNo);
-            if (c.n > 0 && !(row[0] > c.t[c.n - 1])) {
-                throw error(label, lineNo, "time " + row[0] + " does not increase (previous " + c.t[c.n - 1] + ")");
-            }
-            c.add(row);
+        try (RecordingStream s = new RecordingStream(in, label, name, 0)) {
+            return collect(s, label);
         }
-        if (!sawHeader) throw error(label, lineNo, "no column header '" + HEADER + "'");
-        double rate = parseRate(meta.get("rate_hz"), label);
-        Axis axis = parseAxis(meta.get("forward_axis"), label);
+    }
+
+    private static Recording collect(RecordingStream s, String label) {
+        Columns c = new Columns(label);
+        s.replay(c);
         c.trim();
-        return new Recording(name, meta, rate, axis, c.t, c.ax, c.ay, c.az, c.gx, c.gy, c.gz);
+        return new Recording(s.name(), s.metadata(), s.rateHz(), s.forwardAxis(), c.t, c.ax, c.ay, c.az, c.gx, c.gy, c.gz);
     }
 
-    private static void parseRow(String line, double[] out, String label, int lineNo) {
-        int field = 0;
-        int start = 0;
-        int len = line.length();
-        for (int i = 0; i <= len; i++) {
-            if (i == len || line.charAt(i) == ',') {
-                if (field >= 7) throw error(label, lineNo, "more than 7 fields");
-                String s = line.substring(start, i).trim();
-                double v;
-                try {
-                    v = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    throw error(label, lineNo, "field " + (field + 1) + " '" + abbreviate(s) + "' is not a number");
-                }
-                if (!Double.isFinite(v)) throw error(label, lineNo, "field " + (field + 1) + " is not finite");
-                out[field++] = v;
-                start = i + 1;
-            }
-        }
-        if (field != 7) throw error(label, lineNo, "expected 7 fields, found " + field);
-    }
-
-    private static double parseRate(String s, String label) {
-        if (s == null) throw new RecordingFormatException(label + ": missing metadata 'rate_hz'");
+    static double parseRate(String s, String label) {
+        if (s == null) throw new RecordingFormatException(label + ": missing metadata 'rate_hz' (before the column header)");
         try {
             double v = Double.parseDouble(s);
             if (v >= MIN_RATE_HZ && v <= MAX_RATE_HZ) return v;
@@ -128,7 +119,7 @@ public final class RecordingReader {
                 + (int) MIN_RATE_HZ + " to " + (int) MAX_RATE_HZ);
     }
 
-    private static Axis parseAxis(String s, String label) {
+    static Axis parseAxis(String s, String label) {
         if (s == null || s.isBlank() || s.trim().equals("unknown")) return null;
         try {
             return Axis.parse(s);
@@ -137,29 +128,66 @@ public final class RecordingReader {
         }
     }
 
-    private static RecordingFormatException error(String label, int line, String what) {
-        return new RecordingFormatException(label + ":" + line + ": " + what);
+    /** The largest magnitude field {@code i} (0 = t, 1-3 = a, 4-6 = angular rate) may have. */
+    static double limit(int field) {
+        return field == 0 ? MAX_T : field <= 3 ? MAX_ACCEL : MAX_GYRO;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    static String limitText(int field) {
+        return field == 0 ? "+-1e9 s"
+                : field <= 3 ? String.format(Locale.ROOT, "a sensor's range (+-%.1f m/s^2, 32 g)", MAX_ACCEL)
+                : String.format(Locale.ROOT, "a sensor's range (+-%.2f rad/s, 4000 deg/s)", MAX_GYRO);
     }
 
-    /** Growable columns. */
-    private static final class Columns {
+    static String formatRate(double hz) {
+        return hz == Math.rint(hz) ? Long.toString((long) hz) : Double.toString(hz);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in == null) return;
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the open failed already; that is what is reported
+        }
+    }
+
+    /** Growable columns; a file too long for the heap is one line, not an OutOfMemoryError. */
+    private static final class Columns implements ImuSink {
+        private final String label;
         double[] t = new double[4096], ax = new double[4096], ay = new double[4096], az = new double[4096],
                 gx = new double[4096], gy = new double[4096], gz = new double[4096];
         int n;
 
-        void add(double[] r) {
-            if (n == t.length) {
-                int cap = n * 2;
+        Columns(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public void sample(double tt, double x, double y, double z, double u, double v, double w) {
+            if (n == t.length) grow();
+            t[n] = tt; ax[n] = x; ay[n] = y; az[n] = z; gx[n] = u; gy[n] = v; gz[n] = w;
+            n++;
+        }
+
+        private void grow() {
+            int cap = (int) Math.min(2L * n, Integer.MAX_VALUE - 8);
+            if (cap <= n) throw tooLarge();
+            try {
                 t = Arrays.copyOf(t, cap); ax = Arrays.copyOf(ax, cap); ay = Arrays.copyOf(ay, cap);
                 az = Arrays.copyOf(az, cap); gx = Arrays.copyOf(gx, cap); gy = Arrays.copyOf(gy, cap);
                 gz = Arrays.copyOf(gz, cap);
+            } catch (OutOfMemoryError e) {
+                // one failed array allocation: nothing else is half-done, and the arrays are dropped with the error
+                t = ax = ay = az = gx = gy = gz = null;
+                throw tooLarge();
             }
-            t[n] = r[0]; ax[n] = r[1]; ay[n] = r[2]; az[n] = r[3]; gx[n] = r[4]; gy[n] = r[5]; gz[n] = r[6];
-            n++;
+        }
+
+        private RecordingFormatException tooLarge() {
+            return new RecordingFormatException(String.format(Locale.ROOT,
+                    "%s: more than %d samples do not fit in memory here (max heap %d MB); replay streams any length",
+                    label, n, Runtime.getRuntime().maxMemory() >> 20));
         }
 
         void trim() {

@@ -73,6 +73,13 @@ public final class SensorTurn {
         return new Recording(rec.name(), meta, rec.rateHz(), forward, rec.t().clone(), ax, ay, az, gx, gy, gz);
     }
 
+    /** A direction measured by the turned sensor, in the sensor's coordinates before the turn. */
+    public double[] back(double[] v) {
+        double[] out = new double[3];
+        for (int i = 0; i < 3; i++) out[i] = m[0][i] * v[0] + m[1][i] * v[1] + m[2][i] * v[2];
+        return out;
+    }
+
     private void turn(double x, double y, double z, double[] out) {
         for (int i = 0; i < 3; i++) out[i] = m[i][0] * x + m[i][1] * y + m[i][2] * z;
     }

@@ -26,18 +26,11 @@ public final class JournalLine {
         return members(rec).append('}').toString();
     }
 
-    /** {@code {"k":v,...} without the closing brace. */
+    /** {@code {"k":v,...} without the closing brace; decimals exact (the journal is read back). */
     private static StringBuilder members(Map<String, ?> rec) {
         StringBuilder sb = new StringBuilder(160);
-        sb.append('{');
-        boolean first = true;
-        for (Map.Entry<String, ?> e : rec.entrySet()) {
-            if (!first) sb.append(',');
-            first = false;
-            quote(sb, e.getKey());
-            sb.append(':');
-            value(sb, e.getValue());
-        }
+        Json.write(sb, rec, true);
+        sb.setLength(sb.length() - 1);
         return sb;
     }
 
@@ -99,20 +92,6 @@ public final class JournalLine {
     public static String stripChecksum(String line) {
         int i = line.lastIndexOf(CRC_KEY);
         return i <= 0 ? line : line.substring(0, i) + "}";
-    }
-
-    static void quote(StringBuilder sb, String s) {
-        Json.quote(sb, s);
-    }
-
-    static void value(StringBuilder sb, Object v) {
-        if (v == null) sb.append("null");
-        else if (v instanceof String s) quote(sb, s);
-        else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) sb.append(v);
-        else if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isFinite(d)) sb.append(d); else sb.append("null");
-        } else quote(sb, v.toString());
     }
 
     /** Parses one flat JSON object (no nested objects or arrays). */

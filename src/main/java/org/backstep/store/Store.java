@@ -26,8 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * read {@link #today()} / {@link #days()} from any thread; {@link #close()} at the end (flush + fsync).
  *
  * <p>Durability: a writer thread drains a lock-free queue, buffers records and commits them (write + fsync)
- * within the commit interval (≤ 2 s) and at session end, so a crash or power cut loses at most the last
- * commit interval. Daily totals are folded from the very records that are written, and rebuilt from the
+ * within the commit interval (≤ 2 s), at once for a goal and at session end, so a crash or power cut loses
+ * at most the last commit interval. It sleeps while there is nothing to commit, and it is the only thread
+ * that ever touches the journal, the last commit at {@link #close()} included. One store per state
+ * directory: {@link StateLock} is held from open to close. Daily totals are folded from the very records that are written, and rebuilt from the
  * journal on every start: the journal is the only truth, so totals and journal cannot disagree.
  */
 public final class Store implements AutoCloseable {
@@ -62,6 +64,7 @@ public final class Store implements AutoCloseable {
     private final Path stateDir;
     private final StoreSettings settings;
     private final TimeSource time;
+    private final RecordDater dater;
     private final Mode mode;
     private final Journal journal;
     private final Totals totals;
@@ -97,6 +100,10 @@ public final class Store implements AutoCloseable {
     final java.util.concurrent.atomic.AtomicInteger stallReports = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean journalFull;
     private volatile CommitListener listener = (s, n) -> { };
+    /** Lasting faults now, by name ({@code storage}, {@code sensor}): what {@code status} shows. */
+    private final Map<String, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long lastSampleNanos = Long.MIN_VALUE;
+    private volatile boolean statusDirty = true;
     private volatile long flushRequests, flushesDone;
 
     private Store(Path stateDir, StoreSettings settings, TimeSource time, Mode mode, StoreFiles files,
@@ -104,6 +111,7 @@ public final class Store implements AutoCloseable {
         this.stateDir = stateDir;
         this.settings = settings;
         this.time = time;
+        this.dater = new RecordDater(time, settings);
         this.mode = mode;
         this.boot = time.bootId();
         this.commitNanos = settings.commitInterval().toNanos();
@@ -215,16 +223,63 @@ public final class Store implements AutoCloseable {
 
     public void onCommit(CommitListener l) { this.listener = l; }
 
+    // ------------------------------------------------------------------ status (for the status command)
+
+    /** The sampling loop delivered samples now (cheap: no I/O; call it at most once a second). */
+    public void sampled() { lastSampleNanos = time.monotonicNanos(); }
+
+    /** Asks the writer to rewrite {@link #STATUS_FILE} (the service does so once a minute). */
+    public void heartbeat() { markStatus(); }
+
+    /** A lasting fault began ({@code name} e.g. "sensor"), or changed its detail. */
+    public void fault(String name, String detail) { faults.put(name, detail); markStatus(); }
+
+    public void faultCleared(String name) { if (faults.remove(name) != null) markStatus(); }
+
+    /** The lasting faults now, by name, with what to tell the owner; the store's own is {@code storage}. */
+    public Map<String, String> faults() {
+        Map<String, String> out = new java.util.TreeMap<>(faults);
+        String storage = statusMessage();
+        if (storage != null) out.put("storage", storage);
+        return out;
+    }
+
+    private void markStatus() {
+        statusDirty = true;
+        if (writerIdle) wake();
+    }
+
+    /** Written by the running service beside the journal, without fsync (it only describes the moment). */
+    public static final String STATUS_FILE = "status.properties";
+
+    private void writeStatus() {
+        statusDirty = false;
+        StringBuilder sb = new StringBuilder("# backstep status, rewritten by the running service\n");
+        sb.append("pid=").append(ProcessHandle.current().pid()).append('\n');
+        sb.append("boot=").append(boot).append('\n');
+        sb.append("written_mono_ms=").append(time.monotonicNanos() / 1_000_000L).append('\n');
+        long last = lastSampleNanos;
+        if (last != Long.MIN_VALUE) sb.append("last_sample_mono_ms=").append(last / 1_000_000L).append('\n');
+        faults().forEach((k, v) -> sb.append("fault.").append(k).append('=')
+                .append(v.replace('\n', ' ').replace("\\", "\\\\")).append('\n'));
+        Path f = stateDir.resolve(STATUS_FILE), tmp = stateDir.resolve(STATUS_FILE + ".tmp");
+        try {
+            try (StoreFiles.Handle h = files.create(tmp)) {
+                h.append(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            files.replace(tmp, f);
+        } catch (IOException e) {
+            Logger.debug("status file not written: {}", e.getMessage()); // a full disk: status measures free space itself
+        }
+    }
+
     // ------------------------------------------------------------------ readers (any thread)
 
     /** Today's totals; while the wall clock is untrusted, the undated totals of this boot (date null). */
     public DailyTotals today() {
-        boolean trusted = trusted(time.wallMillis());
+        LocalDate d = dater.today();
         synchronized (lock) {
-            if (!trusted) return withBucket(totals.undated(boot), null);
-            long now = time.wallMillis();
-            LocalDate d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
-            return withBucket(totals.day(d), d);
+            return d == null ? withBucket(totals.undated(boot), null) : withBucket(totals.day(d), d);
         }
     }
 
@@ -242,13 +297,12 @@ public final class Store implements AutoCloseable {
      * records dated) that day is today, {@code date} set; otherwise it is {@link Totals#chain()}, date null.
      */
     public DailyTotals goalDay() {
-        long now = time.wallMillis();
-        boolean trusted = trusted(now);
+        LocalDate today = dater.today();
         synchronized (lock) {
             LocalDate d = null;
             DailyTotals t;
-            if (trusted && totals.parkedRange(boot) == null) {
-                d = DayRule.dayOf(now, DayRule.offsetAt(zone(), now), settings.dayStartsAt());
+            if (today != null && totals.parkedRange(boot) == null) {
+                d = today;
                 t = withBucket(totals.dayAfterChain(d), d);
             } else {
                 t = withBucket(totals.chain(), null);
@@ -315,7 +369,7 @@ public final class Store implements AutoCloseable {
             long wait = nanosUntilDue();
             if (wait == Long.MAX_VALUE) { // nothing buffered: sleep until a producer wakes us
                 writerIdle = true;
-                if (queue.isEmpty() && !stopRequested && flushRequests == flushesDone) LockSupport.park(this); // re-checked after raising the flag
+                if (queue.isEmpty() && !stopRequested && !statusDirty && flushRequests == flushesDone) LockSupport.park(this); // re-checked after raising the flag
                 writerIdle = false;
             } else if (wait > 0) { // records buffered: new ones join them without waking us; the commit is due then
                 LockSupport.parkNanos(this, wait);
@@ -364,8 +418,8 @@ public final class Store implements AutoCloseable {
         long requested = flushRequests;
         long monoNow = time.monotonicNanos();
         long wallNow = time.wallMillis();
-        boolean trusted = trusted(wallNow);
-        ZoneId zone = zone();
+        boolean trusted = dater.trusted(wallNow);
+        ZoneId zone = dater.zone();
         synchronized (lock) {
             if (trusted) {
                 long[] range = totals.parkedRange(boot);
@@ -397,8 +451,10 @@ public final class Store implements AutoCloseable {
             synchronized (lock) { flushBucket(); }
             commit();
             forceCommit = false;
+            if (statusDirty) writeStatus(); // before a flush returns: what it committed is in the status too
             if (requested != flushesDone) synchronized (this) { flushesDone = requested; notifyAll(); }
         }
+        if (statusDirty) writeStatus();
     }
 
     private void process(Item it, long monoNow, long wallNow, boolean trusted, ZoneId zone) {
@@ -537,12 +593,14 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             if (!journalFull) {
                 journalFull = true;
+                statusDirty = true;
                 Logger.error("journal cannot be written ({}): still counting in memory, will retry", e.getMessage());
             }
             return;
         }
         if (journalFull) {
             journalFull = false;
+            statusDirty = true;
             Logger.info("journal writable again");
         }
         oldestUncommitted = Long.MIN_VALUE;
@@ -554,9 +612,6 @@ public final class Store implements AutoCloseable {
 
     public long lastCommittedSeq() { return lastCommittedSeq; }
 
-    private boolean trusted(long wall) { return wall >= TimeSource.TRUST_FLOOR_MILLIS && time.wallTrusted(); }
-
-    private ZoneId zone() { return settings.zone() != null ? settings.zone() : time.zone(); }
 
     /**
      * Ends an open session, commits and fsyncs everything, stops the writer. The writer makes the last commit;
@@ -603,6 +658,11 @@ public final class Store implements AutoCloseable {
             Logger.error("journal close failed: {}", e.getMessage());
             throw e;
         } finally {
+            try {
+                files.deleteIfExists(stateDir.resolve(STATUS_FILE)); // status then says "not running"
+            } catch (IOException e) {
+                Logger.debug("status file not removed: {}", e.getMessage());
+            }
             stateLock.close();
         }
     }

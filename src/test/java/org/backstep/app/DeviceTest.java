@@ -16,7 +16,6 @@ import org.backstep.config.Keys;
 import org.backstep.event.Direction;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
-import org.backstep.hw.buzzer.Pattern;
 import org.backstep.hw.mpu6050.Mpu6050Settings;
 import org.backstep.hw.pi4j.Pi4jHardware;
 import org.backstep.hw.sim.SimulatedMpu6050;
@@ -40,18 +39,7 @@ class DeviceTest {
     private final NanoClock clock = () -> (long) (now[0] * 1e9);
     private final Sleeper sleeper = nanos -> now[0] += nanos / 1e9;
     private final List<String> played = new ArrayList<>();
-    private final PatternSink sink = new PatternSink() {
-        @Override
-        public boolean play(Pattern pattern, int priority) {
-            played.add(pattern.name());
-            return true;
-        }
-
-        @Override
-        public void stop() {
-            played.add("stop");
-        }
-    };
+    private final PatternSink sink = new PlayedPatterns(played);
 
     private final AppConfig cfg = AppConfig.of(Config.builder()
             .set(Keys.GOAL_TARGET_BACKWARD_STEPS, 30).set(Keys.GOAL_LIMIT_BACKWARD_STEPS, 50).build());

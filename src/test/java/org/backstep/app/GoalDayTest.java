@@ -148,4 +148,25 @@ class GoalDayTest {
             assertEquals(9, b.store.undated().backward(), "the steps of boot-b stay undated");
         }
     }
+
+    @Test
+    void aRestartAfterMidnightStartsTheNewDayAndQueuedRevisionsCount() throws Exception {
+        FakeTime t = FakeTime.at("2026-11-24T23:58:00Z");
+        try (Boot b = new Boot(t)) {
+            b.walk(6);
+        }
+        t.setWall("2026-11-25T00:05:00Z");
+        try (Boot b = new Boot(t)) {
+            assertEquals(0, b.goal.backwardSteps(), "a new day");
+            for (int i = 0; i < 3; i++) b.store.accept(new StepEvent(i, i + 0.3, Direction.FORWARD), t.advance(500).mono);
+            org.backstep.event.StepRevision rev = new org.backstep.event.StepRevision(0, 2, 3, 3, Direction.BACKWARD);
+            b.store.accept(rev, t.mono); // as the pipeline reports it: to the journal and to the goal
+            b.goal.revised(rev);
+            assertEquals(3, b.store.goalDay().backward(), "steps revised to backward count while still queued");
+            b.store.pump();
+            assertEquals(3, b.store.goalDay().backward(), "and once journalled");
+            b.walk(2);
+        }
+        assertEquals(List.of("target", "target"), said, "one target on each day");
+    }
 }

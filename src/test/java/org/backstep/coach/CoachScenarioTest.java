@@ -149,7 +149,7 @@ class CoachScenarioTest {
         assertEquals(1, log.count(AlertKind.FALL));
         assertEquals(1, log.cleared.size());
         AlertEvent f = log.alerts.get(log.alerts.size() - 1);
-        assertEquals(f.at() + 20, log.cleared.get(0), 0.02);
+        assertEquals(f.at() + 20, log.cleared.get(0), 0.02, log.alerts.toString());
     }
 
     @Test

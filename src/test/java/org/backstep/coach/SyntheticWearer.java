@@ -144,6 +144,52 @@ final class SyntheticWearer {
         return this;
     }
 
+    /**
+     * A squat with the trunk leaning {@code leanDeg} at the bottom: the pelvis goes down
+     * {@code depthM} in {@code downS} (one sine period of vertical acceleration), holds for
+     * {@code holdS} with a tremor of {@code tremor} m/s^2 at 5 Hz and 1.5 degrees of sway per
+     * m/s^2 of it (a shaky wearer), and comes back up in {@code downS}.
+     */
+    SyntheticWearer squat(double depthM, double holdS, double leanDeg, double downS, double tremor) {
+        double p0 = pitch;
+        descend(depthM, leanDeg, downS);
+        segment(holdS, (s, o) -> set(o, p0 + leanDeg + 1.5 * tremor * Math.sin(2 * Math.PI * 1.3 * s), roll, 0, 0,
+                tremor * Math.sin(2 * Math.PI * 5 * s)));
+        return descend(-depthM, -leanDeg, downS);
+    }
+
+    /** The pelvis goes down {@code depthM} (up when negative) in {@code seconds} while the trunk pitches by {@code leanDeg}. */
+    SyntheticWearer descend(double depthM, double leanDeg, double seconds) {
+        double p0 = pitch;
+        double a = 2 * Math.PI * depthM / (seconds * seconds);
+        return segment(seconds, (s, o) -> set(o, p0 + leanDeg * 0.5 * (1 - Math.cos(Math.PI * s / seconds)), roll, 0, 0,
+                -a * Math.sin(2 * Math.PI * s / seconds)));
+    }
+
+    /**
+     * A bend from the hips with straight knees to {@code leanDeg}: the belt sensor, {@code radiusM}
+     * over the hip joints, goes down by radiusM (1 - cos lean) as the trunk pitches.
+     */
+    SyntheticWearer hinge(double leanDeg, double radiusM, double downS, double holdS) {
+        double p0 = pitch;
+        double w = Math.PI / downS, th = Math.toRadians(leanDeg - p0);
+        // pitch(s) = p0 + th (1 - cos ws)/2; height = -r (1 - cos pitch), differentiated twice
+        Motion down = (s, o) -> {
+            double q = Math.toRadians(p0) + th * 0.5 * (1 - Math.cos(w * s));
+            double qd = th * 0.5 * w * Math.sin(w * s), qdd = th * 0.5 * w * w * Math.cos(w * s);
+            set(o, Math.toDegrees(q), roll, 0, 0, -radiusM * (Math.sin(q) * qdd + Math.cos(q) * qd * qd));
+        };
+        segment(downS, down);
+        double held = pitch;
+        segment(holdS, (s, o) -> set(o, held, roll, 0, 0, 0));
+        Motion up = (s, o) -> {
+            double q = Math.toRadians(held) - th * 0.5 * (1 - Math.cos(w * s));
+            double qd = -th * 0.5 * w * Math.sin(w * s), qdd = -th * 0.5 * w * w * Math.cos(w * s);
+            set(o, Math.toDegrees(q), roll, 0, 0, -radiusM * (Math.sin(q) * qdd + Math.cos(q) * qd * qd));
+        };
+        return segment(downS, up);
+    }
+
     List<double[]> samples() { return samples; }
 
     List<StepEvent> steps() { return steps; }

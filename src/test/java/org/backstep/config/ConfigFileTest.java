@@ -53,9 +53,11 @@ class ConfigFileTest {
             p.load(r);
         }
         assertEquals("true", p.getProperty("writingthread"));
-        assertEquals("console", p.getProperty("writerConsole"));
+        assertEquals("journal console", p.getProperty("writerConsole"), "syslog priorities for journald");
+        assertEquals("{message}", p.getProperty("writerConsole.format"), "no timestamp: the journal stamps each line");
         assertEquals("info", p.getProperty("writerConsole.level"));
         assertEquals("rolling file", p.getProperty("writerFile"));
+        assertEquals("warn", p.getProperty("writerFile.level"), "the SD card is not worn by info lines");
         assertTrue(p.getProperty("writerFile.file").startsWith("#{backstep.log.dir:/var/log/backstep}/"));
         assertTrue(p.getProperty("writerFile.policies").startsWith("size:"));
         assertTrue(Integer.parseInt(p.getProperty("writerFile.backups")) > 0);

@@ -27,6 +27,8 @@ class PopulationEvalTest {
         assertTrue(all.truth > 100, "six walkers walk over a hundred steps");
         List<PopulationEval.WalkerScore> w = EV.worstFirst();
         assertEquals(w.get(0).total().countErrorPct(), EV.figures().get("worst_walker_count_error_pct"));
+        long within = w.stream().filter(x -> x.total().countErrorPct() <= 5).count();
+        assertEquals(within / 6.0, EV.figures().get("walkers_within_5pct"), 1e-12);
         for (int i = 1; i < w.size(); i++) {
             assertTrue(w.get(i - 1).total().countErrorPct() >= w.get(i).total().countErrorPct());
         }

@@ -32,9 +32,12 @@ class DeployScriptsTest {
                 "DeviceAllow=char-gpiochip rw", "LogsDirectory=backstep"})
             assertTrue(unit.lines().anyMatch(line::equals), line);
         String exec = unit.lines().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
-        assertTrue(exec.startsWith("ExecStart=/usr/bin/java "), exec);
-        assertTrue(exec.contains(" -Dtinylog.configuration=/etc/backstep/tinylog.properties "), exec);
-        assertTrue(exec.endsWith(" -jar /opt/backstep/backstep.jar run --config /etc/backstep/backstep.properties --state-dir /var/lib/backstep"), exec);
+        assertEquals("ExecStart=/usr/bin/backstep run --config /etc/backstep/backstep.properties --state-dir /var/lib/backstep", exec);
+        assertTrue(unit.contains("-Dtinylog.configuration=/etc/backstep/tinylog.properties"), "the service's log configuration");
+        // the command on the PATH carries the service's JVM options and execs java (the JVM stays the main process)
+        String wrapper = Files.readString(Path.of("deploy", "backstep"));
+        assertTrue(wrapper.contains("exec \"$JAVA\" -Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "), wrapper);
+        assertTrue(wrapper.contains("/usr/share/backstep/backstep.jar"), wrapper);
         String rules = Files.readString(Path.of("deploy", "99-backstep-usb.rules"));
         assertTrue(rules.contains("ENV{SYSTEMD_WANTS}+=\"backstep-export@%k.service\""));
         assertFalse(rules.contains("RUN+="), "udev only starts the unit");

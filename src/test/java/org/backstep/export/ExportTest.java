@@ -131,16 +131,61 @@ class ExportTest {
         while (m.find()) titles.add(m.group(2));
         assertEquals(List.of("2026-11-22: 150 backward steps (below band)", "2026-11-23: 250 backward steps (in band)",
                 "2026-11-24: 420 backward steps (above limit)"), titles);
-        Matcher f = Pattern.compile("<rect class=\"bar fwd\"[^>]*><title>([^<]*)</title>").matcher(html);
+        Matcher f = Pattern.compile("<(?:rect class=\"bar fwd\"|line class=\"miss\")[^>]*><title>([^<]*forward steps)</title>").matcher(html);
         int n = 0;
-        while (f.find()) assertEquals(fwd[n] + " forward steps", f.group(1).substring(12), "day " + n++);
+        while (f.find()) assertEquals(fwd[n] == 0 ? "no forward steps" : fwd[n] + " forward steps", f.group(1).substring(12), "day " + n++);
         assertEquals(3, n);
         assertTrue(html.contains("<title id=\"back-t\">Backward steps per day</title>"));
         assertTrue(html.contains("Imbalance: 4 alerts"));
-        assertTrue(html.contains("steps per walking minute"));
+        assertTrue(html.contains("Cadence of continuous walking"));
         assertTrue(html.contains("band 200–400"));
+        assertFalse(html.contains("Files beside this report"), "a report written by `report` lists no export files");
         assertTrue(html.contains("@media print"));
-        assertEquals(3, html.split("<td>walk</td>", -1).length - 1, "last sessions listed");
+        assertEquals(3, html.split("<td data-label=\"Mode\">walk</td>", -1).length - 1, "last sessions listed");
+    }
+
+    @Test
+    void cadenceIsMeasuredFromStepTimesNotFromMinutesWithSteps() throws Exception {
+        ReportData d = ReportData.load(state, settings());
+        // day 2: 250 backward steps, one every 600 ms: 100 steps per minute of walking
+        assertEquals(100.0, d.cadence().stepsPerMinute(java.time.LocalDate.parse("2026-11-23")), 0.01);
+        assertTrue(d.cadence().minutesMeasured(java.time.LocalDate.parse("2026-11-23")) >= 1);
+        assertTrue(Double.isNaN(d.cadence().stepsPerMinute(java.time.LocalDate.parse("2026-11-30"))), "no walking, no figure");
+    }
+
+    @Test
+    void aMissedDayLeavesAVisibleGapAndTicksAreRoundWithTheBandEdges() throws Exception {
+        // a fourth session two days after the third: one day without steps in between
+        try (Store st = Store.open(state, StoreSettings.defaults(), time, Store.Mode.MANUAL, Journal.WriteHook.NONE, p -> Long.MAX_VALUE / 4)) {
+            time.advance(86_400_000L);
+            st.sessionStarted("walk");
+            for (int i = 0; i < 300; i++) { time.advance(600); st.accept(new StepEvent(0, 0, Direction.BACKWARD), time.mono); }
+            st.sessionStopped();
+            st.pump();
+        }
+        String html = ReportWriter.render(ReportData.load(state, settings()));
+        Matcher m = Pattern.compile("<(rect class=\"bar back \\w+\"|line class=\"miss\")[^>]*><title>([^<]*)</title>").matcher(html);
+        List<String> back = new ArrayList<>();
+        while (m.find()) back.add(m.group(2));
+        assertEquals(List.of("2026-11-22: 150 backward steps (below band)", "2026-11-23: 250 backward steps (in band)",
+                "2026-11-24: 420 backward steps (above limit)", "2026-11-25: no backward steps", "2026-11-26: 300 backward steps (in band)"),
+                back.subList(0, 5));
+        String backSvg = html.substring(html.indexOf("<title id=\"back-t\">"), html.indexOf("</svg>", html.indexOf("<title id=\"back-t\">")));
+        Matcher t = Pattern.compile("text-anchor=\"end\" font-size=\"14\">([0-9.]+)</text>").matcher(backSvg);
+        List<String> ticks = new ArrayList<>();
+        while (t.find()) ticks.add(t.group(1));
+        assertEquals(List.of("0", "100", "200", "300", "400", "500"), ticks);
+        assertTrue(backSvg.contains(">backward steps</text>"), "the axis names its unit");
+        assertTrue(html.contains("Days missed<b>1</b>"));
+    }
+
+    @Test
+    void ticksAreRoundIncludeTheBandEdgesAndAreSaneWhenEmpty() {
+        assertArrayEquals(new double[]{0, 100, 200, 300, 400, 500}, ReportWriter.ticks(440, true, 200, 400));
+        assertArrayEquals(new double[]{0, 50, 100, 150, 200, 250}, ReportWriter.ticks(250, true, 150, 250));
+        assertArrayEquals(new double[]{0, 1}, ReportWriter.ticks(0, true), "an empty count axis reads 0 and 1, not 0.0 0.0 0.0");
+        assertArrayEquals(new double[]{0, 10, 20, 30, 40}, ReportWriter.ticks(35, true));
+        assertArrayEquals(new double[]{0, 20, 40, 60, 80, 100, 120}, ReportWriter.ticks(117, true));
     }
 
     @Test
@@ -170,6 +215,45 @@ class ExportTest {
         ExportSettings full = ExportSettings.builder().time(time).freeSpace(p -> 100_000).build();
         ExportException e = assertThrows(ExportException.class, () -> Exporter.export(state, stick, full));
         assertTrue(e.getMessage().matches("export refused: .* has 0\\.1 MB free, the export needs .* MB"), e.getMessage());
+    }
+
+    @Test
+    void missingEmptyOrUnreadableStateIsAnErrorNotAnEmptyExport() throws IOException {
+        ExportException missing = assertThrows(ExportException.class, () -> Exporter.export(tmp.resolve("no-state"), stick, settings()));
+        assertEquals("state directory " + tmp.resolve("no-state") + " does not exist (give the device's with --state-dir)", missing.getMessage());
+        Path empty = Files.createDirectory(tmp.resolve("empty-state"));
+        ExportException none = assertThrows(ExportException.class, () -> Exporter.export(empty, stick, settings()));
+        assertTrue(none.getMessage().endsWith("holds no journal: nothing has been recorded there yet"), none.getMessage());
+        Files.createDirectory(empty.resolve("journal"));
+        assertThrows(ExportException.class, () -> Exporter.export(empty, stick, settings()));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        ExportException notDir = assertThrows(ExportException.class, () -> Exporter.export(file, stick, settings()));
+        assertTrue(notDir.getMessage().endsWith("is not a folder"), notDir.getMessage());
+        // the report refuses the same way
+        assertThrows(ExportException.class, () -> ReportWriter.write(empty, settings(), tmp.resolve("r.html")));
+        try (Stream<Path> l = Files.list(stick)) { assertEquals(0, l.count(), "nothing written to the stick"); }
+        assertFalse(Files.exists(tmp.resolve("r.html")));
+    }
+
+    @Test
+    void aPartialFolderAlreadyOnTheStickIsNotOursToDelete() throws Exception {
+        // what an interrupted earlier export (same device, same second) left behind, with the old naming
+        String stamp = "20261122T090000Z";
+        Path old = Files.createDirectory(stick.resolve(".backstep-partial-belt-" + stamp));
+        Files.writeString(old.resolve("events.jsonl"), "someone else's\n");
+        FakeTime frozen = FakeTime.at("2026-11-22T09:00:00Z");
+        List<Path> ours = new ArrayList<>();
+        ExportSettings failing = ExportSettings.builder().deviceName("belt").time(frozen).hook((name, partial) -> {
+            ours.add(partial);
+            if (name.equals("daily.csv")) throw new IOException("Input/output error");
+        }).build();
+        assertThrows(ExportException.class, () -> Exporter.export(state, stick, failing));
+        assertFalse(Files.exists(ours.get(0)), "this run's partial folder is removed");
+        assertNotEquals(old, ours.get(0));
+        assertEquals("someone else's\n", Files.readString(old.resolve("events.jsonl")), "the earlier folder is untouched");
+        Path done = Exporter.export(state, stick, ExportSettings.builder().deviceName("belt").time(frozen).build());
+        assertTrue(Files.isDirectory(done));
+        assertTrue(Files.isDirectory(old));
     }
 
     @Test

@@ -31,7 +31,7 @@ class SelfTestTest {
         assertTrue(r.passed(), text());
         assertTrue(text().contains("PASS  rate"), text());
         assertTrue(text().contains("|a| = 9.81 m/s^2"), text());
-        assertTrue(text().contains("12 patterns played (no buzzer configured: silent): ready target limit fall"), text());
+        assertTrue(text().contains("13 patterns played (no buzzer configured: silent): ready target limit fall"), text());
         assertTrue(text().endsWith("RESULT: PASS" + System.lineSeparator()), text());
     }
 

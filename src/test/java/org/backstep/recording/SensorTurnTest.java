@@ -28,6 +28,8 @@ class SensorTurnTest {
         assertEquals(Axis.MINUS_Y, r.forwardAxis(), "the old -z now reads as -y");
         assertEquals("-y", r.metadata().get("forward_axis"));
         assertEquals("x:90", r.metadata().get("sensor_turn"));
+        assertArrayEquals(new double[] {0, 0, 1}, SensorTurn.parse("x:90").back(new double[] {0, 1, 0}), 1e-9,
+                "back maps the turned sensor's up to the old one");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.backstep.event.GoalKind;
  * export_done    ——                400 ms
  * export_failed  ——— ——— ———  low  500/150 x3, falling
  * sensor_fault   • • ——     low    150/100/150/100/600 ms         the IMU stopped delivering (once per episode)
+ * storage_fault  —— • •     low    600/150/150/150/150 ms         the journal cannot be written (once per episode)
  * </pre>
  */
 public final class Patterns {
@@ -49,9 +50,13 @@ public final class Patterns {
     public static final Pattern SENSOR_FAULT = Pattern.builder("sensor_fault")
         .tone(150, 600).pause(100).tone(150, 600).pause(100).tone(600, 500).build();
 
+    /** The journal cannot be written (disk full, failing card): one long and two short, low. */
+    public static final Pattern STORAGE_FAULT = Pattern.builder("storage_fault")
+        .tone(600, 500).pause(150).tone(150, 600).pause(150).tone(150, 600).build();
+
     /** Every standard pattern, in the order a self test plays them. */
     public static final List<Pattern> ALL = List.of(READY, TARGET, LIMIT, FALL, STUMBLE, IMBALANCE, POSTURE, KNEE,
-        CADENCE, EXPORT_DONE, EXPORT_FAILED, SENSOR_FAULT);
+        CADENCE, EXPORT_DONE, EXPORT_FAILED, SENSOR_FAULT, STORAGE_FAULT);
 
     /** Priorities for {@link PatternPlayer#play(Pattern, int)}: alerts by urgency, then goals, then status. */
     public static final int PRIORITY_STATUS = 10;

@@ -18,7 +18,7 @@ class PatternsTest {
             String other = seen.put(p.activeSignature(), p.name());
             assertNull(other, p.name() + " has the same on/off rhythm as " + other);
         }
-        assertEquals(12, Patterns.ALL.size());
+        assertEquals(13, Patterns.ALL.size());
     }
 
     @Test

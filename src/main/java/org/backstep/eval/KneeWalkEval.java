@@ -1,0 +1,141 @@
+package org.backstep.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.Direction;
+import org.backstep.event.Event;
+import org.backstep.pipeline.Replay;
+import org.backstep.recording.Recording;
+import org.backstep.sim.Interval;
+import org.backstep.sim.Population;
+import org.backstep.sim.Scenario;
+import org.backstep.sim.Simulation;
+import org.backstep.sim.Walk;
+
+/**
+ * Bent knees while walking, on the simulated population: every walker (its gait style, cadence,
+ * stoop, mounting, sensor noise and rate) stands, walks {@link #BASE_STEPS} steps with straight
+ * knees (the session baseline the coach judges against), stands, then walks {@link #BENT_STEPS}
+ * steps, forward or backward, with the knees bent by each of {@link #FLEXION_DEG}. Knee flexion maps
+ * linearly to the simulator's knee bend ({@code kneeBend = flexion / 40 degrees}: the pelvis rides up
+ * to 8 cm lower, its bounce halves and the trunk leans 5 degrees more at 40 degrees).
+ *
+ * <p>Figures: the share of bent walks of 20 degrees or more with a {@code knee} alert inside them
+ * (sensitivity), and {@code knee} alerts per 10 minutes of straight-knee walking (the 0-degree
+ * sessions, baseline and second walk alike).
+ */
+public final class KneeWalkEval {
+    /** Figures where lower is better. */
+    public static final Set<String> LOWER_IS_BETTER = Set.of("knee_false_per_10min_straight");
+    /** The first this many walkers of the population (five sessions each: a few seconds per walker). */
+    public static final int MAX_WALKERS = 40;
+    static final int BASE_STEPS = 30;
+    static final int BENT_STEPS = 40;
+    static final double[] FLEXION_DEG = {0, 10, 20, 30, 40};
+    /** Flexion at which the simulator's knee bend is 1. */
+    static final double FULL_BEND_DEG = 40;
+    /** Sensitivity counts bent walks from this flexion on, degrees. */
+    static final double ALERT_FROM_DEG = 20;
+
+    private final int[] walks = new int[FLEXION_DEG.length];
+    private final int[] alerted = new int[FLEXION_DEG.length];
+    private double straightMin;
+    private int straightAlerts;
+
+    private record Outcome(int flexionIndex, boolean alertedInBent, int knees, double walkingMin) {
+    }
+
+    /** Runs {@code n} walkers of the population drawn with {@code seed}. */
+    public static KneeWalkEval run(long seed, int n) {
+        if (n < 1) throw new IllegalArgumentException("--population must be at least 1, got " + n);
+        List<Outcome> all = IntStream.range(0, n).parallel().boxed()
+                .flatMap(i -> IntStream.range(0, FLEXION_DEG.length).mapToObj(k -> session(Population.walker(seed, i), k)))
+                .toList();
+        KneeWalkEval ev = new KneeWalkEval();
+        for (Outcome o : all) {
+            ev.walks[o.flexionIndex]++;
+            if (o.alertedInBent) ev.alerted[o.flexionIndex]++;
+            if (FLEXION_DEG[o.flexionIndex] == 0) {
+                ev.straightMin += o.walkingMin;
+                ev.straightAlerts += o.knees;
+            }
+        }
+        return ev;
+    }
+
+    private static Outcome session(Population.Walker w, int k) {
+        double flexion = FLEXION_DEG[k];
+        Direction dir = (w.id() + k) % 2 == 0 ? Direction.FORWARD : Direction.BACKWARD;
+        double spm = Math.max(Walk.MIN_SPM, dir == Direction.FORWARD ? w.cadenceSpm() : w.backwardCadenceSpm());
+        Walk straight = Walk.of(Direction.FORWARD, BASE_STEPS, Math.max(Walk.MIN_SPM, w.cadenceSpm()))
+                .irregularity(w.variability()).style(w.style()).lean(w.stoopDeg());
+        Walk bent = Walk.of(dir, BENT_STEPS, spm).irregularity(w.variability()).style(w.style()).lean(w.stoopDeg())
+                .kneeBend(flexion / FULL_BEND_DEG);
+        Scenario sc = Scenario.builder(w.seed() * 31 + k).rateHz(w.rateHz()).mounting(w.mounting())
+                .sensor(Population.sensorFor(w.rateHz(), w.noiseFactor()))
+                .stand(5).walk(straight).stand(3).walk(bent).stand(3).build();
+        Simulation sim = sc.run();
+        Recording rec = new Recording("knee-" + w.id() + "-" + (int) flexion, Map.of(), sim.rateHz(), sim.forwardAxis(),
+                sim.t(), sim.ax(), sim.ay(), sim.az(), sim.gx(), sim.gy(), sim.gz());
+        List<Event> events = new Replay(Evaluator.sessionSettings()).run(rec).events();
+        List<Interval> walksIn = sim.truth().intervals(Interval.Kind.WALK);
+        Interval last = walksIn.get(walksIn.size() - 1);
+        boolean inBent = false;
+        int knees = 0;
+        for (Event e : events) {
+            if (e instanceof AlertEvent a && a.kind() == AlertKind.KNEE) {
+                knees++;
+                if (a.t() >= last.start() && a.at() <= last.end() + 2) inBent = true;
+            }
+        }
+        double walking = 0;
+        for (Interval i : walksIn) walking += i.end() - i.start();
+        return new Outcome(k, inBent, knees, walking / 60);
+    }
+
+    /** Share of bent walks alerted at {@link #FLEXION_DEG}[k]. */
+    double rate(int k) {
+        return walks[k] == 0 ? 0 : (double) alerted[k] / walks[k];
+    }
+
+    public Map<String, Double> figures() {
+        Map<String, Double> f = new LinkedHashMap<>();
+        int n = 0, a = 0;
+        for (int k = 0; k < FLEXION_DEG.length; k++) {
+            if (FLEXION_DEG[k] >= ALERT_FROM_DEG) {
+                n += walks[k];
+                a += alerted[k];
+            }
+        }
+        f.put("knee_walk_sensitivity_20deg", n == 0 ? 0 : (double) a / n);
+        f.put("knee_false_per_10min_straight", straightMin == 0 ? 0 : 10 * straightAlerts / straightMin);
+        for (int k = 0; k < FLEXION_DEG.length; k++) {
+            f.put(String.format(Locale.ROOT, "knee_walk_alerted_%ddeg", (int) FLEXION_DEG[k]), rate(k));
+        }
+        return f;
+    }
+
+    /** Guards over the population's step figures and these, together. */
+    public static List<String> missedGuards(PopulationEval steps, KneeWalkEval knees, Map<String, Double> guards) {
+        Map<String, Double> f = new LinkedHashMap<>(steps.figures());
+        f.putAll(knees.figures());
+        Set<String> lower = new java.util.HashSet<>(PopulationEval.LOWER_IS_BETTER);
+        lower.addAll(LOWER_IS_BETTER);
+        return Evaluator.missedGuards(f, lower, guards);
+    }
+
+    public String table() {
+        StringBuilder sb = new StringBuilder("\nknee figure (population)            value\n");
+        for (Map.Entry<String, Double> e : figures().entrySet()) {
+            sb.append(String.format(Locale.ROOT, "%-34s %7.3f%n", e.getKey(), e.getValue()));
+        }
+        sb.append(String.format(Locale.ROOT, "%-34s %7.1f%n", "straight-knee walking minutes", straightMin));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,231 @@
+package org.backstep.recording;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.backstep.core.Axis;
+import org.backstep.core.ImuSink;
+
+/**
+ * A recording file read as it streams: the metadata and the column header are read on opening, the
+ * samples are handed to a sink one at a time as they are parsed, in constant memory, allocating
+ * nothing per sample. Open it with {@link RecordingReader#open}.
+ *
+ * <p>Lines are read as bytes (a line break is {@code \n}, {@code \r} or {@code \r\n}, as for
+ * {@code BufferedReader}); numbers in the writers' plain decimal form are read by {@link Decimal},
+ * anything else by {@code Double.parseDouble}, so every number keeps the value it had. A hostile file
+ * cannot exhaust memory or fill the output with nonsense: a line is at most
+ * {@link RecordingReader#MAX_LINE_BYTES}, a file at most {@link RecordingReader#MAX_DAYS} days of samples
+ * at its own rate, and values must lie in a sensor's physical range.
+ */
+public final class RecordingStream implements RecordingSource, AutoCloseable {
+    private static final String[] FIELDS = RecordingReader.HEADER.split(",");
+
+    private final InputStream in;
+    private final String label;
+    private final String name;
+    private final Map<String, String> metadata;
+    private final double rateHz;
+    private final Axis forwardAxis;
+    private final long maxSamples;
+
+    private final byte[] buf = new byte[1 << 16];
+    private int pos, lim, lineStart, lineEnd, lineNo;
+    private boolean eof, skipLf, replayed;
+    private final double[] row = new double[7];
+
+    RecordingStream(InputStream in, String label, String name, long maxSamples) throws IOException {
+        this.in = in;
+        this.label = label;
+        this.name = name;
+        Map<String, String> meta = new LinkedHashMap<>();
+        boolean sawHeader = false;
+        while (!sawHeader && nextLine()) {
+            String line = new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+            if (lineNo == 1 && !line.startsWith("# backstep recording")) {
+                throw error("not a backstep recording (first line must be '" + RecordingReader.MAGIC + "')");
+            }
+            if (line.startsWith("#")) {
+                if (lineNo == 1 && !line.trim().equals(RecordingReader.MAGIC)) {
+                    throw error("unsupported version '" + line.trim() + "' (this reader takes v1)");
+                }
+                int colon = line.indexOf(':');
+                if (colon > 0 && lineNo > 1) meta.put(line.substring(1, colon).trim(), line.substring(colon + 1).trim());
+            } else if (!line.isBlank()) {
+                if (!line.trim().equals(RecordingReader.HEADER)) {
+                    throw error("expected column header '" + RecordingReader.HEADER + "', found '" + abbreviate(line) + "'");
+                }
+                sawHeader = true;
+            }
+        }
+        if (!sawHeader) throw error("no column header '" + RecordingReader.HEADER + "'");
+        this.metadata = Collections.unmodifiableMap(meta);
+        this.rateHz = RecordingReader.parseRate(meta.get("rate_hz"), label);
+        this.forwardAxis = RecordingReader.parseAxis(meta.get("forward_axis"), label);
+        this.maxSamples = maxSamples > 0 ? maxSamples : (long) Math.ceil(rateHz * RecordingReader.MAX_DAYS * 86_400);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Every {@code # key: value} line before the column header, in file order; a later line of a key wins. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public double rateHz() {
+        return rateHz;
+    }
+
+    @Override
+    public Axis forwardAxis() {
+        return forwardAxis;
+    }
+
+    /** Streams the samples; a stream is replayed once. */
+    @Override
+    public double replay(ImuSink sink) {
+        if (replayed) throw new IllegalStateException(label + ": a recording stream is replayed once");
+        replayed = true;
+        long n = 0;
+        double first = 0, last = 0;
+        try {
+            while (nextLine()) {
+                if (lineEnd == lineStart || buf[lineStart] == '#' || isBlank()) continue;
+                parseRow();
+                if (n > 0 && !(row[0] > last)) throw error("time " + row[0] + " does not increase (previous " + last + ")");
+                if (n == maxSamples) throw error("more than " + maxSamples + " samples (" + RecordingReader.MAX_DAYS
+                        + " days at " + RecordingReader.formatRate(rateHz) + " Hz): not a recording");
+                if (n == 0) first = row[0];
+                last = row[0];
+                n++;
+                sink.sample(row[0], row[1], row[2], row[3], row[4], row[5], row[6]);
+            }
+        } catch (IOException e) {
+            throw new RecordingFormatException(label + ": cannot read: " + e.getMessage(), e);
+        }
+        return n == 0 ? 0 : last - first;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing was written; a failed close of an input loses nothing
+        }
+    }
+
+    /** The next line into [lineStart, lineEnd); false at the end of the input. */
+    private boolean nextLine() throws IOException {
+        if (skipLf) {
+            if (pos == lim) fill();
+            if (pos < lim && buf[pos] == '\n') pos++;
+            skipLf = false;
+        }
+        int i = pos;
+        while (true) {
+            for (; i < lim; i++) {
+                byte c = buf[i];
+                if (c == '\n' || c == '\r') {
+                    lineStart = pos;
+                    lineEnd = i;
+                    pos = i + 1;
+                    skipLf = c == '\r';
+                    lineNo++;
+                    if (lineEnd - lineStart > RecordingReader.MAX_LINE_BYTES) throw tooLong();
+                    return true;
+                }
+            }
+            if (i - pos > RecordingReader.MAX_LINE_BYTES) {
+                lineNo++;
+                throw tooLong();
+            }
+            if (eof) {
+                if (pos == lim) return false;
+                lineStart = pos;
+                lineEnd = lim;
+                pos = lim;
+                lineNo++;
+                return true;
+            }
+            i -= pos;
+            fill();
+        }
+    }
+
+    /** Moves the unread bytes to the front and reads more behind them. */
+    private void fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        int n = in.read(buf, lim, buf.length - lim);
+        if (n < 0) eof = true;
+        else lim += n;
+    }
+
+    private RecordingFormatException tooLong() {
+        return error("line longer than " + RecordingReader.MAX_LINE_BYTES + " bytes: not a recording");
+    }
+
+    /** As {@code String.isBlank()} on the decoded line. */
+    private boolean isBlank() {
+        for (int i = lineStart; i < lineEnd; i++) {
+            byte c = buf[i];
+            if (c < 0) return new String(buf, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8).isBlank();
+            if (!Character.isWhitespace(c)) return false;
+        }
+        return true;
+    }
+
+    private void parseRow() {
+        int field = 0;
+        int start = lineStart;
+        for (int i = lineStart; i <= lineEnd; i++) {
+            if (i == lineEnd || buf[i] == ',') {
+                if (field >= 7) throw error("more than 7 fields");
+                row[field] = number(start, i, field);
+                field++;
+                start = i + 1;
+            }
+        }
+        if (field != 7) throw error("expected 7 fields, found " + field);
+    }
+
+    private double number(int from, int to, int field) {
+        int a = from, b = to;
+        while (a < b && (buf[a] & 0xff) <= ' ') a++;
+        while (b > a && (buf[b - 1] & 0xff) <= ' ') b--;
+        double v = Decimal.parse(buf, a, b);
+        if (Double.isNaN(v)) {
+            String s = new String(buf, from, to - from, StandardCharsets.UTF_8).trim();
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw error("field " + (field + 1) + " '" + abbreviate(s) + "' is not a number");
+            }
+            if (!Double.isFinite(v)) throw error("field " + (field + 1) + " is not finite");
+        }
+        double limit = RecordingReader.limit(field);
+        if (!(Math.abs(v) <= limit)) {
+            throw error("field " + (field + 1) + " (" + FIELDS[field] + ") " + v + " is beyond " + RecordingReader.limitText(field));
+        }
+        return v;
+    }
+
+    private RecordingFormatException error(String what) {
+        return new RecordingFormatException(label + ":" + lineNo + ": " + what);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,170 @@
+package org.backstep.recording;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.backstep.core.Axis;
+import org.backstep.core.ImuSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordingStreamTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEAD = "# backstep recording v1\n# rate_hz: 100\n# forward_axis: -z\nt,ax,ay,az,gx,gy,gz\n";
+
+    private static double bytes(String s) {
+        byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+        return Decimal.parse(b, 0, b.length);
+    }
+
+    @Test
+    void plainDecimalsHaveExactlyTheValueParseDoubleGives() {
+        Random r = new Random(7);
+        for (int i = 0; i < 30_000; i++) {
+            int decimals = r.nextInt(10);
+            double v = (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(8));
+            String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+            if (v >= 0 && r.nextInt(10) == 0) s = "+" + s;
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(bytes(s)), s);
+        }
+        for (String s : new String[] {"0", "-0.000", "007.50", ".5", "5.", "-.25", "9007199254740992", "0.00000000000000001",
+                "1.797693134862315", "0.1", "0.3"}) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(bytes(s)), s);
+        }
+    }
+
+    @Test
+    void anythingElseIsLeftToParseDouble() {
+        for (String s : new String[] {"", "-", "+", ".", "1.2.3", "1e3", "1E-3", "0x1p3", "4d", "2f", "NaN", "Infinity",
+                "1234567890123456789", "123456789012345678", "9007199254740993", "1 2", "--1"}) {
+            assertTrue(Double.isNaN(bytes(s)), s);
+        }
+    }
+
+    @Test
+    void everyNumberSyntaxParseDoubleTakesKeepsItsValue() throws IOException {
+        Path p = dir.resolve("odd.csv");
+        Files.writeString(p, HEAD + " 0.5 ,1e-3,+2.5,0x1p1,4d,1.00000000000000000001,-0\r\n"
+                + "1,2E1,-.5,5.,\t3 ,0.0000000000000000001234,1f\r"
+                + "2,1,2,3,4,5,6");
+        Recording r = RecordingReader.read(p);
+        assertEquals(3, r.size());
+        double[] row0 = {0.5, 1e-3, 2.5, 0x1p1, 4d, 1.00000000000000000001, -0.0};
+        double[] got0 = {r.t()[0], r.ax()[0], r.ay()[0], r.az()[0], r.gx()[0], r.gy()[0], r.gz()[0]};
+        for (int i = 0; i < 7; i++) assertEquals(Double.doubleToRawLongBits(row0[i]), Double.doubleToRawLongBits(got0[i]), "field " + i);
+        assertEquals(20.0, r.ax()[1]);
+        assertEquals(1.234e-19, r.gy()[1]);
+        assertEquals(6.0, r.gz()[2], "last line without a line break");
+    }
+
+    @Test
+    void samplesStreamBeforeALaterBadLineIsFound() throws IOException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        for (int i = 0; i < 100; i++) sb.append(i * 0.01).append(",0,0,9.81,0,0,0\n");
+        sb.append("1.0,0,0,9.81,0,0,x\n");
+        Path p = dir.resolve("late.csv");
+        Files.writeString(p, sb.toString());
+        int[] seen = {0};
+        try (RecordingStream s = RecordingReader.open(p)) {
+            assertEquals(100, s.rateHz());
+            assertEquals(Axis.MINUS_Z, s.forwardAxis());
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> s.replay((t, ax, ay, az, gx, gy, gz) -> seen[0]++));
+            assertTrue(e.getMessage().endsWith("late.csv:105: field 7 'x' is not a number"), e.getMessage());
+        }
+        assertEquals(100, seen[0]);
+    }
+
+    @Test
+    void streamingAllocatesNothingPerSample() throws IOException {
+        Path p = dir.resolve("long.csv.gz");
+        int n = 200_000;
+        try (RecordingWriter w = RecordingWriter.create(p, 100, Axis.MINUS_Z, Map.of())) {
+            for (int i = 0; i < n; i++) w.sample(i * 0.01, 9.81 + Math.sin(i), -0.5, 1.25, 0.01 * Math.cos(i), -0.002, 0.3);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        double[] sum = {0};
+        ImuSink sink = (t, ax, ay, az, gx, gy, gz) -> sum[0] += ax;
+        for (int warm = 0; warm < 2; warm++) {
+            try (RecordingStream s = RecordingReader.open(p)) {
+                s.replay(sink);
+            }
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        double duration;
+        try (RecordingStream s = RecordingReader.open(p)) {
+            duration = s.replay(sink);
+        }
+        long bytes = mx.getCurrentThreadAllocatedBytes() - before;
+        assertEquals((n - 1) * 0.01, duration, 1e-9);
+        // opening costs the gzip and line buffers (about 200 KB); a String or an array growth per sample would be megabytes
+        assertTrue(bytes < 400_000, "streamed " + n + " samples allocating " + bytes + " bytes");
+    }
+
+    @Test
+    void aHugeLineIsOneLineErrorNotAnOutOfMemoryError() throws IOException {
+        Path p = dir.resolve("bomb.csv.gz");
+        byte[] zeros = new byte[1 << 20];
+        Arrays.fill(zeros, (byte) '7');
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(p))) {
+            o.write(HEAD.getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 64; i++) o.write(zeros);     // a 64 MB line from a file of about 64 KB
+        }
+        assertTrue(Files.size(p) < 500_000);
+        try (RecordingStream s = RecordingReader.open(p)) {
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> s.replay((t, ax, ay, az, gx, gy, gz) -> { }));
+            assertTrue(e.getMessage().endsWith("bomb.csv.gz:5: line longer than 8192 bytes: not a recording"), e.getMessage());
+        }
+        Path head = dir.resolve("head.csv");
+        Files.writeString(head, "# backstep recording v1\n# source: " + "x".repeat(10_000) + "\n");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(head));
+        assertTrue(e.getMessage().endsWith("head.csv:2: line longer than 8192 bytes: not a recording"), e.getMessage());
+    }
+
+    @Test
+    void tooManySamplesIsOneLine() throws IOException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        for (int i = 0; i < 1001; i++) sb.append(i).append(",0,0,9.81,0,0,0\n");
+        Path p = dir.resolve("many.csv");
+        Files.writeString(p, sb.toString());
+        try (RecordingStream s = RecordingReader.open(p, 1000)) {
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> s.replay((t, ax, ay, az, gx, gy, gz) -> { }));
+            assertTrue(e.getMessage().endsWith("many.csv:1005: more than 1000 samples (7 days at 100 Hz): not a recording"), e.getMessage());
+        }
+        try (RecordingStream s = RecordingReader.open(p)) {
+            assertEquals(1000, s.replay((t, ax, ay, az, gx, gy, gz) -> { }), 1e-9, "the default cap is a week at the file's rate");
+        }
+    }
+
+    @Test
+    void valuesBeyondAnySensorAreRejected() throws IOException {
+        String[][] cases = {
+                {"0,1e308,0,0,0,0,0", "field 2 (ax) 1.0E308 is beyond a sensor's range (+-313.8 m/s^2, 32 g)"},
+                {"0,0,0,-314,0,0,0", "field 4 (az) -314.0 is beyond a sensor's range"},
+                {"0,0,0,9.81,0,0,70", "field 7 (gz) 70.0 is beyond a sensor's range (+-69.81 rad/s, 4000 deg/s)"},
+                {"2e9,0,0,9.81,0,0,0", "field 1 (t) 2.0E9 is beyond +-1e9 s"},
+        };
+        for (String[] c : cases) {
+            Path p = dir.resolve("far.csv");
+            Files.writeString(p, HEAD + c[0] + "\n");
+            RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+            assertTrue(e.getMessage().contains("far.csv:5: " + c[1]), e.getMessage());
+        }
+        Path edge = dir.resolve("edge.csv");
+        Files.writeString(edge, HEAD + "0,-156.9064,156.9064,313.8,-34.9066,34.9066,69.8\n");
+        assertEquals(1, RecordingReader.read(edge).size(), "16 g and 2000 deg/s, saturated, and up to twice that are measurements");
+    }
+}
