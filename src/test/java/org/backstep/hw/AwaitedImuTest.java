@@ -1,0 +1,84 @@
+package org.backstep.hw;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backstep.core.ImuSink;
+import org.junit.jupiter.api.Test;
+
+/** An IMU awaited from the start: retried until it answers, refused when it runs at another rate than the pipeline's. */
+class AwaitedImuTest {
+    /** A driver that delivers one sample per drain at {@code rate}. */
+    private static Imu driver(double rate, List<String> closed) {
+        return new Imu() {
+            @Override
+            public int drain(ImuSink sink) {
+                sink.sample(0, 0, 0, 1, 0, 0, 0);
+                return 1;
+            }
+
+            @Override
+            public double sampleRateHz() {
+                return rate;
+            }
+
+            @Override
+            public long lostSamples() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                closed.add("closed " + rate);
+            }
+        };
+    }
+
+    @Test
+    void theLoopRetriesUntilTheChipAnswersThenSamplesFlow() {
+        FakeTime time = new FakeTime();
+        List<String> closed = new ArrayList<>();
+        int[] attempts = {0};
+        AwaitedImu imu = new AwaitedImu(() -> {
+            if (++attempts[0] < 4) throw new DeviceException("Remote I/O error");
+            return driver(100, closed);
+        }, 100, "nothing at 0x68");
+        List<String> told = new ArrayList<>();
+        SamplingLoop loop = SamplingLoop.builder(imu, (t, ax, ay, az, gx, gy, gz) -> { }).intervalMs(20).clock(time).sleeper(time)
+            .faults(new SamplingLoop.FaultListener() {
+                @Override
+                public void sensorFault(String cause, String detail, long lastSampleNanos) {
+                    told.add(cause + ": " + detail);
+                }
+
+                @Override
+                public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
+                    told.add("recovered " + cause + " after " + gapNanos / 1_000_000L + " ms");
+                }
+            }).build();
+        for (int i = 0; i < 20; i++) time.sleepNanos(loop.pollOnce());
+        assertEquals(4, attempts[0], "tries until it answers, then no more");
+        assertEquals(List.of("absent: nothing at 0x68", "recovered absent after 140 ms"), told,
+            "tries at 0, 20, 60, 140 ms (doubling back-off); samples at once after the fourth");
+        assertNull(imu.missing());
+        assertEquals(1, loop.episodes());
+        assertTrue(loop.samples() > 10);
+        imu.close();
+        assertEquals(List.of("closed 100.0"), closed);
+    }
+
+    @Test
+    void aChipAtAnotherRateIsClosedAndRefused() {
+        List<String> closed = new ArrayList<>();
+        AwaitedImu imu = new AwaitedImu(() -> driver(104, closed), 100, "nothing at 0x6a");
+        DeviceException e = assertThrows(DeviceException.class, imu::reinitialize);
+        assertEquals("the IMU that answered runs at 104.0 Hz, but the service started at 100.0 Hz while waiting for it; restarting",
+            e.getMessage());
+        assertEquals(e.getMessage(), imu.refusal());
+        assertEquals(List.of("closed 104.0"), closed);
+        assertNotNull(imu.missing(), "still missing: the pipeline cannot take it");
+        assertThrows(DeviceException.class, imu::reinitialize, "refused for good: run exits and restarts");
+        assertEquals(1, closed.size(), "not opened again");
+    }
+}
