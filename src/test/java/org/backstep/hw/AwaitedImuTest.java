@@ -44,23 +44,13 @@ class AwaitedImuTest {
             if (++attempts[0] < 4) throw new DeviceException("Remote I/O error");
             return driver(100, closed);
         }, 100, "nothing at 0x68");
-        List<String> told = new ArrayList<>();
+        ToldFaults faults = new ToldFaults();
         SamplingLoop loop = SamplingLoop.builder(imu, (t, ax, ay, az, gx, gy, gz) -> { }).intervalMs(20).clock(time).sleeper(time)
-            .faults(new SamplingLoop.FaultListener() {
-                @Override
-                public void sensorFault(String cause, String detail, long lastSampleNanos) {
-                    told.add(cause + ": " + detail);
-                }
-
-                @Override
-                public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
-                    told.add("recovered " + cause + " after " + gapNanos / 1_000_000L + " ms");
-                }
-            }).build();
+            .faults(faults).build();
         for (int i = 0; i < 20; i++) time.sleepNanos(loop.pollOnce());
         assertEquals(4, attempts[0], "tries until it answers, then no more");
-        assertEquals(List.of("absent: nothing at 0x68", "recovered absent after 140 ms"), told,
-            "tries at 0, 20, 60, 140 ms (doubling back-off); samples at once after the fourth");
+        assertEquals(List.of("absent: nothing at 0x68", "recovered absent"), faults.told);
+        assertEquals(List.of(140_000_000L), faults.gaps, "tries at 0, 20, 60, 140 ms (doubling back-off); samples at once after the fourth");
         assertNull(imu.missing());
         assertEquals(1, loop.episodes());
         assertTrue(loop.samples() > 10);
