@@ -71,4 +71,25 @@ class AwaitedImuTest {
         assertThrows(DeviceException.class, imu::reinitialize, "refused for good: run exits and restarts");
         assertEquals(1, closed.size(), "not opened again");
     }
+
+    @Test
+    void hoursOfRetriesThroughPi4jLeaveNoHandleBehind() {
+        FakeTime time = new FakeTime();
+        org.backstep.hw.sim.SimulatedMpu6050 chip = new org.backstep.hw.sim.SimulatedMpu6050(
+            org.backstep.hw.sim.SampleSource.atRest(), time::seconds);
+        chip.unplug();
+        try (org.backstep.hw.pi4j.Pi4jHardware hw = org.backstep.hw.pi4j.Pi4jHardware.simulated(
+                org.backstep.hw.mpu6050.Mpu6050Settings.defaults(), chip, time, time, true)) {
+            int registered = hw.context().registry().all().size();
+            SamplingLoop loop = SamplingLoop.builder(hw.imu(), (t, ax, ay, az, gx, gy, gz) -> { }).intervalMs(10)
+                .maxBackoffMs(20).clock(time).sleeper(time).build();
+            while (time.seconds() < 100) time.sleepNanos(loop.pollOnce());
+            assertTrue(loop.imuErrors() > 4000, "retried every 20 ms: " + loop.imuErrors());
+            assertEquals(registered, hw.context().registry().all().size(), "each retry's I2C handle left the registry");
+            chip.replug();
+            while (time.seconds() < 101) time.sleepNanos(loop.pollOnce());
+            assertNull(loop.faultCause());
+            assertEquals(registered + 1, hw.context().registry().all().size(), "the driver's own handle");
+        }
+    }
 }
