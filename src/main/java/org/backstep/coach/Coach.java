@@ -1,5 +1,7 @@
 package org.backstep.coach;
 
+import static org.backstep.coach.UprightReference.dot;
+
 import java.util.Objects;
 import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
@@ -27,7 +29,7 @@ import org.tinylog.Logger;
  * the gait engine's step directions), and the posture detector uses the total tilt instead of pitch. Before the reference, the
  * first still moment of {@link #PROVISIONAL_STILL_S} stands in for it (and, when the wearer never
  * stands still, the orientation one second after start, for the posture trace only: no posture
- * alert is raised against that blind frame).
+ * alert is raised against that blind frame). The frame and those states are {@link UprightReference}'s.
  */
 public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
@@ -62,14 +64,7 @@ public final class Coach implements ImuSink {
     private final Cascade pitchSmooth;
     private final Cascade rollSmooth;
 
-    // reference frame: up, forward, left (sensor frame)
-    private final double[] u0 = new double[3];
-    private final double[] f0 = new double[3];
-    private final double[] l0 = new double[3];
-    private boolean hasRef;
-    private boolean provisional;
-    private boolean stillProvisional;
-    private boolean axisLearned;
+    private final UprightReference ref;
     private double travel = 1;
     private final ForwardFinder forwardFinder;
     private volatile boolean calibrateRequested;
@@ -106,6 +101,7 @@ public final class Coach implements ImuSink {
         this.fall = new FallDetector(settings);
         this.cadence = new CadenceDetector(settings);
         this.forwardFinder = new ForwardFinder(sampleRateHz);
+        this.ref = new UprightReference(fwd);
         this.pitchSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
         this.rollSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
     }
@@ -121,7 +117,7 @@ public final class Coach implements ImuSink {
         }
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
         double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        stillness.update(t, an, wn, tilt.started() ? tilt.gravity() : an);
+        stillness.update(t, an, wn, tilt.gravity());
         // the stillness verdict is a block old: a rotation that just began must not be learned as bias
         boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
                 || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());
@@ -144,21 +140,21 @@ public final class Coach implements ImuSink {
         int age = upHist[0].size() - 1;
         for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         maybeTakeReference(t);
-        if (!hasRef && !stillProvisional && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up)
-                && !bending(t)) {
+        UprightReference.State state = ref.state();
+        if (!state.judged() && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up) && !bending(t)) {
             // a first still moment, too short for the reference, is a provisional upright
-            setFrame(up);
-            provisional = true;
-            stillProvisional = true;
+            ref.take(up, UprightReference.State.PROVISIONAL);
             pitchSmooth.resetTo(0);
             rollSmooth.resetTo(0);
-        } else if (!hasRef && !provisional && t - startT >= 1.0) {
-            setFrame(up);
-            provisional = true;
+        } else if (!state.framed() && t - startT >= 1.0) {
+            ref.take(up, UprightReference.State.BLIND);
             pitchSmooth.reset();
             rollSmooth.reset();
         }
-        boolean framed = hasRef || provisional;
+        state = ref.state();
+        boolean hasRef = state == UprightReference.State.TAKEN;
+        boolean framed = state.framed();
+        double[] u0 = ref.u0, f0 = ref.f0, l0 = ref.l0;
         double cosTilt = 1;
         // angles at ANGLE_RATE_HZ, not per sample (trigonometry was a fifth of the coach's time)
         boolean angleTick = t >= nextAngle;
@@ -186,11 +182,14 @@ public final class Coach implements ImuSink {
         double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
         double vert = tilt.vertical(ax, ay, az);
 
-        if (fwd == null && hasRef && !axisLearned) {
+        if (fwd == null && hasRef && !ref.axisLearned()) {
             double a1 = ax * f0[0] + ay * f0[1] + az * f0[2];
             double a2 = ax * l0[0] + ay * l0[1] + az * l0[2];
             forwardFinder.update(vert, a1, a2, walking ? travel : 0, dt);
-            if (forwardFinder.ready()) learnForward(t, forwardFinder.angle());
+            if (forwardFinder.ready()) {
+                ref.learnForward(forwardFinder.angle());
+                Logger.debug("Forward direction learned from walking at {} s: ({}, {}, {})", t, f0[0], f0[1], f0[2]);
+            }
         }
         boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
@@ -199,8 +198,8 @@ public final class Coach implements ImuSink {
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
-        bend.sample(t, vert, leanDeg, hasRef || provisional ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
-        if (hasRef || stillProvisional) {
+        bend.sample(t, vert, leanDeg, framed ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
+        if (state.judged()) {
             // lean is judged only against an upright taken while still, never the blind start frame
             // down since an impact: a fall, not a stoop (until the wearer is upright again)
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;
@@ -228,14 +227,12 @@ public final class Coach implements ImuSink {
     }
 
     private void maybeTakeReference(double t) {
-        if (hasRef && !calibrateRequested) return;
+        if (ref.state() == UprightReference.State.TAKEN && !calibrateRequested) return;
         if (stillness.stillFor(t) < settings.uprightStillS()) return;
         if (fall.alarmActive() || fall.pending(t) || t - fall.lastImpact() < 10) return;
         if (bending(t)) return;
         if (!plausible(up)) return;
-        setFrame(up);
-        hasRef = true;
-        provisional = false;
+        ref.take(up, UprightReference.State.TAKEN);
         calibrateRequested = false;
         pitchSmooth.resetTo(0);
         rollSmooth.resetTo(0);
@@ -253,49 +250,8 @@ public final class Coach implements ImuSink {
         return fwd == null || Math.abs(dot(u, fwd)) < PLAUSIBLE_COS;
     }
 
-    private void setFrame(double[] u) {
-        System.arraycopy(u, 0, u0, 0, 3);
-        double[] f = fwd;
-        if (f == null && axisLearned) {
-            f = f0.clone();
-        } else if (f == null) {
-            // the most horizontal sensor axis stands in for forward
-            int best = 0;
-            for (int i = 1; i < 3; i++) if (Math.abs(u[i]) < Math.abs(u[best])) best = i;
-            f0[0] = f0[1] = f0[2] = 0;
-            f0[best] = 1;
-            f = f0.clone();
-        }
-        double d = dot(f, u);
-        for (int i = 0; i < 3; i++) f0[i] = f[i] - d * u[i];
-        double n = Math.sqrt(dot(f0, f0));
-        for (int i = 0; i < 3; i++) f0[i] /= n;
-        // left = up x forward
-        l0[0] = u0[1] * f0[2] - u0[2] * f0[1];
-        l0[1] = u0[2] * f0[0] - u0[0] * f0[2];
-        l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
-    }
-
-    private void learnForward(double t, double angle) {
-        double c = Math.cos(angle), s = Math.sin(angle);
-        for (int i = 0; i < 3; i++) f0[i] = c * f0[i] + s * l0[i];
-        double d = dot(f0, u0);
-        for (int i = 0; i < 3; i++) f0[i] -= d * u0[i];
-        double n = Math.sqrt(dot(f0, f0));
-        for (int i = 0; i < 3; i++) f0[i] /= n;
-        l0[0] = u0[1] * f0[2] - u0[2] * f0[1];
-        l0[1] = u0[2] * f0[0] - u0[0] * f0[2];
-        l0[2] = u0[0] * f0[1] - u0[1] * f0[0];
-        axisLearned = true;
-        Logger.debug("Forward direction learned from walking at {} s: ({}, {}, {})", t, f0[0], f0[1], f0[2]);
-    }
-
     private void setSlow(double[] u) {
         System.arraycopy(u, 0, slowUp, 0, 3);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
     }
 
     /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
@@ -329,7 +285,7 @@ public final class Coach implements ImuSink {
     }
 
     /** Whether an upright reference has been taken. */
-    public boolean hasUprightReference() { return hasRef; }
+    public boolean hasUprightReference() { return ref.state() == UprightReference.State.TAKEN; }
 
     /** Latest pitch relative to upright, degrees, forward positive (unsmoothed). */
     public double pitchDeg() { return pitchDeg; }

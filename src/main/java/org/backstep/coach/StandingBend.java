@@ -33,6 +33,12 @@ final class StandingBend {
     static final double KNEE_DESCENT_M = 0.12;
     /** The deepest point is passed once neither descent nor lean has grown for this long, s (a held pose or the way back up). */
     static final double DEEPEST_S = 0.6;
+    /**
+     * A hold at least this long, s, ended before {@link #DEEPEST_S}, is still judged if the pelvis
+     * is already lower there than a hinge explains: two stillness blocks, longer than the pauses
+     * seen mid-descent (a slow descent's acceleration crosses zero for about a block).
+     */
+    static final double MIN_HOLD_S = 0.5;
     /** Growth that counts as going deeper: 1 cm of descent (pelvis sway), 2 degrees of lean (trunk sway). */
     static final double DEEPER_M = 0.01;
     static final double DEEPER_DEG = 2;
@@ -73,6 +79,10 @@ final class StandingBend {
     private double v, z;
     private double zMin, leanAtMin, leanMax, lastDeeper;
     private double tMin;
+    /** The integral at the last block end (the current block's start). */
+    private double blockZ, blockV;
+    /** The corrected descent where the current hold began, m. */
+    private double holdDescent;
     private double lastSquat = Double.NEGATIVE_INFINITY;
     private boolean low;
     private boolean uprightStill;
@@ -118,10 +128,13 @@ final class StandingBend {
                 // holding steady at the bottom (quiet, whatever gravity the tilted accelerometer
                 // reads there): the deepest point, once held for DEEPEST_S without going deeper
                 if (!holding) {
+                    // if the pelvis is at rest from this block's start: the descent there, corrected
+                    // (the integral's deepest point moves on with the error while the wearer holds)
                     holding = true;
                     holdStart = t;
+                    holdDescent = correctedDescent(blockZ, lastBlockEnd, blockV, lastBlockEnd);
                 }
-                if (t - holdStart >= DEEPEST_S && t - lastDeeper >= DEEPEST_S) decide(t, correctedDescent(t), policy);
+                if (t - holdStart >= DEEPEST_S && t - lastDeeper >= DEEPEST_S) decide(t, correctedDescent(zMin, tMin, v, t), policy);
             } else if (still) {
                 bias = biasSeeded ? bias + Math.min(1, (t - lastBlockEnd) / BIAS_TAU_S) * (mean - bias) : mean;
                 biasSeeded = true;
@@ -133,7 +146,13 @@ final class StandingBend {
                 jumped = false;
                 if (low) lowZ = 0;
             } else {
-                // a still moment in the middle of a slow descent was not the bottom
+                // a hold too short for the deepest point: a pause in the middle of a slow descent,
+                // or a short hold at the bottom. Already deeper than a hinge explains, it was a
+                // squat either way; otherwise the descent goes on being tracked.
+                if (holding && tracking && !decided && !disqualified && lastBlockEnd - holdStart + Stillness.BLOCK_S >= MIN_HOLD_S - 1e-9
+                        && holdDescent - hinge(leanAtMin) > KNEE_DESCENT_M) {
+                    decide(t, holdDescent, policy);
+                }
                 holding = false;
                 if (!tracking && biasSeeded) {
                     tracking = true;
@@ -147,6 +166,8 @@ final class StandingBend {
                 }
             }
             lastBlockEnd = t;
+            blockZ = z;
+            blockV = v;
         }
         if (low && z > lowZ + LOW_M / 2) low = false;
         if (!tracking || decided) return;
@@ -170,20 +191,22 @@ final class StandingBend {
     }
 
     /**
-     * The deepest point's descent for a wearer now holding still at the bottom: the pelvis's
-     * velocity is zero there, so the integrated velocity is the error of the bias learned upright
-     * (a swaying start, and a cheap accelerometer reading gravity differently once tilted). Taken
-     * as growing linearly from the start (a constant error in acceleration, the zero-velocity
-     * update of pedestrian dead reckoning), its double integral is taken off.
+     * The descent at {@code at}, where the integral read {@code z}, for a wearer at rest at
+     * {@code now}, where it reads velocity {@code v}. At rest the pelvis's velocity is zero, so the
+     * integrated velocity is the error of the bias learned upright (a swaying start, and a cheap
+     * accelerometer reading gravity differently once tilted: SisFall D15 SA02 reads 10.08 m/s^2
+     * upright and 9.6 at the bottom of its squat). Taken as growing linearly from the start (a
+     * constant error in acceleration, the zero-velocity update of pedestrian dead reckoning), its
+     * double integral is taken off.
      */
-    private double correctedDescent(double t) {
-        double e = t > start ? v / (t - start) : 0;
-        return -(zMin - e * (tMin - start) * (tMin - start) / 2);
+    private double correctedDescent(double z, double at, double v, double now) {
+        double e = now > start ? v / (now - start) : 0;
+        return -(z - e * (at - start) * (at - start) / 2);
     }
 
     private void decide(double t, double descent, AlertPolicy policy) {
         decided = true;
-        double hinge = HINGE_RADIUS_M * (1 - Math.cos(Math.toRadians(Math.min(90, Math.max(0, leanAtMin)))));
+        double hinge = hinge(leanAtMin);
         if (descent >= LOW_M && descent - hinge > KNEE_DESCENT_M) {
             low = true;
             // held, the pelvis is at the bottom now, whatever the integral's drift says
@@ -196,6 +219,11 @@ final class StandingBend {
         } else {
             verdict = Verdict.HINGE;
         }
+    }
+
+    /** The descent of a belt sensor that a hinge at the hips to {@code leanDeg} explains, m. */
+    private static double hinge(double leanDeg) {
+        return HINGE_RADIUS_M * (1 - Math.cos(Math.toRadians(Math.min(90, Math.max(0, leanDeg)))));
     }
 
     /** A descent is being tracked and not yet classified: a standing lean must wait for the verdict. */

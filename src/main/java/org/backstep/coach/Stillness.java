@@ -1,19 +1,47 @@
 package org.backstep.coach;
 
 /**
- * Stillness and quietness in blocks of a quarter second: a block is still when the accelerometer
- * magnitude varies by less than {@link #STILL_RANGE}, averages within {@link #STILL_G_TOLERANCE}
- * of 1 g, and the gyroscope stays under {@link #STILL_GYRO}; it is quiet (lying after a fall, some breathing and twitching allowed) under
- * the looser {@link #QUIET_RANGE} and {@link #QUIET_GYRO}.
+ * Stillness and quietness in blocks of a quarter second. A block is steady when the spread of the
+ * accelerometer magnitude beyond the sensor's own noise is under {@link #STILL_SD} and the
+ * gyroscope stays under {@link #STILL_GYRO}; still when it is steady and averages within
+ * {@link #STILL_G_TOLERANCE} of 1 g; quiet (lying after a fall, some breathing and twitching
+ * allowed) under the looser {@link #QUIET_RANGE} and {@link #QUIET_GYRO}.
+ *
+ * <p>The spread is the block's standard deviation, not its range: the range of n noisy samples
+ * grows with n (about 4 sigma at 100 Hz, 4.5 sigma at 200 Hz), the deviation does not. The noise
+ * floor is learned from this sensor on this wearer: the variance of the quietest blocks (it falls
+ * at once to a quieter block and creeps up only towards blocks within twice it), and a block is
+ * steady when its variance, less twice the floor's, is under {@code STILL_SD^2}: sensor noise and
+ * movement add in variance. A sensor four times noisier than the MPU-6050's datasheet (0.15 m/s^2
+ * at 200 Hz) is then still steady when it stands still, which a fixed range of 0.6 m/s^2 was not.
  */
 final class Stillness {
     static final double BLOCK_S = 0.25;
-    static final double STILL_RANGE = 0.6;
+    /**
+     * Movement allowed in a steady block beyond the sensor's noise, m/s^2 (standard deviation of
+     * the magnitude): standing sway moves a belt sensor by under 0.05 m/s^2; a slow bend, 0.3 and more.
+     */
+    static final double STILL_SD = 0.13;
+    /**
+     * Largest noise floor believed, m/s^2 (standard deviation): four times the MPU-6050's
+     * datasheet density (400 ug/sqrt(Hz), PS-MPU-6000A-00 section 6.2) over its widest low-pass
+     * bandwidth (260 Hz) is 0.25; the floor starts there and learns down.
+     */
+    static final double MAX_NOISE_SD = 0.25;
+    /**
+     * A block may carry this many times the floor's noise variance: a quarter second's sample
+     * variance scatters by 20 to 30% (25 to 50 samples), and the floor sits at the low end of that scatter.
+     */
+    static final double NOISE_MARGIN = 2;
+    /** Share of the way the floor moves up towards a block within twice its variance (a slow drift, sensor warm-up). */
+    static final double FLOOR_RISE = 0.02;
     static final double STILL_GYRO = 0.3;
     static final double STILL_G_TOLERANCE = 0.04;
     static final double QUIET_RANGE = 2.5;
     static final double QUIET_GYRO = 0.7;
 
+    private double floorVar = MAX_NOISE_SD * MAX_NOISE_SD;
+    private double aSq;
     private double blockStart = Double.NaN;
     private double aMin, aMax, wMax;
     private double stillSince = Double.NaN;
@@ -38,6 +66,7 @@ final class Stillness {
             aMin = aMax = an;
             wMax = wn;
             aSum = an;
+            aSq = an * an;
             n = 1;
             return;
         }
@@ -45,10 +74,18 @@ final class Stillness {
         if (an > aMax) aMax = an;
         if (wn > wMax) wMax = wn;
         aSum += an;
+        aSq += an * an;
         n++;
         if (t - blockStart >= BLOCK_S - 1e-9) {
-            steady = aMax - aMin < STILL_RANGE && wMax < STILL_GYRO;
-            boolean s = steady && Math.abs(aSum / n - g) < STILL_G_TOLERANCE * g;
+            double mean = aSum / n;
+            double var = n > 1 ? Math.max(0, (aSq - n * mean * mean) / (n - 1)) : 0;
+            steady = var - NOISE_MARGIN * floorVar < STILL_SD * STILL_SD && wMax < STILL_GYRO;
+            if (wMax < STILL_GYRO && var < floorVar) {
+                floorVar = var;
+            } else if (wMax < STILL_GYRO && var < 2 * floorVar) {
+                floorVar += FLOOR_RISE * (var - floorVar);
+            }
+            boolean s = steady && Math.abs(mean - g) < STILL_G_TOLERANCE * g;
             boolean q = aMax - aMin < QUIET_RANGE && wMax < QUIET_GYRO;
             if (s && !still) stillSince = blockStart;
             if (q && !quiet) quietSince = blockStart;
@@ -60,11 +97,15 @@ final class Stillness {
             aMin = aMax = an;
             wMax = wn;
             aSum = 0;
+            aSq = 0;
             n = 0;
         }
     }
 
     boolean still() { return still; }
+
+    /** The sensor's noise floor learned so far, m/s^2 (standard deviation of the magnitude). */
+    double noiseSd() { return Math.sqrt(floorVar); }
 
     /** A block ended at this sample: {@link #still()} now describes the block just past. */
     boolean blockEnded() { return blockEnded; }

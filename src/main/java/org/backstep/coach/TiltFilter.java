@@ -24,7 +24,13 @@ final class TiltFilter {
 
     private double ux, uy, uz;
     private double bx, by, bz;
-    private double g = 9.81;
+    /**
+     * Standard gravity, m/s^2: where the learned magnitude starts, never a first sample that may be
+     * taken mid-movement (a sensor's scale error is within 3%, learned at the first steady blocks).
+     */
+    static final double STANDARD_G = 9.80665;
+
+    private double g = STANDARD_G;
     private double turn;
     private boolean started;
     private double lastT = Double.NaN;
@@ -44,7 +50,6 @@ final class TiltFilter {
             ux = ax / an;
             uy = ay / an;
             uz = az / an;
-            g = an;
             started = true;
             lastT = t;
             return;

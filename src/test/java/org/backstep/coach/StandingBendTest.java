@@ -34,6 +34,33 @@ class StandingBendTest {
         assertEquals(0, log.count(AlertKind.POSTURE), log.alerts.toString());
     }
 
+    /**
+     * An accelerometer that reads gravity 5% lower once tilted (SisFall D15 SA02: 10.08 m/s^2
+     * upright, 9.6 at the bottom of a squat leaning 36 degrees): integrated, the descent runs away
+     * by metres while the wearer holds still at the bottom. The hold itself is the deepest point.
+     */
+    @ParameterizedTest
+    @CsvSource({"36, 1.0", "-36, 1.0", "30, 0.6", "15, 0.8"})
+    void aSquatIsFoundWhereTheTiltedAccelerometerReadsLessGravity(double lean, double holdS) {
+        // x up (2.8% high: 10.08 m/s^2 upright); z, which takes gravity as the trunk tilts, 0.7 m/s^2 low
+        SyntheticWearer w = new SyntheticWearer(FS, 0).accelError(1.028, 1, 1, 0, 0, -Math.signum(lean) * 0.7)
+                .stand(4).squat(0.30, holdS, lean, 1.5, 0).stand(4);
+        CoachScenarioTest.Log log = run(w);
+        assertEquals(1, log.count(AlertKind.KNEE), lean + ": " + log.alerts);
+        assertEquals(0, log.count(AlertKind.POSTURE), lean + ": " + log.alerts);
+    }
+
+    /** The same miscalibrated accelerometer on a hip bend: the hold at the bottom is no squat. */
+    @ParameterizedTest
+    @ValueSource(doubles = {40, 70})
+    void aHipBendStaysPostureWhereTheTiltedAccelerometerReadsLessGravity(double lean) {
+        SyntheticWearer w = new SyntheticWearer(FS, 0).accelError(1.028, 1, 1, 0, 0, -0.7)
+                .stand(4).hinge(lean, 0.15, 1.5, 3).stand(4);
+        CoachScenarioTest.Log log = run(w);
+        assertEquals(1, log.count(AlertKind.POSTURE), lean + ": " + log.alerts);
+        assertEquals(0, log.count(AlertKind.KNEE), lean + ": " + log.alerts);
+    }
+
     /** A deep bend from the hips (a flexible wearer goes past 90 degrees) is a stoop, not a lying wearer nor a squat. */
     @ParameterizedTest
     @CsvSource({"40, 0.15", "70, 0.15", "100, 0.10", "110, 0.15"})

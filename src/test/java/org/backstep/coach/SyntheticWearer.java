@@ -22,10 +22,37 @@ final class SyntheticWearer {
     private final List<double[]> samples = new ArrayList<>();
     private final List<StepEvent> steps = new ArrayList<>();
     private final List<double[]> bouts = new ArrayList<>();
+    private final double[] accScale = {1, 1, 1};
+    private final double[] accOffset = {0, 0, 0};
+    private java.util.Random noise;
+    private double accNoise, gyroNoise;
 
     SyntheticWearer(double fs, double mountTiltDeg) {
         this.fs = fs;
         this.mountTiltDeg = mountTiltDeg;
+    }
+
+    /**
+     * A miscalibrated accelerometer from now on: each sensor axis reads {@code scale * f + offset}
+     * (MPU-6050 datasheet 6.2: sensitivity within 3% and zero-g offset within 0.5 to 0.8 m/s^2 per
+     * axis), so the magnitude of gravity it reads depends on how the sensor is tilted.
+     */
+    SyntheticWearer accelError(double sx, double sy, double sz, double ox, double oy, double oz) {
+        accScale[0] = sx;
+        accScale[1] = sy;
+        accScale[2] = sz;
+        accOffset[0] = ox;
+        accOffset[1] = oy;
+        accOffset[2] = oz;
+        return this;
+    }
+
+    /** White sensor noise from now on, standard deviations in m/s^2 and rad/s, from a fixed seed. */
+    SyntheticWearer noise(double accSd, double gyroSd, long seed) {
+        noise = new java.util.Random(seed);
+        accNoise = accSd;
+        gyroNoise = gyroSd;
+        return this;
     }
 
     /** Orientation and pelvis acceleration over time (relative to segment start). */
@@ -245,6 +272,13 @@ final class SyntheticWearer {
             w[2] = (d[1][0] - d[0][1]) / (2 * dt);
         }
         prevR = r;
+        for (int i = 0; i < 3; i++) f[i] = accScale[i] * f[i] + accOffset[i];
+        if (noise != null) {
+            for (int i = 0; i < 3; i++) {
+                f[i] += accNoise * noise.nextGaussian();
+                w[i] += gyroNoise * noise.nextGaussian();
+            }
+        }
         samples.add(new double[] {t, f[0], f[1], f[2], w[0], w[1], w[2]});
         t += 1 / fs;
     }
