@@ -29,6 +29,11 @@ mkdir -p /sys/class/pwm/pwmchip0
 echo 2 >/sys/class/pwm/pwmchip0/npwm     # bcm2835: two channels
 : >/sys/class/pwm/pwmchip0/export
 : >/sys/class/pwm/pwmchip0/unexport
+# State directories on a tmpfs: a 32-bit guest's readdir fails with EOVERFLOW on a host file system
+# with 64-bit inode numbers (qemu-user passes them through); a Pi's ext4 has 32-bit ones.
+STATE=$NS/state
+mkdir -p "$STATE"
+mount -t tmpfs hil-state "$STATE"
 
 JAVA=/usr/lib/jvm/java-17-openjdk-$ARCH/bin/java
 JVM_FLAGS=(-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)   # the service's flags
@@ -36,6 +41,7 @@ CHECK=(java -cp "$ROOT/target/backstep.jar:$ROOT/target/test-classes" org.backst
 case "$CHIP" in lsm*) ADDR=0x6a ;; *) ADDR=0x68 ;; esac
 : >"$OUT/backstep.properties"      # every key at its default (imu.chip = auto where known)
 FAIL=0
+trap 'mkdir -p "$OUT/state" && cp -a "$STATE/." "$OUT/state/" 2>/dev/null || true' EXIT   # the journals, to look at afterwards
 fail() { echo "hil $ARCH $CHIP: FAIL: $*"; FAIL=1; }
 
 # guest_cmd CASE [ENV...] -- ARGS: sets CMD to run backstep on the emulated CPU with the model
@@ -66,8 +72,8 @@ fi
 # service NAME RECORDING SECONDS [ENV...]: starts `run`, waits for the walk to start and end, SIGTERMs.
 service() {
     local name=$1 rec=$2 secs=$3; shift 3
-    rm -rf "$OUT/$name.state"
-    guest_cmd "$name" HIL_RECORDING="$rec" "$@" -- run --config "$OUT/backstep.properties" --state-dir "$OUT/$name.state"
+    rm -rf "${STATE:?}/${name:?}"
+    guest_cmd "$name" HIL_RECORDING="$rec" "$@" -- run --config "$OUT/backstep.properties" --state-dir "$STATE/$name"
     "${CMD[@]}" >"$OUT/$name.out" 2>&1 &
     local pid=$! waited=0
     until grep -q 'walk started' "$OUT/$name.model.log" 2>/dev/null; do
@@ -91,7 +97,7 @@ service() {
 
 if [ "$CHIP" = mpu6050 ]; then
     if service walk "$WORK/walk.csv" "$WALK_S"; then
-        "${CHECK[@]}" journal "$OUT/walk.state" --expect "$WALK_REF" --truth "$WALK_TRUTH" || fail "walk journal"
+        "${CHECK[@]}" journal "$STATE/walk" --expect "$WALK_REF" --truth "$WALK_TRUTH" || fail "walk journal"
     fi
 fi
 
@@ -103,7 +109,7 @@ PLAN=${HIL_FAULT_PLAN:-nack@6+0.5,reset@12,stuck@19+1,unplug@26+2}
 FAIL_BEFORE=$FAIL
 if service faults "$WORK/short.csv" "$SHORT_S" HIL_FAULTS="$PLAN"; then
     "${CHECK[@]}" resumed "$OUT/faults.model.log" 2.0 || fail "faults: counting did not resume within 2 s"
-    "${CHECK[@]}" journal "$OUT/faults.state" --expect "$SHORT_REF" --truth "$SHORT_TRUTH" --lost-s 6 \
+    "${CHECK[@]}" journal "$STATE/faults" --expect "$SHORT_REF" --truth "$SHORT_TRUTH" --lost-s 6 \
         || fail "faults journal"
 fi
 if [ "$FAULTS" = report ] && [ $FAIL != "$FAIL_BEFORE" ]; then

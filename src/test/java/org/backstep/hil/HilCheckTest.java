@@ -41,6 +41,29 @@ class HilCheckTest {
     }
 
     @Test
+    void aShortGapSkippedByALatePlayerIsAllowedButAWrongLengthIsNot() {
+        List<HilCheck.Tone> tones = new ArrayList<>(HilCheck.writtenTones());
+        int k = 0;
+        while (!(tones.get(k).gapAfterMs() > 0 && tones.get(k).gapAfterMs() <= HilCheck.SKIPPABLE_MS
+            && tones.get(k + 1).hz() == tones.get(k).hz())) k++;
+        HilCheck.Tone a = tones.get(k), b = tones.get(k + 1);
+        List<HilCheck.Tone> merged = new ArrayList<>(tones);
+        merged.remove(k + 1);
+        merged.set(k, new HilCheck.Tone(a.hz(), a.ms() + a.gapAfterMs() + b.ms()));
+        assertEquals(List.of(), HilCheck.pwm(pwmLog(merged, false)));
+        merged.set(k, new HilCheck.Tone(a.hz(), a.ms() + a.gapAfterMs() + b.ms() + 300));
+        assertFalse(HilCheck.pwm(pwmLog(merged, false)).isEmpty());
+        List<HilCheck.Tone> skipped = new ArrayList<>(tones);
+        int shortTone = 0;
+        while (tones.get(shortTone).ms() > HilCheck.SKIPPABLE_MS || tones.get(shortTone).optional()) shortTone++;
+        skipped.remove(shortTone);
+        assertEquals(List.of(), HilCheck.pwm(pwmLog(skipped, false)), "one short tone skipped");
+        List<HilCheck.Tone> many = new ArrayList<>(tones);
+        many.removeIf(t -> t.ms() <= HilCheck.SKIPPABLE_MS && !t.optional());
+        assertFalse(HilCheck.pwm(pwmLog(many, false)).isEmpty(), "every short tone skipped is the player's fault");
+    }
+
+    @Test
     void aMissingOrWrongToneFails() {
         List<HilCheck.Tone> tones = new ArrayList<>(HilCheck.writtenTones());
         tones.remove(3);

@@ -17,8 +17,9 @@ import org.tinylog.Logger;
  * in bursts, like the MPU-6050 driver.
  *
  * <p>{@link #open} probes WHO_AM_I, resets the chip (SW_RESET), sets block data update and
- * auto-increment, rate and ranges, batches both sensors into the FIFO at the output data rate and
- * starts it in continuous mode. The two FIFOs differ:
+ * auto-increment, rate and ranges, and batches both sensors into the FIFO at the output data rate.
+ * As in the MPU-6050 driver, the FIFO starts (continuous mode) at the first {@link #drain}, so
+ * nothing piles up while the service is still starting. The two FIFOs differ:
  * <ul>
  *   <li>LSM6DSOX: every word carries a tag (which sensor, and a 2-bit counter of the time slot);
  *       a sample is delivered when the gyro and accelerometer words of one slot have both come,
@@ -54,6 +55,8 @@ public final class Lsm6dsx implements Imu {
     private long lastDataNanos;
     private long lastDrainNanos;
     private boolean realignPending;
+    private boolean fifoStartPending;
+    private boolean streamStarted;
     /** DSOX pairing: the slot counter of the words held, or -1; which of the two are held. */
     private int slot = -1;
     private boolean haveAccel;
@@ -112,7 +115,24 @@ public final class Lsm6dsx implements Imu {
         } else {
             writeChecked(DS3_FIFO_CTRL3, DS3_FIFO_CTRL3_BOTH_UNDECIMATED);
         }
+        device.writeRegister(chip == ImuChip.LSM6DSOX ? DSOX_FIFO_CTRL4 : DS3_FIFO_CTRL5, FIFO_MODE_BYPASS);
+        fifoStartPending = true;
+    }
+
+    /**
+     * Starts the FIFO at the first drain after open or re-initialisation; after a re-initialisation
+     * the samples not recorded since the last one delivered count as lost.
+     */
+    private void startFifo(long now) {
+        long since = lastDataNanos;
         restartFifo();
+        fifoStartPending = false;
+        if (streamStarted) {
+            long estimate = Math.round(Math.max(0, now - since) * 1e-9 * rateHz);
+            sampleIndex += estimate;
+            lost += estimate;
+        }
+        streamStarted = true;
     }
 
     private void writeChecked(int reg, int value) {
@@ -147,6 +167,10 @@ public final class Lsm6dsx implements Imu {
     public int drain(ImuSink sink) {
         if (closed) throw new DeviceException(chip.label() + " on " + device.describe() + " is closed");
         long now = clock.nanoTime();
+        if (fifoStartPending) {
+            startFifo(now);
+            return 0;
+        }
         if (realignPending) {
             discard(now, "realigning FIFO words after a bus error");
             return 0;
@@ -175,9 +199,10 @@ public final class Lsm6dsx implements Imu {
         expect(wrong, "CTRL2_G", status[1], settings.odrCode() << ODR_SHIFT | settings.fsGCode() << FS_SHIFT);
         expect(wrong, "CTRL3_C", status[2], CTRL3_C_BDU | CTRL3_C_IF_INC);
         if (chip == ImuChip.LSM6DSOX) {
-            expect(wrong, "FIFO_CTRL4", device.readRegister(DSOX_FIFO_CTRL4) & 0x07, FIFO_MODE_CONTINUOUS);
+            expect(wrong, "FIFO_CTRL4", device.readRegister(DSOX_FIFO_CTRL4) & 0x07, fifoStartPending ? FIFO_MODE_BYPASS : FIFO_MODE_CONTINUOUS);
         } else {
-            expect(wrong, "FIFO_CTRL5", device.readRegister(DS3_FIFO_CTRL5), settings.odrCode() << DS3_FIFO_ODR_SHIFT | FIFO_MODE_CONTINUOUS);
+            expect(wrong, "FIFO_CTRL5", device.readRegister(DS3_FIFO_CTRL5),
+                fifoStartPending ? FIFO_MODE_BYPASS : settings.odrCode() << DS3_FIFO_ODR_SHIFT | FIFO_MODE_CONTINUOUS);
         }
         return wrong.length() == 0 ? null : wrong.toString();
     }
@@ -277,16 +302,12 @@ public final class Lsm6dsx implements Imu {
         Logger.warn("IMU {}: about {} samples lost, {} in total", why, estimate, lost);
     }
 
-    /** Configures the chip again; what it produced since the last sample delivered counts as lost. */
+    /** Configures the chip again; the next drain starts the FIFO and counts what was not recorded as lost. */
     @Override
     public void reinitialize() {
         if (closed) throw new DeviceException(chip.label() + " on " + device.describe() + " is closed");
-        long before = lastDataNanos;
         configure();
-        long estimate = Math.round(Math.max(0, clock.nanoTime() - before) * 1e-9 * rateHz);
-        sampleIndex += estimate;
-        lost += estimate;
-        Logger.warn("IMU {} on {} re-initialised; about {} samples lost", chip.label(), device.describe(), estimate);
+        Logger.warn("IMU {} on {} re-initialised", chip.label(), device.describe());
     }
 
     @Override

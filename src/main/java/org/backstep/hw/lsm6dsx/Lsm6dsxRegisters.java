@@ -93,7 +93,8 @@ public final class Lsm6dsxRegisters {
     /**
      * DS3 §9 FIFO_DATA_OUT_L (3Eh) and _H (3Fh): one 16-bit word per read pair; a burst wraps from
      * 3Fh back to 3Eh. With both sensors at the same rate undecimated the pattern is Gx, Gy, Gz,
-     * XLx, XLy, XLz (DS3 §8 FIFO: gyroscope data set first).
+     * XLx, XLy, XLz (the datasheet's FIFO chapter: the first data set is the gyroscope's, the
+     * second the accelerometer's; Linux's st_lsm6dsx reads it so).
      */
     public static final int DS3_FIFO_DATA_OUT_L = 0x3E;
     /** Words of one DS3 sample: three gyro, three accel. */

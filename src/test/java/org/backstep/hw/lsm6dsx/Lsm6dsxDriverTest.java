@@ -40,8 +40,12 @@ class Lsm6dsxDriverTest {
         };
     }
 
+    /** Opens the driver and drains once: the first drain starts the FIFO and delivers nothing. */
     private Lsm6dsx open(SimulatedLsm6dsx chip, ImuChip c, int rateHz) {
-        return Lsm6dsx.open(device(chip), Lsm6dsxSettings.of(c, Mpu6050Settings.builder().rateHz(rateHz).build()), time, time);
+        Lsm6dsx imu = Lsm6dsx.open(device(chip), Lsm6dsxSettings.of(c, Mpu6050Settings.builder().rateHz(rateHz).build()), time, time);
+        time.advanceSeconds(0.5);
+        assertEquals(0, drainAfter(imu, 0), "nothing piles up before the first drain");
+        return imu;
     }
 
     /** The last sample's stream time has advanced from the first's as far as its chip time (the ramp). */
@@ -103,6 +107,7 @@ class Lsm6dsxDriverTest {
         assertTrue(wrong != null && wrong.startsWith("CTRL1_XL 0x00 (want 0x48), CTRL2_G 0x00 (want 0x44), CTRL3_C 0x04 (want 0x44)"), wrong);
         imu.reinitialize();
         assertNull(imu.checkConfiguration());
+        assertEquals(0, drainAfter(imu, 0), "this drain starts the FIFO again");
         int after = 0;
         for (int i = 0; i < 10; i++) after += drainAfter(imu, 0.02);    // 0.2 s
         assertEquals(21, after, 2);
