@@ -6,7 +6,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 FAIL=0
 
 if command -v shellcheck >/dev/null 2>&1; then
-    if shellcheck "$HERE/install.sh" "$HERE/backstep-export" "$HERE/check.sh" "$HERE/deb/postinst" "$HERE/deb/prerm" "$HERE/deb/postrm" "$HERE/backstep" "$HERE/boot-config" "$HERE/package-check.sh" \
+    if shellcheck "$HERE/install.sh" "$HERE/backstep-export" "$HERE/backstep-cds" "$HERE/check.sh" "$HERE/deb/postinst" "$HERE/deb/prerm" "$HERE/deb/postrm" "$HERE/backstep" "$HERE/boot-config" "$HERE/package-check.sh" \
         "$HERE/hil/run.sh" "$HERE/hil/cases.sh"; then
         echo "check: shellcheck ok"
     else

@@ -105,9 +105,12 @@ else
 fi
 
 # --- files ---
+JAR_NEW=0
+cmp -s "$JAR" "$ROOT/usr/share/backstep/backstep.jar" || JAR_NEW=1
 put "$JAR" /usr/share/backstep/backstep.jar 644
 put "$HERE/backstep" /usr/bin/backstep 755
 put "$HERE/backstep-export" /usr/libexec/backstep/backstep-export 755
+put "$HERE/backstep-cds" /usr/libexec/backstep/backstep-cds 755
 put "$HERE/boot-config" /usr/libexec/backstep/boot-config 755
 put "$HERE/backstep.service" /etc/systemd/system/backstep.service 644
 put "$HERE/backstep-export@.service" /etc/systemd/system/backstep-export@.service 644
@@ -116,6 +119,17 @@ put "$HERE/99-backstep-usb.rules" /etc/udev/rules.d/99-backstep-usb.rules 644
 put "$HERE/modules-load.conf" /etc/modules-load.d/backstep.conf 644
 put_once "$HERE/../config/backstep.properties" /etc/backstep/backstep.properties 644
 put_once "$HERE/../config/tinylog.properties" /etc/backstep/tinylog.properties 644
+
+# --- the class-data-sharing archive (deploy/backstep-cds): for a new jar, or when the JVM will not map
+# the one there (missing, or stale after a JDK upgrade); -Xshare:on refuses to start without it ---
+JSA=/var/cache/backstep/backstep.jsa
+if [ -n "$ROOT" ]; then
+    say "--root: no class archive (run /usr/libexec/backstep/backstep-cds on the device once)"
+elif [ "$JAR_NEW" -eq 1 ] || [ ! -s "$JSA" ] || ! BACKSTEP_JAVA_OPTS=-Xshare:on /usr/bin/backstep --version >/dev/null 2>&1; then
+    /usr/libexec/backstep/backstep-cds "$JSA" || true
+    # no archive (no java yet, a broken jar): the next run tries again, and this one changed nothing
+    [ ! -s "$JSA" ] || CHANGED=1
+fi
 
 # --- hardware: I2C and the PWM overlay for the buzzer on GPIO18 ---
 CONFIG_TXT=$ROOT/boot/firmware/config.txt

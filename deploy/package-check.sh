@@ -4,7 +4,9 @@
 #   2. install in a root where systemd is not running (a chroot, an image build): the service ends up
 #      enabled, the user exists, config.txt gets its lines behind their marker;
 #   3. upgrade where systemd runs: the service is restarted;
-#   4. remove, then purge: nothing of the package, its state or its boot-config lines is left;
+#   4. remove, then purge: nothing of the package, its state, its class archive or its boot-config lines is left;
+#   (with java in the root: the class archive is made at install, and a missing, damaged or stale one
+#   does not stop backstep from starting)
 #   5. deploy/install.sh twice in such a root, the second time with a new jar: the service is restarted.
 # The throwaway root is the host's /usr, /etc and /var under overlays in a private mount namespace, so
 # the host is never touched and nothing is downloaded. systemctl inside it is a stub that logs its calls
@@ -145,7 +147,7 @@ mount -t proc proc "$R/proc"
 mount -t tmpfs tmpfs "$R/run"
 chmod 1777 "$R/tmp"
 # a throwaway root starts without backstep, whatever the host has
-rm -rf "$R/var/lib/backstep" "$R/var/log/backstep" "$R/etc/backstep" "$R/etc/systemd/system/backstep.service"
+rm -rf "$R/var/lib/backstep" "$R/var/log/backstep" "$R/var/cache/backstep" "$R/etc/backstep" "$R/etc/systemd/system/backstep.service"
 printf '# a Pi config.txt\ndtparam=audio=on\n[cm4]\notg_mode=1\n' >"$R/boot/firmware/config.txt"
 cp "$R/boot/firmware/config.txt" "$T/config.orig"
 # systemctl: the real one for what works offline (preset, enable, is-enabled: deb-systemd-helper and
@@ -194,8 +196,22 @@ check "user backstep in groups i2c and gpio" 'chroot "$R" id -nG backstep | tr "
 check "config.txt: I2C and PWM lines under [all], each behind its marker" \
     '[ "$(grep -c "^# backstep: the next line" "$R/boot/firmware/config.txt")" = 3 ] && tail -n 6 "$R/boot/firmware/config.txt" | grep -qx "\[all\]" && grep -qx "dtoverlay=pwm,pin=18,func=2" "$R/boot/firmware/config.txt"'
 check "nothing started without systemd" '! grep -qE " (start|restart) " "$R/tmp/systemctl.log" 2>/dev/null'
+JSA=$R/var/cache/backstep/backstep.jsa
 if chroot "$R" sh -c 'command -v java' >/dev/null 2>&1; then
     check "backstep --version on the PATH" 'chroot "$R" backstep --version | grep -q "^backstep [0-9]"'
+    check "install creates the class archive, and the JVM maps it" \
+        '[ -s "$JSA" ] && chroot "$R" env BACKSTEP_JAVA_OPTS=-Xshare:on backstep --version | grep -q "^backstep [0-9]"'
+    # -Xshare:auto: without the archive, or with one that does not match, backstep starts all the same and
+    # prints nothing more than its output
+    mv "$JSA" "$T/jsa"
+    check "backstep starts without the class archive" '[ "$(chroot "$R" backstep --version 2>&1 | wc -l)" = 1 ]'
+    echo "not an archive" >"$JSA"
+    check "backstep starts with a damaged class archive, silently" '[ "$(chroot "$R" backstep --version 2>&1 | wc -l)" = 1 ]'
+    cp "$T/jsa" "$JSA"
+    touch "$R/usr/share/backstep/backstep.jar"
+    check "backstep starts with a stale class archive (another jar), silently" '[ "$(chroot "$R" backstep --version 2>&1 | wc -l)" = 1 ]'
+else
+    echo "package-check: SKIP class archive checks (no java in the root)"
 fi
 
 # 2. upgrade while systemd runs and the service is active
@@ -215,11 +231,13 @@ check "upgrade adds no boot-config lines twice" '[ "$(grep -c "^dtparam=i2c_arm=
 chroot "$R" dpkg -r $IGN backstep >"$T/remove.log" 2>&1 || { cat "$T/remove.log"; bad "dpkg -r"; }
 check "remove stops the service" 'grep -q "stop backstep.service" "$R/tmp/systemctl.log"'
 check "remove deletes the program" '[ ! -e "$R/usr/share/backstep/backstep.jar" ] && [ ! -e "$R/usr/bin/backstep" ]'
+check "remove deletes the class archive" '[ ! -e "$R/var/cache/backstep" ]'
 check "remove keeps the journal and the configuration" '[ -f "$R/var/lib/backstep/journal/kept" ] && [ -f "$R/etc/backstep/backstep.properties" ]'
 
 # 4. purge: nothing left
 chroot "$R" dpkg -P $IGN backstep >"$T/purge.log" 2>&1 || { cat "$T/purge.log"; bad "dpkg -P"; }
-check "purge removes /var/lib/backstep and /var/log/backstep" '[ ! -e "$R/var/lib/backstep" ] && [ ! -e "$R/var/log/backstep" ]'
+check "purge removes /var/lib/backstep, /var/log/backstep and /var/cache/backstep" \
+    '[ ! -e "$R/var/lib/backstep" ] && [ ! -e "$R/var/log/backstep" ] && [ ! -e "$R/var/cache/backstep" ]'
 check "purge removes /etc/backstep and the module list" '[ ! -e "$R/etc/backstep" ] && [ ! -e "$R/etc/modules-load.d/backstep.conf" ] && [ ! -e "$R/usr/lib/modules-load.d/backstep.conf" ]'
 check "purge removes the enablement" '[ ! -e "$WANTS" ] && [ ! -L "$WANTS" ] && [ -z "$(find "$R/var/lib/systemd/deb-systemd-helper-enabled" -name "backstep*" 2>/dev/null)" ]'
 check "purge restores config.txt byte for byte" 'cmp -s "$T/config.orig" "$R/boot/firmware/config.txt"'
@@ -227,7 +245,7 @@ check "dpkg forgets the package" '! chroot "$R" dpkg -s backstep >/dev/null 2>&1
 
 # 5. install.sh: first run installs and enables; a second run with a new jar restarts the running service
 mkdir -p "$R/tmp/src/deploy" "$R/tmp/src/config"
-cp "$HERE"/backstep "$HERE"/backstep-export "$HERE"/boot-config "$HERE"/install.sh "$HERE"/*.service "$HERE"/*.rules \
+cp "$HERE"/backstep "$HERE"/backstep-export "$HERE"/backstep-cds "$HERE"/boot-config "$HERE"/install.sh "$HERE"/*.service "$HERE"/*.rules \
     "$HERE"/modules-load.conf "$R/tmp/src/deploy/"
 cp "$HERE"/../config/*.properties "$R/tmp/src/config/"
 dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./usr/share/backstep/backstep.jar >"$R/tmp/backstep.jar"
@@ -237,10 +255,14 @@ rm -rf "$R/run/systemd"
 : >"$R/tmp/systemctl.log"
 chroot "$R" sh /tmp/src/deploy/install.sh --no-apt --jar /tmp/backstep.jar >"$T/inst1.log" 2>&1 || { cat "$T/inst1.log"; bad "install.sh"; }
 check "install.sh enables the service" 'grep -q "enable backstep.service" "$R/tmp/systemctl.log"'
+if chroot "$R" sh -c 'command -v java' >/dev/null 2>&1; then
+    check "install.sh creates the class archive" '[ -s "$JSA" ]'
+fi
 check "install.sh does not start it before the reboot that enables I2C" '! grep -q " start backstep.service" "$R/tmp/systemctl.log"'
 touch "$R/tmp/active"
 : >"$R/tmp/systemctl.log"
-printf 'x' >>"$R/tmp/backstep.jar"
+# a new jar that still runs: one more entry
+(cd "$R/tmp" && echo "check2" >backstep-check2.txt && jar uf backstep.jar backstep-check2.txt)
 chroot "$R" sh /tmp/src/deploy/install.sh --no-apt --jar /tmp/backstep.jar >"$T/inst2.log" 2>&1 || { cat "$T/inst2.log"; bad "install.sh (upgrade)"; }
 check "install.sh with a new jar restarts the running service" 'grep -q "restart backstep.service" "$R/tmp/systemctl.log"'
 : >"$R/tmp/systemctl.log"

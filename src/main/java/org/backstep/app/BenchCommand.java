@@ -53,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     String unitFlags;
 
     /** The service's JVM flags, as deploy/backstep runs it. */
-    static final String UNIT_FLAGS = "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /** The flags of deploy/backstep (the unit's wrapper), without its class archive, which {@link #children} adds. */
+    static final String UNIT_FLAGS = "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
     private final PrintWriter out;
 
@@ -187,8 +188,19 @@ final class BenchCommand implements Callable<Integer> {
                 full.cpuSeconds, full.seconds, replaySamples, empty.cpuSeconds, empty.seconds, full.peakRssKb / 1024.0);
         // a demo that falls behind its pace on a loaded machine exits 1; its start-up and memory still count
         Child demo = Child.run(unitFlags, "backstep demo:", List.of("demo", "--speed", "50", "--state-dir", dir.resolve("state").toString()), false);
-        out.printf(Locale.ROOT, "demo, child JVM   start-up %.2f s wall to the banner (the sampling loop starts next); peak resident memory %.0f MB%n",
-                demo.markerSeconds, demo.peakRssKb / 1024.0);
+        out.printf(Locale.ROOT, "demo, child JVM   start-up %.2f s wall, %.2f s CPU to the banner (the sampling loop starts next); peak resident memory %.0f MB%n",
+                demo.markerSeconds, demo.markerCpuSeconds, demo.peakRssKb / 1024.0);
+        // as installed: a class-data-sharing archive made by a short demo (deploy/backstep-cds), then mapped
+        Path jsa = dir.resolve("bench.jsa");
+        Child.run(unitFlags + " -XX:ArchiveClassesAtExit=" + jsa, "", List.of("demo", "--speed", "200", "--state-dir", dir.resolve("cds").toString()), false);
+        if (Files.isRegularFile(jsa)) {
+            Child cds = Child.run(unitFlags + " -XX:SharedArchiveFile=" + jsa + " -Xshare:auto", "backstep demo:",
+                    List.of("demo", "--speed", "50", "--state-dir", dir.resolve("state-cds").toString()), false);
+            out.printf(Locale.ROOT, "demo, with AppCDS start-up %.2f s wall, %.2f s CPU to the banner; peak resident memory %.0f MB (the archive the install makes)%n",
+                    cds.markerSeconds, cds.markerCpuSeconds, cds.peakRssKb / 1024.0);
+        } else {
+            out.println("demo, with AppCDS this JVM made no class archive");
+        }
         out.printf(Locale.ROOT, "child JVM flags   %s%n", unitFlags);
     }
 
@@ -196,7 +208,7 @@ final class BenchCommand implements Callable<Integer> {
      * A child JVM of this jar: wall time to exit and to a line starting with a marker; peak resident memory and
      * CPU time of all its threads, as last seen in /proc (Linux; polled every 5 ms, so the last few ms are missed).
      */
-    private record Child(double seconds, double markerSeconds, long peakRssKb, double cpuSeconds) {
+    private record Child(double seconds, double markerSeconds, double markerCpuSeconds, long peakRssKb, double cpuSeconds) {
         /** Clock ticks per second of /proc/PID/stat's times (USER_HZ, 100 on every Linux the unit runs). */
         private static final double USER_HZ = 100;
 
@@ -234,9 +246,13 @@ final class BenchCommand implements Callable<Integer> {
             watch.setDaemon(true);
             watch.start();
             double markerS = Double.NaN;
+            double markerCpu = Double.NaN;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = r.readLine()) != null; ) {
-                    if (Double.isNaN(markerS) && !marker.isEmpty() && l.startsWith(marker)) markerS = (System.nanoTime() - t0) / 1e9;
+                    if (Double.isNaN(markerS) && !marker.isEmpty() && l.startsWith(marker)) {
+                        markerS = (System.nanoTime() - t0) / 1e9;
+                        markerCpu = peak[1] / USER_HZ;     // as last polled, at most 5 ms old
+                    }
                 }
             }
             try {
@@ -247,7 +263,7 @@ final class BenchCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             }
-            return new Child((System.nanoTime() - t0) / 1e9, markerS, peak[0], peak[1] / USER_HZ);
+            return new Child((System.nanoTime() - t0) / 1e9, markerS, markerCpu, peak[0], peak[1] / USER_HZ);
         }
     }
 

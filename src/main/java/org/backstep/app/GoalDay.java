@@ -13,26 +13,30 @@ import org.tinylog.Logger;
  * {@code Totals.chain()}). Called on the sampling thread.
  */
 final class GoalDay {
-    private static final Object NO_CLOCK = new Object();
-
     private final Store store;
     private final GoalTracker goal;
-    private Object key;
+    private boolean started;
+    private long key;
 
     GoalDay(Store store, GoalTracker goal) {
         this.store = store;
         this.goal = goal;
     }
 
-    /** Resumes the tracker if the goal's day changed; true if it did. */
+    /**
+     * Resumes the tracker if the goal's day changed; true if it did. Allocates nothing while the day stays
+     * the same (it runs once a second on the sampling thread): the journal's totals are read only on a change.
+     */
     boolean check() {
+        if (started && store.goalDayKey() == key) return false;
         DailyTotals g = store.goalDay();
-        Object k = g.date() != null ? g.date() : NO_CLOCK;
-        if (k.equals(key)) return false;
-        if (key != null) {
+        long k = Store.goalDayKey(g);
+        if (started && k == key) return false;
+        if (started) {
             Logger.info("goal day is now {}: {} backward steps{}{}", g.date() != null ? g.date() : "the last day (no clock)",
                     g.backward(), g.targetAnnounced() ? ", target announced" : "", g.limitAnnounced() ? ", limit announced" : "");
         }
+        started = true;
         key = k;
         goal.resume(g.backward(), g.targetAnnounced(), g.limitAnnounced());
         return true;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
 import org.backstep.hw.buzzer.PatternPlayer;
@@ -39,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
         Store store = Store.open(common.stateDir, cfg.store()); // first: a second service must not touch the chip
         Pi4jHardware hw;
         try {
-            hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer());
+            hw = Pi4jHardware.open(cfg.imu(), cfg.imuSelection(), cfg.buzzer(), true);   // an IMU unplugged at boot is awaited
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -57,7 +58,10 @@ final class RunCommand implements Callable<Integer> {
             hw.close();
             throw e;
         }
-        systemd.ready("counting steps; " + hw.describe());    // the sensor is configured and the loop runs
+        // READY=1: the journal is open and the sampling loop runs. The sensor is configured, or (unplugged at boot)
+        // the loop is inside an `absent` fault episode, retrying with its back-off and feeding the watchdog.
+        String missing = hw.imu().missing();
+        systemd.ready(missing == null ? "counting steps; " + hw.describe() : "running, waiting for the IMU: " + missing);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Logger.info("stopping");
@@ -67,7 +71,13 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "backstep-shutdown"));
         Logger.info("running; stop with SIGTERM");
-        stopped.await();
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            String refused = hw.imuRefusal();
+            if (refused != null) {               // a restart builds the pipeline for the chip now present
+                err.println("run: " + refused);
+                return 1;                        // System.exit runs the shutdown hook, which closes everything
+            }
+        }
         return 0;
     }
 

@@ -38,6 +38,15 @@ public interface Imu extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Null when the sensor is there; else one line saying why not (it did not answer when the service
+     * started, see {@link AwaitedImu}): the sampling loop then begins in a fault episode ({@code absent})
+     * and re-initialises until it answers.
+     */
+    default String missing() {
+        return null;
+    }
+
     /** Puts the sensor to sleep where possible and releases its bus handle. Idempotent. */
     @Override
     void close();

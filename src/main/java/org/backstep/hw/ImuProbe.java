@@ -14,6 +14,28 @@ public final class ImuProbe {
     private ImuProbe() {
     }
 
+    private static List<Integer> candidates(ImuChip wanted, int address) {
+        return address >= 0 ? List.of(address) : wanted != null ? wanted.family().addresses() : ImuChip.KNOWN_ADDRESSES;
+    }
+
+    /**
+     * True when anything acknowledges a read of WHO_AM_I at one of the addresses {@code selection} allows,
+     * whatever it reads: false means no chip is on the bus there (unplugged, unpowered).
+     */
+    public static boolean anyAnswers(I2cBus bus, ImuSelection selection) {
+        for (int a : candidates(selection.chip(), selection.address())) {
+            ImuChip.Family family = selection.chip() != null ? selection.chip().family() : ImuChip.Family.at(a);
+            if (family == null) continue;
+            try (I2cDevice dev = bus.open(a)) {
+                dev.readRegister(family.whoAmIRegister());
+                return true;
+            } catch (DeviceException e) {
+                // no acknowledge: nothing there
+            }
+        }
+        return false;
+    }
+
     /** What answered where. */
     public record Found(ImuChip chip, int address) {
         /** E.g. {@code "MPU-6500 (WHO_AM_I 0x70) at i2c bus 1 address 0x68"}. */
@@ -29,8 +51,7 @@ public final class ImuProbe {
      *                         an unknown WHO_AM_I, or another chip than the one configured
      */
     public static Found find(I2cBus bus, ImuChip wanted, int address) {
-        List<Integer> candidates = address >= 0 ? List.of(address)
-            : wanted != null ? wanted.family().addresses() : ImuChip.KNOWN_ADDRESSES;
+        List<Integer> candidates = candidates(wanted, address);
         List<String> answers = new ArrayList<>();
         boolean somethingAnswered = false;
         for (int a : candidates) {

@@ -19,7 +19,9 @@ import org.tinylog.Logger;
  * the driver says the chip lost its state ({@link DeviceException#needsReinit()}: a stuck FIFO count), or
  * after {@code failuresBeforeReinit} bus errors in a row. A stall is told apart by reading the
  * configuration back ({@link Imu#checkConfiguration()}): {@code reset} when it was lost (a power-on
- * reset), else {@code stalled}; the other causes are {@code stuck} and {@code bus}. The loop then
+ * reset), else {@code stalled}; the other causes are {@code stuck} and {@code bus}, and {@code absent} when
+ * the IMU did not answer when the service started ({@link Imu#missing()}): the first poll begins the episode,
+ * and the first samples of the chip once it answers end it. The loop then
  * re-initialises the sensor, again after each poll window without samples, with a back-off that doubles
  * from one poll interval up to {@code maxBackoffMs} (at most 2 s). The {@link FaultListener} hears the
  * start of an episode once, and its end, with the gap's length, when samples flow again.
@@ -39,7 +41,7 @@ public final class SamplingLoop implements AutoCloseable {
     /** Hears sensor fault episodes, on the sampling thread. */
     public interface FaultListener {
         /**
-         * An episode began: {@code cause} is {@code reset}, {@code stalled}, {@code stuck} or {@code bus};
+         * An episode began: {@code cause} is {@code reset}, {@code stalled}, {@code stuck}, {@code bus} or {@code absent};
          * {@code lastSampleNanos} is when samples last came. Told once per episode.
          */
         void sensorFault(String cause, String detail, long lastSampleNanos);
@@ -147,6 +149,8 @@ public final class SamplingLoop implements AutoCloseable {
     }
 
     private long drain(long start) {
+        String missing = imu.missing();
+        if (missing != null) return fault(start, "absent", missing);
         try {
             int n = imu.drain(guarded);
             samples += n;

@@ -36,6 +36,42 @@ public final class RecordDater {
         return DayRule.dayOf(utcMillis, offsetAt(utcMillis), settings.dayStartsAt());
     }
 
+    /** What {@link #todayEpochDay()} returns while the wall clock is not trusted. */
+    public static final long UNTRUSTED = Long.MIN_VALUE;
+
+    /** The UTC offset {@code zone} keeps over [{@code from}, {@code until}) epoch ms, between two of its transitions. */
+    private record OffsetSpan(ZoneId zone, long from, long until, int offsetSeconds) {
+        static OffsetSpan at(ZoneId zone, long utcMillis) {
+            java.time.zone.ZoneRules rules = zone.getRules();
+            java.time.Instant i = java.time.Instant.ofEpochMilli(utcMillis);
+            java.time.zone.ZoneOffsetTransition prev = rules.previousTransition(i), next = rules.nextTransition(i);
+            return new OffsetSpan(zone, prev == null ? Long.MIN_VALUE : prev.toEpochSecond() * 1000L,
+                    next == null ? Long.MAX_VALUE : next.toEpochSecond() * 1000L, rules.getOffset(i).getTotalSeconds());
+        }
+
+        boolean covers(ZoneId z, long utcMillis) {
+            return z.equals(zone) && utcMillis >= from && utcMillis < until;
+        }
+    }
+
+    /** The offset span of the last {@link #todayEpochDay()}: recomputed only at a transition or a clock jump past one. */
+    private volatile OffsetSpan span;
+
+    /**
+     * {@link #today()} as an epoch day, or {@link #UNTRUSTED}, without allocating: the sampling thread asks it
+     * once a second. The same rule as {@link DayRule#dayOf} in integer arithmetic, with the zone's offset kept
+     * until its next transition.
+     */
+    public long todayEpochDay() {
+        long now = time.wallMillis();
+        if (!trusted(now)) return UNTRUSTED;
+        ZoneId z = zone();
+        OffsetSpan s = span;
+        if (s == null || !s.covers(z, now)) span = s = OffsetSpan.at(z, now);
+        long local = Math.floorDiv(now, 1000L) + s.offsetSeconds() - settings.dayStartsAt().toSecondOfDay();
+        return Math.floorDiv(local, 86_400L);
+    }
+
     /** Today, or null while the wall clock is not trusted. */
     public LocalDate today() {
         long now = time.wallMillis();

@@ -296,12 +296,32 @@ public final class Store implements AutoCloseable {
      * says were announced on it, including events still queued. With a trusted clock (and this boot's early
      * records dated) that day is today, {@code date} set; otherwise it is {@link Totals#chain()}, date null.
      */
+    /** {@link #goalDayKey()} while the goal's day is the journal's last day continued (no trusted clock). */
+    public static final long NO_CLOCK_DAY = Long.MIN_VALUE;
+
+    /**
+     * Which day {@link #goalDay()} is about now: its epoch day, or {@link #NO_CLOCK_DAY}. Cheap and allocation-free,
+     * for the sampling thread to notice a new day once a second; {@link #goalDay()} itself only when it changed.
+     */
+    public long goalDayKey() {
+        long today = dater.todayEpochDay();
+        if (today == RecordDater.UNTRUSTED) return NO_CLOCK_DAY;
+        synchronized (lock) {
+            return totals.hasParked(boot) ? NO_CLOCK_DAY : today;
+        }
+    }
+
+    /** The key of a {@link #goalDay()} result, as {@link #goalDayKey()} gives it. */
+    public static long goalDayKey(DailyTotals goalDay) {
+        return goalDay.date() != null ? goalDay.date().toEpochDay() : NO_CLOCK_DAY;
+    }
+
     public DailyTotals goalDay() {
         LocalDate today = dater.today();
         synchronized (lock) {
             LocalDate d = null;
             DailyTotals t;
-            if (today != null && totals.parkedRange(boot) == null) {
+            if (today != null && !totals.hasParked(boot)) {
                 d = today;
                 t = withBucket(totals.dayAfterChain(d), d);
             } else {

@@ -57,16 +57,17 @@ public interface TimeSource {
     /** Real clocks; the wall clock is trusted once timesyncd's flag exists (or an RTC exists) and it is past the floor. */
     final class SystemTimeSource implements TimeSource {
         private final ZoneId zone;
-        private final Path syncFlag;
-        private final Path rtc;
+        /** java.io.File, not Path: {@code File.exists()} allocates nothing, and the sampling thread asks once a second. */
+        private final java.io.File syncFlag;
+        private final java.io.File rtc;
         private final String bootId;
         private volatile boolean synced;
         private volatile long nextCheckNanos;
 
         SystemTimeSource(ZoneId zone, Path syncFlag, Path rtc, Path bootIdFile) {
             this.zone = zone;
-            this.syncFlag = syncFlag;
-            this.rtc = rtc;
+            this.syncFlag = syncFlag.toFile();
+            this.rtc = rtc.toFile();
             String id;
             try {
                 id = Files.readString(bootIdFile).trim();
@@ -74,6 +75,11 @@ public interface TimeSource {
                 id = "unknown-" + ProcessHandle.current().pid();
             }
             this.bootId = id;
+        }
+
+        /** Whether timesyncd's flag or an RTC exists now (without allocating). */
+        boolean synchronizedNow() {
+            return syncFlag.exists() || rtc.exists();
         }
 
         @Override public long monotonicNanos() { return System.nanoTime(); }
@@ -88,7 +94,7 @@ public interface TimeSource {
             long now = System.nanoTime();
             if (now - nextCheckNanos >= 0) { // look at the file system at most once a second
                 nextCheckNanos = now + 1_000_000_000L;
-                synced = Files.exists(syncFlag) || Files.exists(rtc);
+                synced = synchronizedNow();
             }
             return synced;
         }

@@ -213,6 +213,14 @@ public final class Totals {
         chainDay = day;
     }
 
+    /** Whether records of {@code boot} are parked (undated); without allocating, newest first (where a boot's are). */
+    boolean hasParked(String boot) {
+        for (int i = parked.size() - 1; i >= 0; i--) {
+            if (boot.equals(str(parked.get(i), "boot"))) return true;
+        }
+        return false;
+    }
+
     /** Seq range {from, to} of the parked records of {@code boot}, or null. */
     long[] parkedRange(String boot) {
         long from = Long.MAX_VALUE, to = Long.MIN_VALUE;

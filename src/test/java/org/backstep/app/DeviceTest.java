@@ -1,6 +1,7 @@
 package org.backstep.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.stream.Stream;
 import org.backstep.config.Config;
 import org.backstep.config.Keys;
 import org.backstep.event.Direction;
+import org.backstep.hw.DeviceException;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
 import org.backstep.hw.mpu6050.Mpu6050Settings;
 import org.backstep.hw.pi4j.Pi4jHardware;
+import org.backstep.hw.sim.SampleSource;
 import org.backstep.hw.sim.SimulatedMpu6050;
 import org.backstep.sim.Scenarios;
 import org.backstep.sim.Simulation;
@@ -149,5 +152,60 @@ class DeviceTest {
         long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
         assertTrue(closedAfter > 15, "retried for " + closedAfter + " s");
         assertEquals(closedAfter * 1000, gapMs, 100, "from the last sample to the session's end");
+    }
+
+    @Test
+    void aChipUnpluggedAtStartIsAwaitedHeardOnceAndCountedFromWhenItAnswers() throws Exception {
+        Simulation sim = Scenarios.base(45).stand(12).walk(Direction.BACKWARD, 20, 85).stand(4).build().run();
+        now[0] = 0;
+        SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+        chip.unplug();                              // off the bus when the service starts
+        List<Double> tries = new ArrayList<>();
+        long backward;
+        double answeredAt;
+        try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock, true);
+             Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+            assertTrue(hw.imu().missing().startsWith("no IMU answering on i2c bus 1 at 0x68"), hw.imu().missing());
+            assertTrue(hw.describe().startsWith("waiting for the IMU"), hw.describe());
+            Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+            while (now[0] < 6) {
+                long errors = d.loop().imuErrors();
+                now[0] += d.loop().pollOnce() / 1e9;
+                if (d.loop().imuErrors() > errors) tries.add(now[0]);
+            }
+            assertEquals("absent", d.loop().faultCause());
+            chip.replug();
+            answeredAt = now[0];
+            for (int i = 0; i < 100_000 && !chip.exhausted(); i++) now[0] += d.loop().pollOnce() / 1e9;
+            d.close();
+            assertEquals(null, hw.imu().missing(), "the chip was found");
+            assertEquals(1, d.loop().episodes());
+            assertEquals(1, d.loop().reinitializations(), "opened once, when it answered");
+            backward = d.steps(Direction.BACKWARD);
+            double samplesExpected = (now[0] - answeredAt) * 100;
+            assertEquals(samplesExpected, d.loop().samples(), 120, "counted from when the chip answered");
+        }
+        assertTrue(tries.size() >= 6, "retried while absent: " + tries);
+        for (int i = 1; i < tries.size(); i++) {
+            assertTrue(tries.get(i) - tries.get(i - 1) <= 2.0 + 1e-9, "tries at most 2 s apart: " + tries);
+        }
+        assertEquals(1, played.stream().filter("sensor_fault"::equals).count(), "heard once: " + played);
+        assertTrue(backward >= 18 && backward <= 21, "the walk after the chip answered is counted: " + backward);
+        List<String> gaps = sensorGaps();
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertTrue(gaps.get(0).contains("\"cause\":\"absent\"") && !gaps.get(0).contains("\"ongoing\":true"), gaps.get(0));
+        long gapMs = Long.parseLong(gaps.get(0).replaceAll(".*\"gap_ms\":(\\d+).*", "$1"));
+        assertTrue(gapMs >= 6000 && gapMs < 7300, "from the start to the chip's first samples: " + gapMs + " ms");
+    }
+
+    @Test
+    void aWrongChipAtStartStillFailsWithOneLineWhenTheImuIsAwaited() {
+        SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), () -> now[0]);
+        chip.answerWhoAmI(0x70);                   // an MPU-6500 where imu.chip says MPU-6050
+        DeviceException e = assertThrows(DeviceException.class,
+                () -> Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock, true));
+        assertTrue(e.getMessage().startsWith("no MPU-6050 on i2c bus 1 address 0x68: WHO_AM_I read 0x70"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+        assertEquals("imu", e.device());
     }
 }

@@ -24,8 +24,9 @@ class SensorFaultTest {
     private final FakeTime time = new FakeTime();
     private final SimulatedMpu6050 chip = new SimulatedMpu6050(SampleSource.atRest(), time::seconds);
     private final Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.builder().rateHz(100).build(), chip, time, time);
-    private final List<String> told = new ArrayList<>();
-    private final List<Long> gaps = new ArrayList<>();
+    private final ToldFaults faults = new ToldFaults();
+    private final List<String> told = faults.told;
+    private final List<Long> gaps = faults.gaps;
     private final List<Long> beats = new ArrayList<>();
     private final List<Long> reinitTries = new ArrayList<>();
     private double lastT = -1;
@@ -38,18 +39,7 @@ class SensorFaultTest {
         if (ax == ay && ay == az && az == gx) fakeFrame = true;   // what twelve equal bytes decode to
     }).intervalMs(POLL_MS).maxBackoffMs(2000).clock(time).sleeper(time)
         .heartbeat(now -> beats.add(now))
-        .faults(new SamplingLoop.FaultListener() {
-            @Override
-            public void sensorFault(String cause, String detail, long lastSampleNanos) {
-                told.add(cause + ": " + detail);
-            }
-
-            @Override
-            public void sensorRecovered(String cause, long gapNanos, long lostSamples) {
-                told.add("recovered " + cause);
-                gaps.add(gapNanos);
-            }
-        }).build();
+        .faults(faults).build();
 
     @AfterEach
     void close() {

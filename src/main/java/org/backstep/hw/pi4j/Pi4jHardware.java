@@ -14,6 +14,7 @@ import com.pi4j.context.ContextBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.backstep.hw.AwaitedImu;
 import org.backstep.hw.Buzzer;
 import org.backstep.hw.DeviceException;
 import org.backstep.hw.Hardware;
@@ -76,6 +77,16 @@ public final class Pi4jHardware implements Hardware {
      * @throws DeviceException with a one-line hint if the I2C bus or PWM chip is missing, or no supported IMU answers
      */
     public static Pi4jHardware open(Mpu6050Settings imu, ImuSelection selection, BuzzerSettings buzzer) {
+        return open(imu, selection, buzzer, false);
+    }
+
+    /**
+     * As {@link #open(Mpu6050Settings, ImuSelection, BuzzerSettings)}; with {@code awaitImu}, an IMU that does
+     * not answer at all (nothing acknowledges at its addresses) is no error: {@link #imu()} is then an
+     * {@link AwaitedImu} that the sampling loop opens once the chip answers ({@code run}). A chip that answers
+     * but is the wrong one or keeps no configuration, and a missing bus, still fail with one line.
+     */
+    public static Pi4jHardware open(Mpu6050Settings imu, ImuSelection selection, BuzzerSettings buzzer, boolean awaitImu) {
         Path dev = Path.of("/dev/i2c-" + imu.bus());
         if (!Files.exists(dev)) {
             throw DeviceException.of(IMU, "no " + dev + ": enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot", null);
@@ -89,7 +100,7 @@ public final class Pi4jHardware implements Hardware {
         String[] ids = addBuzzerProvider(b, buzzer);
         String pwmId = ids[0];
         String doutId = ids[1];
-        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, selection, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM);
+        return assemble(b.build(), LinuxFsI2CProvider.ID, doutId, pwmId, imu, selection, buzzer, Sleeper.SYSTEM, NanoClock.SYSTEM, awaitImu);
     }
 
     /** The part of the unit a failure is about, as self tests and error lines name it. */
@@ -173,9 +184,15 @@ public final class Pi4jHardware implements Hardware {
 
     /** As {@link #simulated(Mpu6050Settings, SimulatedMpu6050)} with injected time. */
     public static Pi4jHardware simulated(Mpu6050Settings imu, SimulatedMpu6050 chip, Sleeper sleeper, NanoClock clock) {
+        return simulated(imu, chip, sleeper, clock, false);
+    }
+
+    /** As above; {@code awaitImu} as for {@link #open(Mpu6050Settings, ImuSelection, BuzzerSettings, boolean)}. */
+    public static Pi4jHardware simulated(Mpu6050Settings imu, SimulatedMpu6050 chip, Sleeper sleeper, NanoClock clock, boolean awaitImu) {
         Context ctx = Pi4J.newContextBuilder().noAutoDetect()
             .add(new SimulatedI2CProvider(chip, imu.bus(), imu.address())).build();
-        return assemble(ctx, SimulatedI2CProvider.ID, null, null, imu, BuzzerSettings.none(), sleeper, clock);
+        return assemble(ctx, SimulatedI2CProvider.ID, null, null, imu, new ImuSelection(ImuChip.MPU6050, imu.address()),
+            BuzzerSettings.none(), sleeper, clock, awaitImu);
     }
 
     /**
@@ -193,18 +210,38 @@ public final class Pi4jHardware implements Hardware {
     public static Pi4jHardware assemble(Context ctx, String i2cProviderId, String digitalOutputProviderId,
                                         String pwmProviderId, Mpu6050Settings imuSettings, ImuSelection selection,
                                         BuzzerSettings buzzerSettings, Sleeper sleeper, NanoClock clock) {
+        return assemble(ctx, i2cProviderId, digitalOutputProviderId, pwmProviderId, imuSettings, selection, buzzerSettings,
+            sleeper, clock, false);
+    }
+
+    /** As above; {@code awaitImu} as for {@link #open(Mpu6050Settings, ImuSelection, BuzzerSettings, boolean)}. */
+    public static Pi4jHardware assemble(Context ctx, String i2cProviderId, String digitalOutputProviderId,
+                                        String pwmProviderId, Mpu6050Settings imuSettings, ImuSelection selection,
+                                        BuzzerSettings buzzerSettings, Sleeper sleeper, NanoClock clock, boolean awaitImu) {
         Imu imu = null;
         Buzzer buzzer = null;
         String part = IMU;
         try {
             Pi4jI2cBus bus = new Pi4jI2cBus(ctx, i2cProviderId, imuSettings.bus());
-            // A fixed chip and address go straight to the driver, whose probe says what is wrong.
-            ImuProbe.Found found = selection.fixed() ? new ImuProbe.Found(selection.chip(), selection.address())
-                : ImuProbe.find(bus, selection.chip(), selection.address());
-            imu = openImu(bus, found, imuSettings, sleeper, clock);
+            String imuWhat;
+            if (awaitImu && !ImuProbe.anyAnswers(bus, selection)) {
+                String why = "no IMU answering on " + bus.describe() + " at " + describeAddresses(selection)
+                    + "; check the wiring (SDA GPIO2 pin 3, SCL GPIO3 pin 5, 3V3, GND)";
+                imu = new AwaitedImu(() -> {
+                    ImuProbe.Found f = find(bus, selection);
+                    Imu opened = openImu(bus, f, imuSettings, sleeper, clock);
+                    Logger.info("IMU answered: {}, {}", f.describe(bus), describeSampling(opened, imuSettings));
+                    return opened;
+                }, expectedRateHz(selection, imuSettings), why);
+                imuWhat = "waiting for the IMU (" + why + "), " + imuSettings.describeSampling();
+            } else {
+                ImuProbe.Found found = find(bus, selection);
+                imu = openImu(bus, found, imuSettings, sleeper, clock);
+                imuWhat = found.describe(bus) + ", " + describeSampling(imu, imuSettings);
+            }
             part = BUZZER;
             buzzer = openBuzzer(ctx, buzzerSettings, digitalOutputProviderId, pwmProviderId);
-            String what = found.describe(bus) + ", " + describeSampling(imu, imuSettings) + "; "
+            String what = imuWhat + "; "
                 + (buzzer instanceof SilentBuzzer ? "no buzzer" : buzzerSettings.toString()) + "; I2C via " + i2cProviderId;
             return new Pi4jHardware(ctx, imu, buzzer, what);
         } catch (RuntimeException | LinkageError e) {
@@ -213,6 +250,29 @@ public final class Pi4jHardware implements Hardware {
             shutdownQuietly(ctx);
             throw failure(part, e);
         }
+    }
+
+    /** A fixed chip and address go straight to the driver, whose probe says what is wrong; else the probe finds it. */
+    private static ImuProbe.Found find(Pi4jI2cBus bus, ImuSelection selection) {
+        return selection.fixed() ? new ImuProbe.Found(selection.chip(), selection.address())
+            : ImuProbe.find(bus, selection.chip(), selection.address());
+    }
+
+    /** The rate a chip of {@code selection} will run at: an InvenSense chip's unless an ST chip is named. */
+    private static double expectedRateHz(ImuSelection selection, Mpu6050Settings s) {
+        ImuChip c = selection.chip();
+        return c != null && c.family() == ImuChip.Family.ST ? Lsm6dsxSettings.of(c, s).actualRateHz() : s.actualRateHz();
+    }
+
+    private static String describeAddresses(ImuSelection selection) {
+        if (selection.address() >= 0) return String.format(java.util.Locale.ROOT, "0x%02x", selection.address());
+        java.util.List<Integer> as = selection.chip() != null ? selection.chip().family().addresses() : ImuChip.KNOWN_ADDRESSES;
+        return as.stream().map(a -> String.format(java.util.Locale.ROOT, "0x%02x", a)).collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    /** The IMU that answered later, when it was awaited and refused for its rate, or null. */
+    public String imuRefusal() {
+        return imu instanceof AwaitedImu a ? a.refusal() : null;
     }
 
     /** The driver for the chip found: the MPU-6050 driver for the InvenSense chips, {@link Lsm6dsx} for ST's. */

@@ -28,7 +28,9 @@ final class Pi4jI2cBus implements I2cBus {
         try {
             I2C i2c = context.create(I2C.newConfigBuilder(context).id(id).name(id)
                 .bus(bus).device(address).provider(providerId).build());
-            return new Pi4jI2cDevice(i2c);
+            return new Pi4jI2cDevice(i2c, () -> {
+                if (!context.isShutdown()) context.registry().remove(id);
+            });
         } catch (RuntimeException e) {
             throw new DeviceException(describe() + String.format(Locale.ROOT, " address 0x%02x: cannot open: %s", address, e.getMessage()), e);
         }

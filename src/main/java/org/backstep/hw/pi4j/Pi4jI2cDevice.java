@@ -16,10 +16,21 @@ public final class Pi4jI2cDevice implements I2cDevice {
     private final I2C i2c;
     private final String description;
     private byte[] scratch = new byte[0];
+    private final Runnable onClose;
     private volatile boolean closed;
 
     public Pi4jI2cDevice(I2C i2c) {
+        this(i2c, null);
+    }
+
+    /**
+     * @param onClose run once after the Pi4J I2C closes, e.g. to take it out of its context's registry: Pi4J's
+     *                {@code close()} only marks it closed, so a handle opened per retry (an IMU awaited for
+     *                hours) would otherwise stay registered for good
+     */
+    public Pi4jI2cDevice(I2C i2c, Runnable onClose) {
         this.i2c = i2c;
+        this.onClose = onClose;
         this.description = String.format(Locale.ROOT, "i2c bus %d address 0x%02x", i2c.bus(), i2c.device());
     }
 
@@ -108,6 +119,7 @@ public final class Pi4jI2cDevice implements I2cDevice {
         closed = true;
         try {
             i2c.close();
+            if (onClose != null) onClose.run();
         } catch (RuntimeException e) {
             // closing a handle must not mask the reason we are closing
         }
