@@ -42,41 +42,42 @@ class BoutTrackerTest {
         assertEquals(0, twoCandidates(-0.8, 3, 3).steps.size(), "pushes unlike each other");
     }
 
-    @Test
-    void turningCyclesNeitherAddNorEraseMuchDirection() {
-        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
-        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+    /** Feeds candidates {@link #INTERVAL} apart with sway alternating sides, keeping time between calls. */
+    private static final class Feed {
+        final GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        final BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
         double t = 10;
         double lateral = 0.05;
-        for (int i = 0; i < 5; i++, t += INTERVAL, lateral = -lateral) {
-            b.peak(t, 2.0, 0.8, 1, lateral, 2, t + 0.2);          // walking backward, straight
+
+        /** {@code n} cycles with this coupling and direction weight, each reported 0.2 s after its contact. */
+        void cycles(int n, double corr, double weight) {
+            for (int i = 0; i < n; i++, t += INTERVAL, lateral = -lateral) {
+                b.peak(t, 2.0, corr, weight, lateral, 2, t + 0.2);
+            }
         }
-        for (int i = 0; i < 12; i++, t += INTERVAL, lateral = -lateral) {
-            b.peak(t, 2.0, -0.5, 0.1, lateral, 2, t + 0.2);       // a long curve: weak, misleading cycles
-        }
-        assertEquals(17, run.steps.size());
-        assertEquals(17, run.count(Direction.BACKWARD), "the curve did not turn the walk forward");
+    }
+
+    @Test
+    void turningCyclesNeitherAddNorEraseMuchDirection() {
+        Feed f = new Feed();
+        f.cycles(5, 0.8, 1);          // walking backward, straight
+        f.cycles(12, -0.5, 0.1);      // a long curve: weak, misleading cycles
+        assertEquals(17, f.run.steps.size());
+        assertEquals(17, f.run.count(Direction.BACKWARD), "the curve did not turn the walk forward");
     }
 
     @Test
     void aBoutThatStartsWithoutBrakingEvidenceIsRevisedOnceItsDirectionIsClear() {
-        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
-        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        double t = 10;
-        double lateral = 0.05;
+        Feed f = new Feed();
+        GaitEngineSimTest.Run run = f.run;
+        BoutTracker b = f.b;
         // Gait initiation in a turn: a weak forward-looking cycle, then near-zero evidence.
         double[] early = {0.0, -0.45, 0.05, -0.02};
-        for (double c : early) {
-            b.peak(t, 2.0, c, 1, lateral, 2, t + 0.2);
-            t += INTERVAL;
-            lateral = -lateral;
-        }
+        for (double c : early) f.cycles(1, c, 1);
         assertEquals(early.length, run.steps.size(), "confirmed on rhythm at the third, each reported at once");
         assertEquals(early.length, run.count(Direction.FORWARD), "provisionally forward: the evidence leans that way");
         assertEquals(0, run.revisions.size(), "nothing clear yet");
-        for (int i = 0; i < 4; i++, t += INTERVAL, lateral = -lateral) {
-            b.peak(t, 2.0, 0.5, 1, lateral, 2, t + 0.2);      // straight backward walking
-        }
+        f.cycles(4, 0.5, 1);          // straight backward walking
         assertEquals(1, run.revisions.size(), "one revision when the direction settles");
         assertEquals(Direction.BACKWARD, run.revisions.get(0).direction());
         assertEquals(run.steps.size(), run.count(Direction.BACKWARD), "every step of the bout is backward");
@@ -91,19 +92,13 @@ class BoutTrackerTest {
 
     @Test
     void aBoutThatResumesMomentsAfterAnotherStartsInItsDirection() {
-        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
-        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        double t = 10;
-        double lateral = 0.05;
-        for (int i = 0; i < 8; i++, t += INTERVAL, lateral = -lateral) {
-            b.peak(t, 2.0, 0.6, 1, lateral, 2, t + 0.2);       // backward, settled
-        }
-        t += 3;                                                // a pause ends the bout
-        b.tick(t);
+        Feed f = new Feed();
+        GaitEngineSimTest.Run run = f.run;
+        f.cycles(8, 0.6, 1);          // backward, settled
+        f.t += 3;                     // a pause ends the bout
+        f.b.tick(f.t);
         int before = run.steps.size();
-        for (int i = 0; i < 3; i++, t += INTERVAL, lateral = -lateral) {
-            b.peak(t, 2.0, -0.05, 0.2, lateral, 2, t + 0.2);   // resumes in a turn: no evidence
-        }
+        f.cycles(3, -0.05, 0.2);      // resumes in a turn: no evidence
         assertTrue(run.steps.size() > before, "the resumed walk is counted");
         for (int i = before; i < run.steps.size(); i++) {
             assertEquals(Direction.BACKWARD, run.steps.get(i).direction(), "inherits the walk of moments ago");
