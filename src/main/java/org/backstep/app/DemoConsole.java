@@ -54,7 +54,7 @@ final class DemoConsole implements PipelineListener, PatternSink {
                 line(s.at(), String.format(Locale.ROOT, "steps: %d forward, %d backward (target %d)", forward, backward, target));
             }
         } else if (e instanceof StepRevision r) {
-            int moved = r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+            int moved = r.backwardDelta();
             backward += moved;
             forward -= moved;
             line(r.at(), String.format(Locale.ROOT, "direction clear: %d step(s) since %.1f s are %s", r.steps(), r.from(), r.direction().json()));

@@ -23,6 +23,11 @@ public record StepRevision(double from, double to, double at, int steps, Directi
         }
     }
 
+    /** How the backward count changes: {@code +steps} when they become backward, {@code -steps} when forward. */
+    public int backwardDelta() {
+        return direction == Direction.BACKWARD ? steps : -steps;
+    }
+
     /** Whether this revision covers a step that was reported with {@code step}. */
     public boolean covers(StepEvent step) {
         return step.t() >= from && step.t() <= to && step.at() <= at;

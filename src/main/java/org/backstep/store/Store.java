@@ -332,7 +332,7 @@ public final class Store implements AutoCloseable {
             for (Item it : queue) { // the writer takes items under this lock: each is here or in the totals
                 if (!(it instanceof EventItem ei)) continue;
                 if (ei.e() instanceof StepEvent s && s.direction() == Direction.BACKWARD) back++;
-                if (ei.e() instanceof StepRevision r) back += r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+                if (ei.e() instanceof StepRevision r) back += r.backwardDelta();
                 if (ei.e() instanceof GoalEvent g) {
                     target |= g.kind() == org.backstep.event.GoalKind.TARGET;
                     limit |= g.kind() == org.backstep.event.GoalKind.LIMIT;
@@ -486,7 +486,7 @@ public final class Store implements AutoCloseable {
                         mono, monoNow, wallNow, trusted, zone);
             } else if (e instanceof StepRevision r) {
                 // Steps moved between directions go into the minute's count as deltas.
-                int moved = r.direction() == Direction.BACKWARD ? r.steps() : -r.steps();
+                int moved = r.backwardDelta();
                 step(-moved, moved, mono, monoNow, wallNow, trusted, zone);
             } else if (e instanceof AlertEvent a) {
                 Map<String, Object> r = record("alert", mono, monoNow, wallNow, trusted, zone);
