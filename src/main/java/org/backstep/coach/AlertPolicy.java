@@ -38,14 +38,28 @@ final class AlertPolicy {
 
     /** A detector found a lapse that began at {@code t}; it is decided at the end of the sample. */
     void offer(AlertKind kind, double t, double at) {
+        detected[kind.ordinal()]++;
+        offerAgain(kind, t, at);
+    }
+
+    /**
+     * The same lapse, offered again because it was not delivered when first found (a detector whose
+     * lapse goes on asks each time it judges, until {@link #deliveredSince} says it was heard);
+     * not counted as another detection.
+     */
+    void offerAgain(AlertKind kind, double t, double at) {
         int i = kind.ordinal();
-        detected[i]++;
         if (!pending[i]) {
             pending[i] = true;
             pendingT[i] = t;
             pendingAt[i] = at;
             anyPending = true;
         }
+    }
+
+    /** Whether an alert of {@code kind} was delivered at or after stream time {@code at}. */
+    boolean deliveredSince(AlertKind kind, double at) {
+        return lastDelivered[kind.ordinal()] >= at;
     }
 
     void setAlarmActive(boolean active) {

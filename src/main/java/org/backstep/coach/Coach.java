@@ -257,7 +257,7 @@ public final class Coach implements ImuSink {
     /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
     public void onStep(StepEvent step) {
         travel = step.direction() == org.backstep.event.Direction.FORWARD ? 1 : -1;
-        knee.step(step.t(), walking, policy, step.at());
+        knee.step(step.t(), step.direction(), walking, policy, step.at());
         balance.step(step.t());
         cadence.step(step.t(), step.at(), step.direction(), policy);
         policy.flush();

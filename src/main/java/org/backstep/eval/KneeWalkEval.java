@@ -22,9 +22,11 @@ import org.backstep.sim.Walk;
  * Bent knees while walking, on the simulated population: every walker (its gait style, cadence,
  * stoop, mounting, sensor noise and rate) stands, walks {@link #BASE_STEPS} steps with straight
  * knees (the session baseline the coach judges against), stands, then walks {@link #BENT_STEPS}
- * steps, forward or backward, with the knees bent by each of {@link #FLEXION_DEG}. Knee flexion maps
- * linearly to the simulator's knee bend ({@code kneeBend = flexion / 40 degrees}: the pelvis rides up
- * to 8 cm lower, its bounce halves and the trunk leans 5 degrees more at 40 degrees).
+ * steps the same way with the knees bent by each of {@link #FLEXION_DEG} ({@link Walk#kneeFlexion}:
+ * at 40 degrees the pelvis rides 5.2 cm lower, its excursion and contacts are 40 % smaller, steps
+ * 20 % shorter and the trunk leans 4 degrees more). Half the sessions walk forward, half backward:
+ * backward walking is another gait (shorter steps, forefoot contact), so its baseline is the
+ * wearer's own straight-knee backward walking, not the forward one.
  *
  * <p>Figures: the share of bent walks of 20 degrees or more with a {@code knee} alert inside them
  * (sensitivity), and {@code knee} alerts per 10 minutes of straight-knee walking (the 0-degree
@@ -38,8 +40,6 @@ public final class KneeWalkEval {
     static final int BASE_STEPS = 30;
     static final int BENT_STEPS = 40;
     static final double[] FLEXION_DEG = {0, 10, 20, 30, 40};
-    /** Flexion at which the simulator's knee bend is 1. */
-    static final double FULL_BEND_DEG = 40;
     /** Sensitivity counts bent walks from this flexion on, degrees. */
     static final double ALERT_FROM_DEG = 20;
 
@@ -72,11 +72,8 @@ public final class KneeWalkEval {
     private static Outcome session(Population.Walker w, int k) {
         double flexion = FLEXION_DEG[k];
         Direction dir = (w.id() + k) % 2 == 0 ? Direction.FORWARD : Direction.BACKWARD;
-        double spm = Math.max(Walk.MIN_SPM, dir == Direction.FORWARD ? w.cadenceSpm() : w.backwardCadenceSpm());
-        Walk straight = Walk.of(Direction.FORWARD, BASE_STEPS, Math.max(Walk.MIN_SPM, w.cadenceSpm()))
-                .irregularity(w.variability()).style(w.style()).lean(w.stoopDeg());
-        Walk bent = Walk.of(dir, BENT_STEPS, spm).irregularity(w.variability()).style(w.style()).lean(w.stoopDeg())
-                .kneeBend(flexion / FULL_BEND_DEG);
+        Walk straight = w.walk(dir, BASE_STEPS);
+        Walk bent = w.walk(dir, BENT_STEPS).kneeFlexion(flexion);
         Scenario sc = Scenario.builder(w.seed() * 31 + k).rateHz(w.rateHz()).mounting(w.mounting())
                 .sensor(Population.sensorFor(w.rateHz(), w.noiseFactor()))
                 .stand(5).walk(straight).stand(3).walk(bent).stand(3).build();

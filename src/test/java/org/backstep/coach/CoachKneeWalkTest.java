@@ -1,0 +1,80 @@
+package org.backstep.coach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.Direction;
+import org.backstep.sim.GaitStyle;
+import org.backstep.sim.Interval;
+import org.backstep.sim.Population;
+import org.backstep.sim.Scenario;
+import org.backstep.sim.Scenarios;
+import org.backstep.sim.Walk;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Bent knees while walking, through the whole pipeline (gait engine steps into the coach), judged
+ * against the same wearer's straight-knee walking in the same direction.
+ */
+class CoachKneeWalkTest {
+
+    private static List<AlertEvent> kneeAlerts(Scenario s) {
+        return new CoachSimScenarioTest.Run(s).of(AlertKind.KNEE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Direction.class)
+    void gradedFlexionFrom20DegreesIsOneAlertInTheBentWalkAndStraightKneesNone(Direction d) {
+        for (long seed = 1; seed <= 3; seed++) {
+            assertEquals(List.of(), kneeAlerts(Scenarios.kneeFlexion(seed, d, 0)), "0 deg, seed " + seed);
+            for (double deg : new double[] {20, 30, 40}) {
+                CoachSimScenarioTest.Run r = new CoachSimScenarioTest.Run(Scenarios.kneeFlexion(seed, d, deg));
+                List<AlertEvent> knee = r.of(AlertKind.KNEE);
+                Interval bent = r.interval(Interval.Kind.KNEE_BENT);
+                assertEquals(1, knee.size(), d + " " + deg + " deg, seed " + seed + ": " + r.alerts);
+                assertTrue(knee.get(0).t() > bent.start() && knee.get(0).at() < bent.end() + 2,
+                        d + " " + deg + " deg, seed " + seed + ": " + knee + " outside " + bent);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {50, 400})
+    void bentKneesAreFoundAtAnySampleRate(double hz) {
+        Walk straight = Walk.of(Direction.BACKWARD, 30, 85);
+        Scenario s = Scenarios.base(8).rateHz(hz).stand(5).walk(straight).stand(4)
+                .walk(straight.kneeFlexion(25)).stand(3).build();
+        assertEquals(1, kneeAlerts(s).size(), hz + " Hz");
+    }
+
+    /**
+     * Ten minutes and more of straight-knee walking, forward and backward, slowing down and
+     * speeding up, at the rates and with the gaits that vary most: limping, shaky and noisy
+     * walkers. No bent-knee alert.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {50, 400})
+    void longStraightKneeWalkingRaisesNoKneeAlert(double hz) {
+        GaitStyle[] styles = {GaitStyle.DEFAULT, GaitStyle.DEFAULT.withAsymmetry(1.6),
+            GaitStyle.DEFAULT.withSway(2.2).withBounce(0.8)};
+        for (int k = 0; k < styles.length; k++) {
+            Scenario.Builder b = Scenarios.base(20 + k).rateHz(hz)
+                    .sensor(Population.sensorFor(hz, 4)).stand(5);
+            double minutes = 0;
+            for (int bout = 0; minutes < 10; bout++) {
+                Direction d = bout % 3 == 2 ? Direction.FORWARD : Direction.BACKWARD;
+                // the cadence drifts by 25 % from bout to bout, as a walker tires or hurries
+                double spm = (d == Direction.FORWARD ? 100 : 80) * (1 + 0.25 * Math.sin(bout));
+                int steps = 40 + 20 * (bout % 3);
+                b.walk(Walk.of(d, steps, spm).irregularity(0.08).style(styles[k])).stand(3);
+                minutes += (steps * 60 / spm + 3) / 60;
+            }
+            assertEquals(List.of(), kneeAlerts(b.build()), "style " + styles[k] + " at " + hz + " Hz");
+        }
+    }
+}
