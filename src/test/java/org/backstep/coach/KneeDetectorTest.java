@@ -1,0 +1,112 @@
+package org.backstep.coach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.backstep.event.AlertEvent;
+import org.backstep.event.AlertKind;
+import org.backstep.event.Direction;
+import org.junit.jupiter.api.Test;
+
+/** The bent-knee walking detector alone, on plain arrays: a sinusoidal pelvis bounce with a contact spike per step. */
+class KneeDetectorTest {
+    private static final double FS = 100;
+
+    /** Feeds steps to one detector and its policy, keeping the stream time. */
+    private static final class Feed {
+        final List<AlertEvent> alerts = new ArrayList<>();
+        final AlertPolicy policy = new AlertPolicy(CoachSettings.defaults(), alerts::add);
+        final KneeDetector knee = new KneeDetector(FS);
+        double t;
+
+        /**
+         * {@code n} steps of {@code period} s whose vertical acceleration swings by {@code amp}
+         * m/s^2 at the step frequency, with a contact spike of {@code impact} m/s^2; {@code weak}
+         * scales every other step (a limp).
+         */
+        Feed walk(Direction d, int n, double period, double amp, double impact, double weak) {
+            int per = (int) Math.round(period * FS);
+            for (int s = 0; s < n; s++) {
+                double k = s % 2 == 0 ? weak : 1;
+                for (int i = 0; i < per; i++) {
+                    double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
+                    knee.sample(v);
+                    t += 1 / FS;
+                }
+                knee.step(t, d, true, policy, t + 0.3);
+                policy.flush();
+            }
+            return this;
+        }
+
+        Feed walk(Direction d, int n, double period, double amp, double impact) {
+            return walk(d, n, period, amp, impact, 1);
+        }
+
+        Feed stand(double seconds) {
+            for (int i = 0; i < seconds * FS; i++) {
+                knee.sample(0);
+                t += 1 / FS;
+            }
+            return this;
+        }
+
+        long knees() {
+            return alerts.stream().filter(a -> a.kind() == AlertKind.KNEE).count();
+        }
+    }
+
+    @Test
+    void flatterSofterQuickerStepsAreOneAlertAndTheSameStepsNone() {
+        Feed same = new Feed().walk(Direction.BACKWARD, 30, 0.7, 1.5, 3).walk(Direction.BACKWARD, 40, 0.7, 1.5, 3);
+        assertEquals(0, same.knees());
+        // knees bent about 20 degrees: a fifth less bounce and contact, steps 3 % quicker
+        Feed bent = new Feed().walk(Direction.BACKWARD, 30, 0.7, 1.5, 3);
+        double straightEnd = bent.t;
+        bent.walk(Direction.BACKWARD, 40, 0.68, 1.2, 2.4);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+        assertTrue(bent.alerts.get(0).t() > straightEnd, bent.alerts.toString());
+    }
+
+    @Test
+    void slowingDownIsNotABentKnee() {
+        // a third slower: the pelvis excursion (0.7) and the contacts (0.5) shrink with the speed; the
+        // quicker cadence of bent knees is not there, and the pace is another gait
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.55, 2, 4).walk(Direction.FORWARD, 40, 0.75, 0.75, 2);
+        assertEquals(0, f.knees());
+    }
+
+    @Test
+    void eachDirectionHasItsOwnBaseline() {
+        // backward steps are shorter and softer than forward ones: never judged against the forward baseline
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.55, 2, 4).stand(3).walk(Direction.BACKWARD, 60, 0.56, 1.1, 1.5);
+        assertEquals(0, f.knees());
+        f.stand(3).walk(Direction.BACKWARD, 40, 0.54, 0.85, 1.1);
+        assertEquals(1, f.knees(), "bent against the backward baseline: " + f.alerts);
+    }
+
+    @Test
+    void aLimpsSoftStepsAreItsOwnNotABentKnee() {
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.6, 1.8, 3.5, 0.55).walk(Direction.FORWARD, 60, 0.6, 1.8, 3.5, 0.55);
+        assertEquals(0, f.knees());
+        f.walk(Direction.FORWARD, 40, 0.58, 1.3, 2.5, 0.55);
+        assertEquals(1, f.knees(), f.alerts.toString());
+    }
+
+    @Test
+    void aLapseHeldBackByAMoreUrgentAlertIsSaidOnceTheBuzzerIsFree() {
+        Feed f = new Feed().walk(Direction.BACKWARD, 30, 0.7, 1.5, 3);
+        f.walk(Direction.BACKWARD, 3, 0.68, 1.2, 2.4);
+        // a posture alert sounds just before the knee lapse is found
+        f.policy.offer(AlertKind.POSTURE, f.t, f.t);
+        f.policy.flush();
+        double posture = f.t;
+        f.walk(Direction.BACKWARD, 30, 0.68, 1.2, 2.4);
+        assertEquals(1, f.knees(), f.alerts.toString());
+        AlertEvent knee = f.alerts.stream().filter(a -> a.kind() == AlertKind.KNEE).findFirst().orElseThrow();
+        assertTrue(knee.at() >= posture + AlertPolicy.BUSY_S, knee + " posture at " + posture);
+        assertTrue(knee.at() < posture + AlertPolicy.BUSY_S + 1, "said as soon as the buzzer is free: " + knee);
+    }
+}
