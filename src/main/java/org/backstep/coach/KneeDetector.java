@@ -24,17 +24,19 @@ import org.backstep.signal.Cascade;
  * Both scale with walking speed too, and speed is what separates the two: walking slower with
  * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). Each step's score
  * is the mean of the two log-ratios to the baseline, less {@link #CADENCE_EXPONENT} times the log
- * of the cadence ratio (the pendulum arc grows with the square of the step length, and step length
- * grows with cadence at a fixed walk ratio, Sekiya and Nagasaki 1998, Eur J Appl Physiol 77:240).
+ * of the cadence ratio, and only steps at about the baseline's pace are judged
+ * ({@link #PACE_BAND_LOG}).
  *
  * <p>The baseline is the wearer's own first {@link #BASE_STEPS} steps in each direction (after
  * {@link #SKIP_STEPS} steps of gait initiation in each bout; walk tall to start): forward and
  * backward walking are different gaits (backward steps are shorter and land on the forefoot), so
  * neither is judged against the other. It also gives the wearer's own step-to-step spread of the
- * score. A lapse is the median score of the last {@link #WINDOW} steps under {@link #LAPSE_LOG}
- * and under {@link #SPREADS} standard errors of the baseline's own spread; it clears above
- * {@link #CLEAR_LOG}. A median of twelve resists the soft closing steps of a walk and a limp's
- * alternating soft steps.
+ * score. Steps are scored in strides (two consecutive steps), so a limp's alternating soft and firm
+ * steps cancel. A lapse is the median score of the last {@link #WINDOW} strides under
+ * {@link #LAPSE_LOG} and under {@link #SPREADS} standard errors of the baseline's own spread; it
+ * clears above {@link #CLEAR_LOG}. A median of twelve resists the soft closing steps of a walk. A
+ * lapse the alert policy held back (a more urgent alert was sounding) is offered again at each
+ * stride while it lasts, until it is heard.
  *
  * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
@@ -43,7 +45,7 @@ final class KneeDetector {
     static final int BASE_STEPS = 12;
     /** Gait initiation: the first steps of each bout accelerate the pelvis and are not typical. */
     static final int SKIP_STEPS = 3;
-    /** Steps judged together: a median over twelve, about ten seconds of slow walking. */
+    /** Strides judged together: a median over twelve, about ten seconds of slow walking. */
     static final int WINDOW = 12;
     /**
      * Alert threshold on the median log score: 0.82 of the baseline. Knees bent 20 degrees make the
@@ -55,7 +57,13 @@ final class KneeDetector {
     static final double CLEAR_LOG = Math.log(0.9);
     /** The lapse must also be this many standard errors of the window median below the baseline. */
     static final double SPREADS = 3;
-    /** Exponent of the cadence ratio the arc and contact scale with at a fixed walk ratio. */
+    /**
+     * How the score discounts a change of cadence: straight-knee bounce and contacts grow with speed,
+     * and speed with cadence. A pure pendulum arc at a fixed walk ratio (step length proportional to
+     * cadence, Sekiya and Nagasaki 1998, Eur J Appl Physiol 77:240) would give 2, the excursion's
+     * floor at slow speeds (about 2 cm) less; with 2, a straight-knee walker 25 % quicker read
+     * nearly as bent in the simulator. 1 is between, and bent knees' quicker steps still count.
+     */
     static final double CADENCE_EXPONENT = 1;
     /**
      * Steps are judged only while their median period is within 15 % of the baseline's: knees bent
