@@ -117,24 +117,21 @@ public final class KneeWalkEval {
         return walks[k] == 0 ? 0 : (double) alerted[k] / walks[k];
     }
 
+    /** The sum of a per-flexion count from {@link #ALERT_FROM_DEG} on. */
+    private static int fromAlertDeg(int[] count) {
+        int sum = 0;
+        for (int k = 0; k < FLEXION_DEG.length; k++) {
+            if (FLEXION_DEG[k] >= ALERT_FROM_DEG) sum += count[k];
+        }
+        return sum;
+    }
+
     public Map<String, Double> figures() {
         Map<String, Double> f = new LinkedHashMap<>();
-        int n = 0, a = 0;
-        for (int k = 0; k < FLEXION_DEG.length; k++) {
-            if (FLEXION_DEG[k] >= ALERT_FROM_DEG) {
-                n += walks[k];
-                a += alerted[k];
-            }
-        }
+        int n = fromAlertDeg(walks), a = fromAlertDeg(alerted);
         f.put("knee_walk_sensitivity_20deg", n == 0 ? 0 : (double) a / n);
-        int sn = 0, sa = 0;
-        for (int k = 0; k < FLEXION_DEG.length; k++) {
-            if (FLEXION_DEG[k] >= ALERT_FROM_DEG) {
-                sn += stepped[k];
-                sa += steppedAlerted[k];
-            }
-        }
         // the same, over the bent walks whose steps the gait engine reported (at least half)
+        int sn = fromAlertDeg(stepped), sa = fromAlertDeg(steppedAlerted);
         f.put("knee_walk_sensitivity_20deg_stepped", sn == 0 ? 0 : (double) sa / sn);
         f.put("knee_walk_stepped_share_20deg", n == 0 ? 0 : (double) sn / n);
         f.put("knee_false_per_10min_straight", straightMin == 0 ? 0 : 10 * straightAlerts / straightMin);
