@@ -73,8 +73,13 @@ final class KneeDetector {
     static final double PACE_BAND_LOG = Math.log(1.15);
     /** A "step" with bounce and contact under this share of the baseline is the pelvis at rest, not a step. */
     static final double STILL_RATIO = 0.25;
-    /** Steps slower than this (s) are a pause in double support, not one vault; faster ones are not walking. */
-    static final double MAX_STEP_S = 1.5;
+    /**
+     * Steps further apart than this (s) end a walk: the slowest walking reported, steps 4 s apart
+     * (walking aids, advanced neurological disease). A slow step is a vault and a pause on both
+     * feet; judged against the wearer's own steps at the same pace, that is what it is compared with.
+     */
+    static final double MAX_STEP_S = 4;
+    /** Steps closer than this (s) are not walking. */
     static final double MIN_STEP_S = 0.3;
     /**
      * A gap between 1.6 and 2.4 of the walk's last step period holds one missed step: halfway
