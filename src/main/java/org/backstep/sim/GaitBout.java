@@ -305,7 +305,11 @@ final class GaitBout implements Segment {
         // against the vertical turns over with the travel direction: backward walking is close to
         // forward walking reversed in time (Grasso et al. 1998; Thorstensson 1986), and a pitch
         // that kept its forward phase would tell a backward walker's trunk to lean the wrong way.
-        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+        // Its sign: in the IPOL lower-back recordings, trunk pitch (front down positive) against
+        // vertical velocity correlates with the same sign as the acceleration along travel does
+        // (about -0.5 and -0.9 walking forward), so the pitch is lowest-front-up where the speed
+        // swing brakes: the opposite of the phase this simulator had.
+        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> -sign(i) * Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
         Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
         Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
 
