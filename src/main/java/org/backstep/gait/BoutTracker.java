@@ -114,7 +114,12 @@ final class BoutTracker {
             boolean rhythmic = Double.isNaN(interval) || (gap < interval * RHYTHM_RATIO && gap > interval / RHYTHM_RATIO);
             // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
             boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && rhythmic);
-            if (ends) {
+            if (ends && !confirmed && inRange && held > 0) {
+                // The rhythm broke, not the walk: the chain's last candidate may be the first step
+                // of the rhythm that follows (a faint sway before the first step set a slow pace).
+                restartFromLast();
+                interval = gap;
+            } else if (ends) {
                 end(now);
             } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
@@ -330,6 +335,20 @@ final class BoutTracker {
         return Math.abs(heldCorr[1]) >= CLEAR_COUPLING && heldTilt[1] <= CLEAR_MAX_TILT_DEG
                 && gap >= CLEAR_MIN_INTERVAL_S && gap <= CLEAR_MAX_INTERVAL_S
                 && ratio >= 1 / CLEAR_AMPLITUDE_RATIO && ratio <= CLEAR_AMPLITUDE_RATIO;
+    }
+
+    /** Keeps only the chain's last candidate, as the start of a new chain. */
+    private void restartFromLast() {
+        int last = held - 1;
+        heldT[0] = heldT[last];
+        heldCorr[0] = heldCorr[last];
+        heldAmp[0] = heldAmp[last];
+        heldLat[0] = heldLat[last];
+        heldTilt[0] = heldTilt[last];
+        heldLobe[0] = heldLobe[last];
+        held = 1;
+        pushLevel = heldAmp[0];
+        evidence = 0;
     }
 
     private void shiftHeld() {

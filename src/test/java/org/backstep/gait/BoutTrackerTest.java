@@ -194,4 +194,20 @@ class BoutTrackerTest {
         f.cycles(2, -0.8, 1);
         assertEquals(7, f.run.steps.size(), "the bout went on");
     }
+
+    /**
+     * IPOL s08 t3, played backward: a faint sway 2.5 s before the first step sets a slow pace that
+     * the walk then breaks. The chain restarts from its last candidate, so the first step counts.
+     */
+    @Test
+    void aBrokenRhythmRestartsTheChainFromItsLastCandidate() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        b.peak(0.54, 0.11, 0.08, 1, 0.005, 0.5, 0.55, 0.74);
+        b.peak(3.03, 1.40, 0.33, 1, 0.038, 2.8, 0.28, 3.26);
+        b.peak(3.67, 1.70, 0.40, 1, -0.033, 4.9, 0.32, 3.93);
+        b.peak(4.22, 1.30, 0.50, 1, 0.025, 2.9, 0.33, 4.52);
+        assertEquals(3, run.steps.size(), "the walk's first three steps, not the sway");
+        assertEquals(3.03, run.steps.get(0).t(), 1e-9);
+    }
 }
