@@ -5,6 +5,7 @@ import static org.backstep.coach.UprightReference.dot;
 import java.util.Objects;
 import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
+import org.backstep.core.StrictTrig;
 import org.backstep.event.AlertKind;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
@@ -163,9 +164,9 @@ public final class Coach implements ImuSink {
             double cu = dot(up, u0);
             cosTilt = cu;
             if (angleTick) {
-                pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
-                rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
-                tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+                pitchDeg = Math.toDegrees(StrictTrig.atan2(-dot(up, f0), cu));
+                rollDeg = Math.toDegrees(StrictTrig.atan2(dot(up, l0), cu));
+                tiltDeg = Math.toDegrees(StrictTrig.acos(Math.max(-1, Math.min(1, cu))));
             }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
@@ -173,7 +174,7 @@ public final class Coach implements ImuSink {
         if (fwd != null) {
             leanDeg = pitchS;
         } else if (angleTick) {
-            leanDeg = Math.toDegrees(Math.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+            leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
         }
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;
