@@ -142,7 +142,7 @@ public final class Coach implements ImuSink {
             int age = upHist[0].size() - 1;
             for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         }
-        maybeTakeReference(t);
+        if (ref.state() != UprightReference.State.TAKEN || calibrateRequested) maybeTakeReference(t);
         UprightReference.State state = ref.state();
         if (!state.judged() && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up) && !bending(t)) {
             // a first still moment, too short for the reference, is a provisional upright

@@ -24,18 +24,18 @@ public final class Cascade implements Filter {
         if (sections.length == 0) throw new IllegalArgumentException("a cascade needs at least one section");
         this.sections = sections.clone();
         this.count = sections.length;
-        double[] f = sections[0].sos();
-        b0 = f[0];
-        b1 = f[1];
-        b2 = f[2];
-        a1 = f[4];
-        a2 = f[5];
-        double[] g = count > 1 ? sections[1].sos() : new double[6];
-        c0 = g[0];
-        c1 = g[1];
-        c2 = g[2];
-        d1 = g[4];
-        d2 = g[5];
+        Biquad f = sections[0];
+        b0 = f.b0;
+        b1 = f.b1;
+        b2 = f.b2;
+        a1 = f.a1;
+        a2 = f.a2;
+        Biquad g = count > 1 ? sections[1] : new Biquad(0, 0, 0, 0, 0);
+        c0 = g.b0;
+        c1 = g.b1;
+        c2 = g.b2;
+        d1 = g.a1;
+        d2 = g.a2;
         tail = count > 2 ? java.util.Arrays.copyOfRange(this.sections, 2, count) : null;
     }
 
