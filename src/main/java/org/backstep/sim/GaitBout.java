@@ -300,7 +300,12 @@ final class GaitBout implements Segment {
         Stepwise yawAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(clamp(6 * walk(i).effectiveStepLength() / 0.7, 2, 6))), 0.5 * minDur);
         Stepwise rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()) * walk(i).style().sway())), 0.5 * minDur);
         Stepwise latAmp = new Stepwise(contact, perStep(i -> 0.02 * walk(i).style().sway()), 0.5 * minDur);
-        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+        // The trunk's pitch oscillation is the reaction to the same braking force as the speed swing
+        // along travel (it acts below the trunk's centre of mass), so, like that swing, its phase
+        // against the vertical turns over with the travel direction: backward walking is close to
+        // forward walking reversed in time (Grasso et al. 1998; Thorstensson 1986), and a pitch
+        // that kept its forward phase would tell a backward walker's trunk to lean the wrong way.
+        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
         Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
         Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
 
