@@ -9,6 +9,8 @@ package org.backstep.signal;
  * that size). Sections from the third on run as {@link Biquad}s.
  */
 public final class Cascade implements Filter {
+    /** The second section of a one-section cascade: never run, it only fills the fields. */
+    private static final Biquad NONE = new Biquad(0, 0, 0, 0, 0);
     private final Biquad[] sections;
     private final int count;
     // first section
@@ -30,7 +32,7 @@ public final class Cascade implements Filter {
         b2 = f.b2;
         a1 = f.a1;
         a2 = f.a2;
-        Biquad g = count > 1 ? sections[1] : new Biquad(0, 0, 0, 0, 0);
+        Biquad g = count > 1 ? sections[1] : NONE;
         c0 = g.b0;
         c1 = g.b1;
         c2 = g.b2;

@@ -15,30 +15,26 @@ class MinMaxTest {
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(actual), what);
     }
 
-    @Test
-    void atMostIsMathMinForEveryLimitButNaNAndZero() {
+    /** {@code ours(limit, x)} has {@code theirs(limit, x)}'s bits for every limit given, at the special values and 10,000 random bit patterns. */
+    private static void sameAs(java.util.function.DoubleBinaryOperator theirs, java.util.function.DoubleBinaryOperator ours, double[] limits, String name) {
         SplittableRandom r = new SplittableRandom(3);
-        double[] limits = {1, 0.5, -1, 90, 1e-9, -1e-9, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE};
         for (double limit : limits) {
-            for (double x : X) same(Math.min(limit, x), MinMax.atMost(limit, x), "min(" + limit + ", " + x + ")");
+            for (double x : X) same(theirs.applyAsDouble(limit, x), ours.applyAsDouble(limit, x), name + "(" + limit + ", " + x + ")");
             for (int i = 0; i < 10_000; i++) {
                 double x = Double.longBitsToDouble(r.nextLong());
-                same(Math.min(limit, x), MinMax.atMost(limit, x), "min(" + limit + ", " + x + ")");
+                same(theirs.applyAsDouble(limit, x), ours.applyAsDouble(limit, x), name + "(" + limit + ", " + x + ")");
             }
         }
     }
 
     @Test
+    void atMostIsMathMinForEveryLimitButNaNAndZero() {
+        sameAs(Math::min, MinMax::atMost, new double[] {1, 0.5, -1, 90, 1e-9, -1e-9, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE}, "min");
+    }
+
+    @Test
     void atLeastIsMathMaxForEveryLimitButNaNAndMinusZero() {
-        SplittableRandom r = new SplittableRandom(4);
-        double[] limits = {0.0, 1, -1, 1e-6, 1e-9, -1e-9, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE};
-        for (double limit : limits) {
-            for (double x : X) same(Math.max(limit, x), MinMax.atLeast(limit, x), "max(" + limit + ", " + x + ")");
-            for (int i = 0; i < 10_000; i++) {
-                double x = Double.longBitsToDouble(r.nextLong());
-                same(Math.max(limit, x), MinMax.atLeast(limit, x), "max(" + limit + ", " + x + ")");
-            }
-        }
+        sameAs(Math::max, MinMax::atLeast, new double[] {0.0, 1, -1, 1e-6, 1e-9, -1e-9, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE}, "max");
     }
 
     @Test
