@@ -70,6 +70,7 @@ final class BoutTracker {
     private final double[] heldAmp = new double[MAX_HELD];
     private final double[] heldLat = new double[MAX_HELD];
     private final double[] heldTilt = new double[MAX_HELD];
+    private final double[] heldLobe = new double[MAX_HELD];
     private int held;
     private boolean confirmed;
     private double lastContact = Double.NaN;
@@ -98,7 +99,11 @@ final class BoutTracker {
      * @param corr   the braking correlation of the cycle that ended at this peak (> 0 backward)
      * @param weight how much that cycle's direction counts (turning cycles count less), 0..1
      */
-    void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double now) {
+    void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double lobe,
+              double now) {
+        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe)) {
+            return; // a spike the noise floor let through, not a slow step
+        }
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
             if (confirmed && !Double.isNaN(interval) && gap < EARLY_FRACTION * interval
@@ -114,6 +119,13 @@ final class BoutTracker {
             } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
+        }
+        if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0])
+                || tooSharp(heldAmp[0], heldLobe[0]))) {
+            // The chain's first candidate was judged against the noise floor alone (nothing came
+            // before it); at the pace the second one sets, it is too weak to be a step of that walk.
+            held = 0;
+            interval = Double.NaN;
         }
         boolean chainStart = !confirmed && held == 0;
         lastContact = contact;
@@ -133,6 +145,7 @@ final class BoutTracker {
         heldAmp[held] = amplitude;
         heldLat[held] = lateral;
         heldTilt[held] = tiltDeg;
+        heldLobe[held] = lobe;
         held++;
         boolean clearStart = held == 2 && needed() > 2 && clearWalkingCycle();
         if (clearStart || held >= needed()) {
@@ -273,7 +286,13 @@ final class BoutTracker {
         for (int i = first + 1; i < held; i++) {
             if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
         }
-        return regular(first, 1) || held > RHYTHM_STEPS && regular(held - RHYTHM_STEPS - 1, 2) && swayAlternates(first);
+        // Pushes under the configured floor (a very slow walker's, a car's bumps on the road) must
+        // also sway to alternate sides, twice in a row: a weak, regular bump alone is too easily
+        // something else, and one change of side is a coin's toss.
+        boolean weak = false;
+        for (int i = first; i < held; i++) weak |= heldAmp[i] < s.minPeak();
+        return regular(first, 1) && (!weak || swayAlternates(first - 1))
+                || held > RHYTHM_STEPS && regular(held - RHYTHM_STEPS - 1, 2) && swayAlternates(weak ? first - 1 : first);
     }
 
     /**
@@ -319,7 +338,18 @@ final class BoutTracker {
         System.arraycopy(heldAmp, 1, heldAmp, 0, MAX_HELD - 1);
         System.arraycopy(heldLat, 1, heldLat, 0, MAX_HELD - 1);
         System.arraycopy(heldTilt, 1, heldTilt, 0, MAX_HELD - 1);
+        System.arraycopy(heldLobe, 1, heldLobe, 0, MAX_HELD - 1);
         held--;
+    }
+
+    /**
+     * Whether a push under the configured floor is too brief for a step: a step's vertical
+     * oscillation is slower than the step band's upper edge, so it stays above zero for at least
+     * half that edge's period (1 / (2 x 3 Hz), 0.17 s). A car's vibration or a knock that the noise
+     * floor lets through is a spike of 0.05 to 0.12 s; a slow walker's push lasts 0.2 to 0.9 s.
+     */
+    private boolean tooSharp(double amplitude, double lobe) {
+        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz();
     }
 
     /** Whether a bout is confirmed and going on. */

@@ -171,10 +171,12 @@ public final class GaitEngine implements ImuSink {
             // at mid-stance, so the braking coupling carries the opposite sign for the same direction.
             double gait = minVertical < FLIGHT_VERTICAL ? -1 : 1;
             double corr = gait * 0.5 * (apCorr + pitchCue.sign() * pitchCorr);
-            if (gait > 0) pitchCue.learn(apCorr, pitchCorr);
+            // learned from cycles with a push above the configured floor: a weak bump (a sway, a
+            // fidget) says nothing of how this wearer's trunk pitches against the braking
+            if (gait > 0 && peaks.peakValue >= settings.minPeak()) pitchCue.learn(apCorr, pitchCorr);
             double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
-            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, t);
+            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, peaks.peakLobe, t);
             yawSum = 0;
             yawSquared = 0;
             windowSamples = 0;

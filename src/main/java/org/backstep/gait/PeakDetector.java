@@ -7,8 +7,30 @@ package org.backstep.gait;
  * {@code -threshold * lowFraction} (the downward half of the cycle, mid-stance). The threshold
  * adapts to the recent peak height so that weak walkers and vigorous ones both work, with a floor
  * that rejects sensor noise and postural sway.
+ *
+ * <p><b>The floor follows the pendulum.</b> The pelvis rises and falls once a step: a vertical
+ * excursion {@code Z} (peak to peak) over a step of {@code T} seconds is an acceleration of about
+ * {@code (Z / 2) (2 pi / T)^2}. A brisk step (0.5 s) with the smallest excursion of walking makes
+ * over 1 m/s^2; a slow one (1.5 s) only 0.13. So the floor is not one number: a peak that comes
+ * {@code dt} after the last one must reach {@link #pendulumFloor}, the push of the flattest walking
+ * step that slow, capped by the configured floor (which brisk steps always pass) and bounded below
+ * by the sensor's noise. A weak bump soon after a step (a second hump, a sway) still faces the
+ * configured floor; a slow walker's weak pushes, seconds apart, are seen.
  */
 final class PeakDetector {
+    /**
+     * Smallest peak-to-peak vertical excursion of the pelvis in walking, m: 1.5 cm in the slowest,
+     * flattest gait (shuffling, walking aids; 2 to 5 cm in ordinary walking).
+     */
+    static final double MIN_EXCURSION_M = 0.015;
+    /** {@code (Z / 2) (2 pi)^2}: the pendulum's acceleration for that excursion is this over T^2, m. */
+    static final double PENDULUM_M = MIN_EXCURSION_M / 2 * (2 * Math.PI) * (2 * Math.PI);
+    /**
+     * Lowest floor, m/s^2: four standard deviations of the band-passed (0.5 to 3 Hz) noise of an
+     * MPU-6050 at four times its datasheet density (400 ug/sqrt(Hz) x 4 x 9.81 x sqrt(2.5 Hz), about
+     * 0.025 m/s^2), so that sensor noise alone does not make peaks.
+     */
+    static final double NOISE_FLOOR = 0.1;
     /** A peak with no new maximum for this long, and the signal back near zero, is confirmed. */
     static final double SETTLE_S = 0.45;
 
@@ -27,6 +49,11 @@ final class PeakDetector {
     // result of the last update that returned true
     double peakTime;
     double peakValue;
+    /**
+     * How long the signal stayed above zero around the peak, s: about half the period of a
+     * walking step's vertical oscillation; a knock or a vibration's spike is far narrower.
+     */
+    double peakLobe;
 
     PeakDetector(double floor, double relative, double lowFraction, double minIntervalS, double adaptRate) {
         this.floor = floor;
@@ -38,9 +65,22 @@ final class PeakDetector {
     }
 
     private double relativeNow;
+    private double now;         // time of the sample being judged
+    private double prevX;       // the last sample
+    private double lastUp = Double.NaN;    // when the signal last rose through zero
+    private double lobeStart;   // the upward zero crossing before the current maximum
+    private double downCross;   // the first downward zero crossing after it, or NaN
 
     double threshold() {
-        return Math.max(floor, relativeNow * level);
+        return Math.max(pendulumFloor(floor, now - lastPeakTime), relativeNow * level);
+    }
+
+    /**
+     * The smallest push of a walking step that comes {@code dt} seconds after the last one, m/s^2:
+     * the flattest pendulum at that pace, at most {@code floor} and at least {@link #NOISE_FLOOR}.
+     */
+    static double pendulumFloor(double floor, double dt) {
+        return Math.min(floor, Math.max(NOISE_FLOOR, PENDULUM_M / (dt * dt)));
     }
 
     /** Scales the threshold relative to the walking level by {@code factor} (1 = as configured). */
@@ -50,19 +90,21 @@ final class PeakDetector {
 
     /** @return true when a peak was confirmed by this sample ({@link #peakTime}, {@link #peakValue}) */
     boolean update(double t, double x) {
+        now = t;
+        boolean rose = prevX <= 0 && x > 0;
+        boolean fell = prevX > 0 && x <= 0;
+        prevX = x;
+        if (rose) lastUp = t;
         double thr = threshold();
         if (!armed) {
             if (x > thr) {
                 armed = true;
-                maxValue = x;
-                maxTime = t;
+                newMaximum(t, x);
             }
             return false;
         }
-        if (x > maxValue) {
-            maxValue = x;
-            maxTime = t;
-        }
+        if (x > maxValue) newMaximum(t, x);
+        if (fell && Double.isNaN(downCross)) downCross = t;
         // Normally a cycle ends when the signal swings below zero (mid-stance). The last step of a
         // walk has no next mid-stance: the body settles, so a peak left alone long enough counts.
         boolean swung = x < -thr * lowFraction;
@@ -73,6 +115,7 @@ final class PeakDetector {
             lastPeakTime = maxTime;
             peakTime = maxTime;
             peakValue = maxValue;
+            peakLobe = (Double.isNaN(downCross) ? t : downCross) - lobeStart;
             level += adaptRate * (maxValue - level);
             return true;
         }
@@ -80,8 +123,17 @@ final class PeakDetector {
     }
 
 
+    private void newMaximum(double t, double x) {
+        maxValue = x;
+        maxTime = t;
+        lobeStart = Double.isNaN(lastUp) ? t : lastUp;
+        downCross = Double.NaN;
+    }
+
     void reset() {
         armed = false;
+        prevX = 0;
+        lastUp = Double.NaN;
         level = 0;
         lastPeakTime = Double.NEGATIVE_INFINITY;
     }

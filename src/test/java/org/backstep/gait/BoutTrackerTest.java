@@ -19,8 +19,8 @@ class BoutTrackerTest {
     private static GaitEngineSimTest.Run twoCandidates(double corr, double tiltDeg, double amplitudeRatio) {
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
         BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        b.peak(10.0, 2.0, 0.1, 1, 0.05, 2, 10.2);
-        b.peak(10.0 + INTERVAL, 2.0 * amplitudeRatio, corr, 1, -0.05, tiltDeg, 10.2 + INTERVAL);
+        b.peak(10.0, 2.0, 0.1, 1, 0.05, 2, 0.25, 10.2);
+        b.peak(10.0 + INTERVAL, 2.0 * amplitudeRatio, corr, 1, -0.05, tiltDeg, 0.25, 10.2 + INTERVAL);
         return run;
     }
 
@@ -52,7 +52,7 @@ class BoutTrackerTest {
         /** {@code n} cycles with this coupling and direction weight, each reported 0.2 s after its contact. */
         void cycles(int n, double corr, double weight) {
             for (int i = 0; i < n; i++, t += INTERVAL, lateral = -lateral) {
-                b.peak(t, 2.0, corr, weight, lateral, 2, t + 0.2);
+                b.peak(t, 2.0, corr, weight, lateral, 2, 0.25, t + 0.2);
             }
         }
     }
@@ -111,7 +111,7 @@ class BoutTrackerTest {
         double t = start;
         double lateral = 0.05;
         for (int i = 0; i < steps; i++, lateral = -lateral) {
-            b.peak(t, amplitude, -0.5, 1, lateral, 3, t + 0.25);
+            b.peak(t, amplitude, -0.5, 1, lateral, 3, 0.25, t + 0.25);
             b.tick(t + 0.25);
             t += intervals[i % intervals.length];
         }
@@ -140,12 +140,12 @@ class BoutTrackerTest {
         BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
         walk(b, run, 10, new double[] {1.2}, 6, 2.0);            // steps at 10.0 .. 16.0
         assertEquals(6, run.steps.size());
-        b.peak(16.35, 0.6, -0.5, 1, 0.05, 3, 16.6);              // a third of the push, 0.35 s after it
+        b.peak(16.35, 0.6, -0.5, 1, 0.05, 3, 0.25, 16.6);              // a third of the push, 0.35 s after it
         assertEquals(6, run.steps.size(), "the double-humped profile's second bump is not a step");
-        b.peak(17.2, 2.0, -0.5, 1, 0.05, 3, 17.45);              // the next step, on time
+        b.peak(17.2, 2.0, -0.5, 1, 0.05, 3, 0.25, 17.45);              // the next step, on time
         assertEquals(7, run.steps.size());
         assertEquals(17.2, run.steps.get(6).t(), 1e-9);
-        b.peak(17.6, 1.9, -0.5, 1, -0.05, 3, 17.85);             // early but a full push: a real, hurried step
+        b.peak(17.6, 1.9, -0.5, 1, -0.05, 3, 0.25, 17.85);             // early but a full push: a real, hurried step
         assertEquals(8, run.steps.size());
     }
 
@@ -158,11 +158,40 @@ class BoutTrackerTest {
             double t = 10;
             for (int i = 0; i < 8; i++) {
                 double lateral = alternating && i % 2 == 1 ? -0.04 : 0.04;
-                b.peak(t, 1.0, -0.1, 1, lateral, 3, t + 0.25);   // braking too weak for the coupling way in
+                b.peak(t, 1.0, -0.1, 1, lateral, 3, 0.25, t + 0.25);   // braking too weak for the coupling way in
                 t += intervals[i % 2];
             }
             if (alternating) assertEquals(8, run.steps.size(), "regular strides with alternating sway: a limping walk");
             else assertEquals(0, run.steps.size(), "regular strides without alternating stance: not walking");
         }
+    }
+
+    /**
+     * SisFall D19, a gentle jump: a faint sway (0.16 m/s^2, let through by the noise floor with
+     * nothing before it), then two big pushes half a second apart. At that pace the sway is far
+     * too weak to be a step, so it cannot make the third candidate of a rhythm.
+     */
+    @Test
+    void aFaintFirstCandidateDoesNotCountTowardABriskRhythm() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        b.peak(1.57, 0.16, -0.3, 1, 0.01, 8, 0.4, 1.75);
+        b.peak(2.06, 8.5, 0.1, 1, -0.01, 5, 0.3, 2.27);
+        b.peak(2.55, 14.1, 0.1, 1, 0.01, 2, 0.3, 2.78);
+        assertEquals(0, run.steps.size(), "three regular candidates, but the first is not a step at this pace");
+        b.peak(3.05, 9.0, 0.1, 1, -0.01, 2, 0.3, 3.3);
+        assertEquals(3, run.steps.size(), "three strong ones in rhythm are (the coupling aside)");
+        assertEquals(2.06, run.steps.get(0).t(), 1e-9);
+    }
+
+    /** A spike under the configured floor, narrower than a step's half-cycle, is neither a step nor the end of a bout. */
+    @Test
+    void aSharpWeakSpikeIsIgnored() {
+        Feed f = new Feed();
+        f.cycles(5, -0.8, 1);
+        f.b.peak(f.t - INTERVAL + 0.3, 0.2, -0.5, 1, 0.05, 2, 0.06, f.t);
+        assertEquals(5, f.run.steps.size());
+        f.cycles(2, -0.8, 1);
+        assertEquals(7, f.run.steps.size(), "the bout went on");
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The gait engine on the walkers issue 9 names, each alone in a straight or curving bout at the
  * default mounting, forward and backward: slow, limping, with a cane, shuffling, irregular, turning.
  * These are the levels the engine meets; {@code eval --population} measures the mixtures, and
- * where it falls short (below about 50 steps/min, short swaying bouts) is in the README.
+ * where it falls short (short swaying bouts, direction below about 45 steps/min) is in the README.
  */
 class GaitEngineWalkerTypesTest {
     private static final GaitStyle D = GaitStyle.DEFAULT;
@@ -28,6 +28,7 @@ class GaitEngineWalkerTypesTest {
         Stream.Builder<Arguments> b = Stream.builder();
         for (Direction d : Direction.values()) {
             b.add(Arguments.of("slow, steps 1.1 s apart", Walk.of(d, 20, 55)));
+
             b.add(Arguments.of("limping 1:1.8", Walk.of(d, 30, 90).style(D.withAsymmetry(1.8))));
             b.add(Arguments.of("limping 1:1.5, slow", Walk.of(d, 30, 70).style(D.withAsymmetry(1.5))));
             b.add(Arguments.of("cane", Walk.of(d, 30, 70).style(D.withCane(true).withAsymmetry(1.2))));
@@ -55,5 +56,30 @@ class GaitEngineWalkerTypesTest {
             assertTrue(r.steps.size() <= truth.size() + 1, what + "found " + r.steps.size() + " for " + truth.size());
             assertEquals(m, right[0], what + "every matched step " + walk.direction());
         }
+    }
+
+    /**
+     * Very slow walkers, steps 1.5 and 2 s apart: their pushes are under the configured floor and
+     * over the pendulum's (see {@link PeakDetector}). Counted within a step; their direction is
+     * not yet told (the README says so), so it is not asserted here.
+     */
+    @ParameterizedTest(name = "{0} spm {1}")
+    @MethodSource("verySlow")
+    void verySlowWalkersAreCountedWithinAStep(double spm, Direction d) {
+        for (long seed = 1; seed <= 3; seed++) {
+            Walk walk = Walk.of(d, 16, spm);
+            Simulation sim = Scenario.builder(seed).stand(4).walk(walk).stand(4).build().run();
+            GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
+            List<TrueStep> truth = sim.truth().steps();
+            int m = GaitEngineSimTest.matched(r, truth, d, new int[1]);
+            String what = spm + " spm " + d + " seed " + seed + ": ";
+            assertTrue(m >= truth.size() - 1, what + "matched " + m + " of " + truth.size());
+            assertTrue(r.steps.size() <= truth.size() + 1, what + "found " + r.steps.size() + " for " + truth.size());
+        }
+    }
+
+    static Stream<Arguments> verySlow() {
+        return Stream.of(Arguments.of(40.0, Direction.FORWARD), Arguments.of(40.0, Direction.BACKWARD),
+                Arguments.of(30.0, Direction.FORWARD), Arguments.of(30.0, Direction.BACKWARD));
     }
 }
