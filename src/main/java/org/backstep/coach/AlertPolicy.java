@@ -66,9 +66,12 @@ final class AlertPolicy {
         alarmActive = active;
     }
 
-    /** Delivers what passed, most urgent first. */
+    /** Delivers what passed, most urgent first (small enough to inline: most samples offer nothing). */
     void flush() {
-        if (!anyPending) return;
+        if (anyPending) deliver();
+    }
+
+    private void deliver() {
         anyPending = false;
         for (AlertKind kind : AlertKind.values()) {
             int i = kind.ordinal();

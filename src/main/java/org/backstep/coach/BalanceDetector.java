@@ -1,5 +1,6 @@
 package org.backstep.coach;
 
+import org.backstep.core.MinMax;
 import org.backstep.event.AlertKind;
 
 /**
@@ -53,7 +54,7 @@ final class BalanceDetector {
     private int steps;
 
     void sample(double t, double aG, double wHoriz, boolean walking, double tilt, AlertPolicy policy) {
-        double dt = Double.isNaN(lastT) ? 0 : Math.min(0.5, Math.max(0, t - lastT));
+        double dt = Double.isNaN(lastT) ? 0 : MinMax.atMost(0.5, MinMax.atLeast(0, t - lastT));
         lastT = t;
         // stumble
         if (Double.isNaN(winStart)) winStart = t;
@@ -83,14 +84,14 @@ final class BalanceDetector {
             overSince = Double.NaN;
             return;
         }
-        double k = Math.min(1, dt / SWAY_TAU_S);
+        double k = MinMax.atMost(1, dt / SWAY_TAU_S);
         swayPow += k * (wHoriz * wHoriz - swayPow);
         if (baseTime < BASE_S) {
             baseTime += dt;
             basePowSum += wHoriz * wHoriz * dt;
             return;
         }
-        double ratio = Math.sqrt(swayPow / Math.max(1e-6, basePowSum / baseTime));
+        double ratio = Math.sqrt(swayPow / MinMax.atLeast(1e-6, basePowSum / baseTime));
         boolean over = ratio > SWAY_RATIO || (ratio > SWAY_RATIO_IRREG && stepCv() > STEP_CV);
         if (over) {
             underSince = Double.NaN;

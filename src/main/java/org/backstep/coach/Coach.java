@@ -3,8 +3,10 @@ package org.backstep.coach;
 import static org.backstep.coach.UprightReference.dot;
 
 import java.util.Objects;
+import org.backstep.core.MinMax;
 import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
+import org.backstep.core.StrictTrig;
 import org.backstep.event.AlertKind;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
@@ -108,7 +110,7 @@ public final class Coach implements ImuSink {
 
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
-        double dt = Double.isNaN(lastT) ? 0 : Math.max(0, Math.min(0.5, t - lastT));
+        double dt = Double.isNaN(lastT) ? 0 : MinMax.atLeast(0, MinMax.atMost(0.5, t - lastT));
         lastT = t;
         if (baselineResetRequested) {
             baselineResetRequested = false;
@@ -131,15 +133,16 @@ public final class Coach implements ImuSink {
             startT = t;
             setSlow(up);
         }
-        double ks = Math.min(1, dt / 1.0);
+        double ks = MinMax.atMost(1, dt / 1.0);
         for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
         if (t >= nextHist) {
             for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
             nextHist = t + HIST_PERIOD_S;
+            // the oldest kept, which changes only with a push
+            int age = upHist[0].size() - 1;
+            for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
         }
-        int age = upHist[0].size() - 1;
-        for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
-        maybeTakeReference(t);
+        if (ref.state() != UprightReference.State.TAKEN || calibrateRequested) maybeTakeReference(t);
         UprightReference.State state = ref.state();
         if (!state.judged() && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up) && !bending(t)) {
             // a first still moment, too short for the reference, is a provisional upright
@@ -163,9 +166,9 @@ public final class Coach implements ImuSink {
             double cu = dot(up, u0);
             cosTilt = cu;
             if (angleTick) {
-                pitchDeg = Math.toDegrees(Math.atan2(-dot(up, f0), cu));
-                rollDeg = Math.toDegrees(Math.atan2(dot(up, l0), cu));
-                tiltDeg = Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, cu))));
+                pitchDeg = Math.toDegrees(StrictTrig.atan2(-dot(up, f0), cu));
+                rollDeg = Math.toDegrees(StrictTrig.atan2(dot(up, l0), cu));
+                tiltDeg = Math.toDegrees(StrictTrig.acos(MinMax.atLeast(-1, MinMax.atMost(1, cu))));
             }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
@@ -173,13 +176,13 @@ public final class Coach implements ImuSink {
         if (fwd != null) {
             leanDeg = pitchS;
         } else if (angleTick) {
-            leanDeg = Math.toDegrees(Math.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+            leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
         }
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;
         // horizontal angular rate: the part of w not about the vertical
         double wv = gx * up[0] + gy * up[1] + gz * up[2];
-        double wh = Math.sqrt(Math.max(0, wn * wn - wv * wv));
+        double wh = Math.sqrt(MinMax.atLeast(0, wn * wn - wv * wv));
         double vert = tilt.vertical(ax, ay, az);
 
         if (fwd == null && hasRef && !ref.axisLearned()) {

@@ -1,5 +1,7 @@
 package org.backstep.coach;
 
+import org.backstep.core.MinMax;
+import org.backstep.core.StrictTrig;
 import org.backstep.event.AlertKind;
 
 /**
@@ -88,6 +90,6 @@ final class FallDetector {
         double d = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
         double na = Math.sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
         double nb = Math.sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
-        return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, d / (na * nb)))));
+        return Math.toDegrees(StrictTrig.acos(MinMax.atLeast(-1, MinMax.atMost(1, d / (na * nb)))));
     }
 }

@@ -1,5 +1,7 @@
 package org.backstep.coach;
 
+import org.backstep.core.MinMax;
+
 /**
  * A 6-axis tilt filter: tracks the world "up" direction in the sensor frame. The gyroscope turns
  * it ({@code du/dt = u x w}, w minus an estimated bias); the accelerometer pulls it towards the
@@ -58,14 +60,18 @@ final class TiltFilter {
         lastT = t;
         if (!(dt > 0) || dt > 0.5) dt = 0;
         if (learnBias) {
-            double kb = Math.min(1, dt / BIAS_TAU_S);
+            double kb = MinMax.atMost(1, dt / BIAS_TAU_S);
             bx += kb * (gx - bx);
             by += kb * (gy - by);
             bz += kb * (gz - bz);
         }
-        if (still) g += Math.min(1, dt / 2.0) * (an - g);
+        // fields in locals for the sample (the same arithmetic; C1 would store and reload each field per use)
+        double g = this.g;
+        if (still) g += MinMax.atMost(1, dt / 2.0) * (an - g);
+        this.g = g;
         boolean calm = still && Math.abs(an - g) < 0.04 * g;
         double wx = gx - bx, wy = gy - by, wz = gz - bz;
+        double ux = this.ux, uy = this.uy, uz = this.uz;
         double dx = uy * wz - uz * wy;
         double dy = uz * wx - ux * wz;
         double dz = ux * wy - uy * wx;
@@ -75,18 +81,20 @@ final class TiltFilter {
         if (an > 1e-6) {
             double err = Math.abs(an - g) / g;
             double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
-            turn += Math.min(1, dt / TURN_TAU) * (wx * ux + wy * uy + wz * uz - turn);
+            double turn = this.turn;
+            turn += MinMax.atMost(1, dt / TURN_TAU) * (wx * ux + wy * uy + wz * uz - turn);
+            this.turn = turn;
             double wv = turn / TURN_RATE;
             w /= 1 + wv * wv;
-            double k = Math.min(1, dt / (calm ? 0.5 : TAU_S)) * w;
+            double k = MinMax.atMost(1, dt / (calm ? 0.5 : TAU_S)) * w;
             ux += k * (ax / an - ux);
             uy += k * (ay / an - uy);
             uz += k * (az / an - uz);
         }
         double n = Math.sqrt(ux * ux + uy * uy + uz * uz);
-        ux /= n;
-        uy /= n;
-        uz /= n;
+        this.ux = ux / n;
+        this.uy = uy / n;
+        this.uz = uz / n;
     }
 
     boolean started() { return started; }

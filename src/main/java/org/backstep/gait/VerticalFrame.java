@@ -54,9 +54,11 @@ final class VerticalFrame {
         gravityZ = z;
         double n = Math.sqrt(x * x + y * y + z * z);
         if (n < 1e-6) n = G;
-        ux = x / n;
-        uy = y / n;
-        uz = z / n;
+        // in locals, then the fields (the same arithmetic; C1 would reload each field per use)
+        double ux = x / n, uy = y / n, uz = z / n;
+        this.ux = ux;
+        this.uy = uy;
+        this.uz = uz;
         vertical = ax * ux + ay * uy + az * uz - n;
         // forward axis minus its vertical component, normalised
         double d = fx * ux + fy * uy + fz * uz;
@@ -73,9 +75,10 @@ final class VerticalFrame {
         hz /= hn;
         forward = ax * hx + ay * hy + az * hz;
         // left = up x forward
-        lx = uy * hz - uz * hy;
-        ly = uz * hx - ux * hz;
-        lz = ux * hy - uy * hx;
+        double lx = uy * hz - uz * hy, ly = uz * hx - ux * hz, lz = ux * hy - uy * hx;
+        this.lx = lx;
+        this.ly = ly;
+        this.lz = lz;
         lateral = ax * lx + ay * ly + az * lz;
     }
 

@@ -13,9 +13,10 @@ package org.backstep.recording;
 final class Decimal {
     /** Returned when the text is not a plain decimal this class reads exactly; the caller falls back. */
     static final double NOT_PLAIN = Double.NaN;
-    private static final int MAX_DIGITS = 18;
-    private static final long MAX_EXACT = 1L << 53;
-    private static final double[] POW10 = new double[MAX_DIGITS + 1];
+    static final int MAX_DIGITS = 18;
+    static final long MAX_EXACT = 1L << 53;
+    /** 10^k for k up to {@link #MAX_DIGITS}, each exact. */
+    static final double[] POW10 = new double[MAX_DIGITS + 1];
 
     static {
         double p = 1;

@@ -6,7 +6,7 @@ package org.backstep.signal;
  * {@code b2 = a2 = 0}.
  */
 public final class Biquad implements Filter {
-    private final double b0, b1, b2, a1, a2;
+    final double b0, b1, b2, a1, a2;     // read by Cascade, which computes its first two sections itself
     private double s1, s2;
 
     public Biquad(double b0, double b1, double b2, double a1, double a2) {

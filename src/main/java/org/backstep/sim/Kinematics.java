@@ -15,28 +15,70 @@ final class Kinematics {
     }
 
     static Simulation sample(Scenario sc, ScenarioCompiler.Result compiled) {
-        double rate = sc.rateHz();
-        int k = (int) Math.ceil(1000 / rate - 1e-9);
-        double fsInt = rate * k;
-        int samples = (int) Math.floor(compiled.end() * rate + 1e-9) + 1;
-        int nInt = Timeline.PAD + (samples - 1) * k + Timeline.PAD + 1;
-        Timeline tl = new Timeline(fsInt, nInt, Scenario.PELVIS_HEIGHT);
+        Sampler sampler = new Sampler(sc, compiled);
+        int samples = sampler.samples;
+        Timeline tl = new Timeline(sampler.fsInt, sampler.internalSamples(), Scenario.PELVIS_HEIGHT);
         Truth.Collector truth = new Truth.Collector();
         for (Segment s : compiled.segments()) s.render(tl, truth);
 
         double[] t = new double[samples];
         double[][] v = new double[6][samples];
         double[] pitchDeg = new double[samples];
-        double dt = tl.dt;
-        double[][] ch = tl.ch;
-        Mounting mount = sc.mounting();
-        SensorModel sm = sc.sensor();
-        Random noise = new Random(sc.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
-        double[] bias = {sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian()};
-        double[] s = new double[3];
+        double[] out = new double[8];
         for (int j = 0; j < samples; j++) {
-            int i = Timeline.PAD + j * k;
-            t[j] = j / rate;
+            sampler.sample(tl, j, out);
+            t[j] = out[0];
+            for (int a = 0; a < 6; a++) v[a][j] = out[1 + a];
+            pitchDeg[j] = out[7];
+        }
+        return new Simulation(sc, t, v, pitchDeg, truth.build());
+    }
+
+    /**
+     * Turns the pose on the internal timeline into the sensor's samples, one output sample at a
+     * time and in order (the sensor noise is one seeded sequence): for the whole walk at once
+     * ({@link #sample}) and for a walk streamed a segment at a time ({@link SimulationStream}), with the
+     * same arithmetic.
+     */
+    static final class Sampler {
+        final double rate;
+        /** Internal samples per output sample. */
+        final int k;
+        final double fsInt;
+        final int samples;
+        private final Mounting mount;
+        private final SensorModel sm;
+        private final Random noise;
+        private final double[] bias;
+        private final double[] s = new double[3];
+
+        Sampler(Scenario sc, ScenarioCompiler.Result compiled) {
+            rate = sc.rateHz();
+            k = (int) Math.ceil(1000 / rate - 1e-9);
+            fsInt = rate * k;
+            samples = (int) Math.floor(compiled.end() * rate + 1e-9) + 1;
+            mount = sc.mounting();
+            sm = sc.sensor();
+            noise = new Random(sc.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+            bias = new double[] {sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian(), sm.gyroBias() * noise.nextGaussian()};
+        }
+
+        /** Length of the whole walk's internal timeline. */
+        int internalSamples() {
+            return Timeline.PAD + (samples - 1) * k + Timeline.PAD + 1;
+        }
+
+        /** The absolute internal index of output sample {@code j}; it reads one index either side. */
+        int internalIndex(int j) {
+            return Timeline.PAD + j * k;
+        }
+
+        /** Output sample {@code j} (the next in order) into {@code out}: t, ax, ay, az, gx, gy, gz, true pitch in degrees. */
+        void sample(Timeline tl, int j, double[] out) {
+            double dt = tl.dt;
+            double[][] ch = tl.ch;
+            int i = internalIndex(j) - tl.base;
+            out[0] = j / rate;
             double axw = (ch[Timeline.X][i + 1] - 2 * ch[Timeline.X][i] + ch[Timeline.X][i - 1]) / (dt * dt);
             double ayw = (ch[Timeline.Y][i + 1] - 2 * ch[Timeline.Y][i] + ch[Timeline.Y][i - 1]) / (dt * dt);
             double azw = (ch[Timeline.Z][i + 1] - 2 * ch[Timeline.Z][i] + ch[Timeline.Z][i - 1]) / (dt * dt) + G;
@@ -66,18 +108,17 @@ final class Kinematics {
             double wy = dth * cph + dpsi * sph * cth;
             double wz = -dth * sph + dpsi * cph * cth;
             mount.toSensor(fx, fy, fz, s);
-            for (int a = 0; a < 3; a++) v[a][j] = s[a] + sm.accelNoise() * noise.nextGaussian();
+            for (int a = 0; a < 3; a++) out[1 + a] = s[a] + sm.accelNoise() * noise.nextGaussian();
             mount.toSensor(wx, wy, wz, s);
-            for (int a = 0; a < 3; a++) v[3 + a][j] = s[a] + bias[a] + sm.gyroNoise() * noise.nextGaussian();
+            for (int a = 0; a < 3; a++) out[4 + a] = s[a] + bias[a] + sm.gyroNoise() * noise.nextGaussian();
             if (sm.accelRangeG() > 0) {
-                for (int a = 0; a < 3; a++) v[a][j] = quantize(v[a][j], sm.accelRangeG() * G);
+                for (int a = 0; a < 3; a++) out[1 + a] = quantize(out[1 + a], sm.accelRangeG() * G);
             }
             if (sm.gyroRangeDps() > 0) {
-                for (int a = 0; a < 3; a++) v[3 + a][j] = quantize(v[3 + a][j], Math.toRadians(sm.gyroRangeDps()));
+                for (int a = 0; a < 3; a++) out[4 + a] = quantize(out[4 + a], Math.toRadians(sm.gyroRangeDps()));
             }
-            pitchDeg[j] = Math.toDegrees(th);
+            out[7] = Math.toDegrees(th);
         }
-        return new Simulation(sc, t, v, pitchDeg, truth.build());
     }
 
     /** 16-bit two's complement reading of {@code x} at full scale {@code range}, back in SI units. */

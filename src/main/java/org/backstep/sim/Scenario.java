@@ -54,6 +54,11 @@ public final class Scenario {
         return Kinematics.sample(this, compiled);
     }
 
+    /** The same samples as {@link #run()}, rendered as they are read. */
+    public SimulationStream stream() {
+        return new SimulationStream(this);
+    }
+
     /** A script item. */
     record Spec(Type type, double value, Walk walk, FallKind fall) {
         enum Type { STAND, WALK, TURN, SIT_DOWN, SIT, STAND_UP, BEND, SQUAT, FALL, LIE, GET_UP, FIDGET, VIBRATION, CAR_IN, CAR_OUT }

@@ -20,21 +20,54 @@ final class Timeline {
     final double dt;
     final int n;
     final double[][] ch = new double[6][];
+    /**
+     * The absolute index of this timeline's index 0: 0 for the whole walk; for a window of a
+     * streamed walk ({@link SimulationStream}), where it starts. Indices given to and taken from a
+     * segment are the window's own, so a segment renders into a window as into the whole walk.
+     */
+    final int base;
+    /** A window ends before the walk does: a write past its end would be lost, which is an error, not the walk's end. */
+    private final boolean cut;
 
     Timeline(double internalHz, int samples, double baseHeight) {
         this.dt = 1.0 / internalHz;
         this.n = samples;
+        this.base = 0;
+        this.cut = false;
         for (int c = 0; c < 6; c++) ch[c] = new double[samples];
         java.util.Arrays.fill(ch[Z], baseHeight);
     }
 
+    /**
+     * The window of absolute indices {@code [base, base + samples)} of a walk {@code total} long:
+     * what {@code from} holds of it, and beyond {@code from}'s end its last pose, held (every segment
+     * rendered into {@code from} ended inside it).
+     */
+    Timeline(Timeline from, int base, int samples, int total) {
+        this.dt = from.dt;
+        this.n = samples;
+        this.base = base;
+        this.cut = base + samples < total;
+        for (int c = 0; c < 6; c++) {
+            double[] a = new double[samples];
+            double[] old = from.ch[c];
+            double held = old[from.n - 1];
+            for (int i = 0; i < samples; i++) {
+                int j = base + i - from.base;
+                if (j < 0) throw new IllegalStateException("window at " + base + " starts before the kept " + from.base);
+                a[i] = j < from.n ? old[j] : held;
+            }
+            ch[c] = a;
+        }
+    }
+
     /** The internal index nearest to time {@code t}. */
     int index(double t) {
-        return (int) Math.round(t / dt) + PAD;
+        return (int) Math.round(t / dt) + PAD - base;
     }
 
     double time(int i) {
-        return (i - PAD) * dt;
+        return (i + base - PAD) * dt;
     }
 
     /** {@link #addHeld(int, int, double[])} for all six channels, in channel order (x, y, z, yaw, pitch, roll). */
@@ -47,6 +80,9 @@ final class Timeline {
     void addHeld(int c, int i0, double[] d) {
         double[] a = ch[c];
         int len = d.length;
+        if (cut && (i0 < 0 || i0 + len > n)) {
+            throw new IllegalStateException("a segment at " + (base + i0) + ", " + len + " long, outside the window " + base + " + " + n);
+        }
         for (int k = 0; k < len; k++) {
             int i = i0 + k;
             if (i >= 0 && i < n) a[i] += d[k];

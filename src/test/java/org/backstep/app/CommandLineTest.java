@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,24 @@ class CommandLineTest {
             sub.getCommandSpec().positionalParameters().forEach(p -> assertTrue(p.description().length > 0
                     && !p.description()[0].isBlank(), sub.getCommandName() + ": positional " + p.paramLabel() + " has no description"));
         }
+    }
+
+    @Test
+    void aNamedCommandAloneIsTheSameCommandAsInTheWholeTree() {
+        PrintWriter w = new PrintWriter(new StringWriter());
+        CommandLine whole = Main.commandLine(w, w);
+        for (Map.Entry<String, CommandLine> e : whole.getSubcommands().entrySet()) {
+            // the tree's key is the command's own @Command name, and the command alone reads the same
+            assertEquals(e.getKey(), e.getValue().getCommandSpec().name());
+            CommandLine alone = Main.commandLine(w, w, e.getKey());
+            assertEquals(java.util.Set.of(e.getKey()), alone.getSubcommands().keySet());
+            assertEquals(e.getValue().getUsageMessage(), alone.getSubcommands().get(e.getKey()).getUsageMessage());
+        }
+        assertEquals(whole.getSubcommands().keySet(), Main.commandLine(w, w, "--help").getSubcommands().keySet());
+        assertEquals(whole.getSubcommands().keySet(), Main.commandLine(w, w, "demoo").getSubcommands().keySet());
+        String[] typo = run("demoo");
+        assertEquals("2", typo[0]);
+        assertTrue(typo[2].contains("demo"), "a mistyped command is told the commands: " + typo[2]);
     }
 
     @Test

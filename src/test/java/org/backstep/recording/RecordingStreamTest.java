@@ -167,4 +167,80 @@ class RecordingStreamTest {
         Files.writeString(edge, HEAD + "0,-156.9064,156.9064,313.8,-34.9066,34.9066,69.8\n");
         assertEquals(1, RecordingReader.read(edge).size(), "16 g and 2000 deg/s, saturated, and up to twice that are measurements");
     }
+
+    @Test
+    void everyLineFormMixedAcrossBufferEndsKeepsParseDoublesValuesAndLineNumbers() throws IOException {
+        // sample rows of plain decimals (read in one pass) among every other form (read line by line),
+        // about 300 KB so that rows straddle the 64 KB buffer's refills
+        Random r = new Random(21);
+        StringBuilder sb = new StringBuilder(HEAD);
+        java.util.List<double[]> want = new java.util.ArrayList<>();
+        int line = 4;
+        for (int i = 0; i < 5000; i++) {
+            int kind = r.nextInt(20);
+            line++;
+            if (kind == 0) {
+                sb.append(r.nextBoolean() ? "# a comment\n" : "  \t\n");
+                continue;
+            }
+            double[] v = new double[7];
+            StringBuilder row = new StringBuilder();
+            for (int f = 0; f < 7; f++) {
+                String s;
+                if (f == 0) {
+                    s = String.format(Locale.ROOT, "%.3f", i * 0.01 + 0.001);
+                } else {
+                    double x = (r.nextDouble() - 0.5) * (f <= 3 ? 300 : 60);
+                    s = switch (r.nextInt(12)) {
+                        case 0 -> String.format(Locale.ROOT, "%.15f", x);          // 17 or 18 digits, still plain
+                        case 1 -> String.format(Locale.ROOT, "%.17f", x);          // 19 digits: parseDouble
+                        case 2 -> String.format(Locale.ROOT, "%e", x);             // an exponent
+                        case 3 -> " " + String.format(Locale.ROOT, "%.4f", x) + " ";
+                        case 4 -> (x >= 0 ? "+" : "") + String.format(Locale.ROOT, "%.2f", x);
+                        case 5 -> String.format(Locale.ROOT, "%.0f", x) + ".";
+                        default -> String.format(Locale.ROOT, "%." + (4 + r.nextInt(2)) + "f", x);
+                    };
+                }
+                v[f] = Double.parseDouble(s.trim());
+                row.append(f == 0 ? "" : ",").append(s);
+            }
+            want.add(v);
+            sb.append(row).append(kind == 1 ? "\r\n" : kind == 2 ? "\r" : "\n");
+        }
+        sb.append("99999,0,0,9.81,0,0,1e400\n");
+        Path p = dir.resolve("mixed.csv.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(p))) {
+            o.write(sb.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        assertTrue(sb.length() > 4 * (1 << 16), "spans several buffers: " + sb.length());
+        java.util.List<double[]> got = new java.util.ArrayList<>();
+        try (RecordingStream s = RecordingReader.open(p)) {
+            RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                    () -> s.replay((t, ax, ay, az, gx, gy, gz) -> got.add(new double[] {t, ax, ay, az, gx, gy, gz})));
+            assertTrue(e.getMessage().endsWith("mixed.csv.gz:" + (line + 1) + ": field 7 is not finite"), e.getMessage());
+        }
+        assertEquals(want.size(), got.size());
+        for (int i = 0; i < want.size(); i++) {
+            for (int f = 0; f < 7; f++) {
+                assertEquals(Double.doubleToRawLongBits(want.get(i)[f]), Double.doubleToRawLongBits(got.get(i)[f]), "row " + i + " field " + f);
+            }
+        }
+    }
+
+    @Test
+    void aPlainRowOutOfOrderOrOutOfRangeNamesItsLine() throws IOException {
+        Path p = dir.resolve("order.csv");
+        Files.writeString(p, HEAD + "0.010,0,0,9.81,0,0,0\n0.020,0,0,9.81,0,0,0\n0.015,0,0,9.81,0,0,0\n");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+        assertTrue(e.getMessage().endsWith("order.csv:7: time 0.015 does not increase (previous 0.02)"), e.getMessage());
+        Files.writeString(p, HEAD + "0.010,0,0,9.81,0,0,0\n0.020,0,400.0,9.81,0,0,0\n");
+        e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+        assertTrue(e.getMessage().endsWith("order.csv:6: field 3 (ay) 400.0 is beyond a sensor's range (+-313.8 m/s^2, 32 g)"), e.getMessage());
+        Files.writeString(p, HEAD + "0.010,0,0,9.81,0,0,0,0\n");
+        e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+        assertTrue(e.getMessage().endsWith("order.csv:5: more than 7 fields"), e.getMessage());
+        Files.writeString(p, HEAD + "0.010,0,0,9.81,0,0\n");
+        e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+        assertTrue(e.getMessage().endsWith("order.csv:5: expected 7 fields, found 6"), e.getMessage());
+    }
 }
