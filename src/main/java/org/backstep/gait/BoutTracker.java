@@ -46,6 +46,12 @@ final class BoutTracker {
      * of the mean interval.
      */
     private static final double EARLY_FRACTION = 0.4;
+    /**
+     * Sideways travel of the pelvis from one step to the next in slow walking, m: it shifts over
+     * each stance foot in turn, 2 to 4 cm each way, more in a slow, wide-based gait; seated in a
+     * moving car it moves 1 to 4 cm.
+     */
+    private static final double WALKING_SWAY_M = 0.05;
     /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
     private static final double COMPARABLE_PUSH = 0.5;
     /** A cycle with more trunk pitch or roll than this is sitting, bending or falling, not walking. */
@@ -101,7 +107,7 @@ final class BoutTracker {
      */
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double lobe,
               double now) {
-        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe)) {
+        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral)) {
             return; // a spike the noise floor let through, not a slow step
         }
         if (!Double.isNaN(lastContact)) {
@@ -126,7 +132,7 @@ final class BoutTracker {
             }
         }
         if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0])
-                || tooSharp(heldAmp[0], heldLobe[0]))) {
+                || tooSharp(heldAmp[0], heldLobe[0], heldLat[0]))) {
             // The chain's first candidate was judged against the noise floor alone (nothing came
             // before it); at the pace the second one sets, it is too weak to be a step of that walk.
             held = 0;
@@ -365,10 +371,13 @@ final class BoutTracker {
      * Whether a push under the configured floor is too brief for a step: a step's vertical
      * oscillation is slower than the step band's upper edge, so it stays above zero for at least
      * half that edge's period (1 / (2 x 3 Hz), 0.17 s). A car's vibration or a knock that the noise
-     * floor lets through is a spike of 0.05 to 0.12 s; a slow walker's push lasts 0.2 to 0.9 s.
+     * floor lets through is a spike of 0.05 to 0.12 s; a slow walker's push lasts 0.2 to 0.9 s,
+     * unless its loading response is a sharp spike (0.13 to 0.16 s). Such a spike still counts
+     * when the pelvis moved sideways by {@link #WALKING_SWAY_M} since the last candidate: walking
+     * carries it from over one foot to over the other, a car seat holds it.
      */
-    private boolean tooSharp(double amplitude, double lobe) {
-        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz();
+    private boolean tooSharp(double amplitude, double lobe, double lateral) {
+        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < WALKING_SWAY_M;
     }
 
     /** Whether a bout is confirmed and going on. */

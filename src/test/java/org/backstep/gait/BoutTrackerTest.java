@@ -184,12 +184,15 @@ class BoutTrackerTest {
         assertEquals(2.06, run.steps.get(0).t(), 1e-9);
     }
 
-    /** A spike under the configured floor, narrower than a step's half-cycle, is neither a step nor the end of a bout. */
+    /**
+     * A spike under the configured floor, narrower than a step's half-cycle, with the pelvis held
+     * (a car seat), is neither a step nor the end of a bout.
+     */
     @Test
     void aSharpWeakSpikeIsIgnored() {
         Feed f = new Feed();
         f.cycles(5, -0.8, 1);
-        f.b.peak(f.t - INTERVAL + 0.3, 0.2, -0.5, 1, 0.05, 2, 0.06, f.t);
+        f.b.peak(f.t - INTERVAL + 0.3, 0.2, -0.5, 1, 0.01, 2, 0.06, f.t);   // the pelvis moved 1 cm sideways
         assertEquals(5, f.run.steps.size());
         f.cycles(2, -0.8, 1);
         assertEquals(7, f.run.steps.size(), "the bout went on");
@@ -209,5 +212,18 @@ class BoutTrackerTest {
         b.peak(4.22, 1.30, 0.50, 1, 0.025, 2.9, 0.33, 4.52);
         assertEquals(3, run.steps.size(), "the walk's first three steps, not the sway");
         assertEquals(3.03, run.steps.get(0).t(), 1e-9);
+    }
+
+    /** A slow walker's sharp loading spike counts when the pelvis swayed from one foot to the other. */
+    @Test
+    void aSharpWeakPushWithAWalkingSwayIsAStep() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double lateral = 0.085;
+        for (int i = 0; i < 6; i++, lateral = -lateral) {
+            double t = 5 + 1.33 * i;
+            b.peak(t, 0.22, -0.5, 1, lateral, 6, 0.15, t + 0.25);
+        }
+        assertEquals(6, run.steps.size(), "46 steps/min, 0.22 m/s^2 pushes 0.15 s wide, 8.5 cm of sway");
     }
 }
