@@ -51,7 +51,11 @@ public final class GaitSettings {
 
     public double bandHighHz() { return bandHighHz; }
 
-    /** Smallest band-passed vertical peak that can be a step, m/s^2. */
+    /**
+     * The band-passed vertical push a brisk step must reach, m/s^2. Slower steps face the lower
+     * floor of their pace's pendulum ({@link PeakDetector#pendulumFloor}), down to the noise floor;
+     * a weak push under this one must also look like a step (see {@code BoutTracker}).
+     */
     public double minPeak() { return minPeak; }
 
     public int confirmSteps() { return confirmSteps; }
