@@ -4,7 +4,6 @@ import static org.backstep.hw.lsm6dsx.Lsm6dsxRegisters.*;
 
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
-import org.backstep.hw.DeviceException;
 import org.backstep.hw.ImuChip;
 
 /**
@@ -24,13 +23,12 @@ import org.backstep.hw.ImuChip;
  * <p>Time as in {@link SimulatedMpu6050}: samples on the grid k / ODR of chip time, advanced to the
  * clock before every transaction. Thread-safe (all methods synchronized).
  */
-public final class SimulatedLsm6dsx implements SimulatedChip {
+public final class SimulatedLsm6dsx extends RegisterChipModel {
     /** FIFO capacity in samples (one gyro and one accelerometer set each); the chips hold more, the driver never needs it. */
     static final int FIFO_SAMPLES = 256;
 
     private final ImuChip chip;
     private final SampleSource source;
-    private final DoubleSupplier clock;
     private final int[] reg = new int[128];
     private final double[] in = new double[6];
     /** FIFO words: 7 bytes (tag + 6) on the DSOX, 2 bytes on the DS3TR-C. */
@@ -45,14 +43,12 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
     private boolean overrunLatched;
     private double now;
     private double nextSampleTime;
-    private long transactions;
-    private int failNext;
 
     public SimulatedLsm6dsx(ImuChip chip, SampleSource source, DoubleSupplier clockSeconds) {
+        super(clockSeconds, "simulated I2C error (Remote I/O error)");
         if (chip.family() != ImuChip.Family.ST) throw new IllegalArgumentException(chip.label() + " is not an ST chip");
         this.chip = chip;
         this.source = source;
-        this.clock = clockSeconds;
         boolean tagged = chip == ImuChip.LSM6DSOX;
         this.wordBytes = tagged ? DSOX_WORD_BYTES : 2;
         this.fifo = new byte[FIFO_SAMPLES * (tagged ? 2 : DS3_PATTERN_WORDS)][wordBytes];
@@ -166,52 +162,12 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
 
     // ------------------------------------------------------------------ bus side
 
-    private void begin() {
-        transactions++;
-        if (clock != null) advanceTo(clock.getAsDouble());
-        if (failNext > 0) {
-            failNext--;
-            throw new DeviceException("simulated I2C error (Remote I/O error)");
-        }
-    }
-
-    private int next(int r) {
+    @Override
+    protected int next(int r) {
         if ((reg[CTRL3_C] & CTRL3_C_IF_INC) == 0) return r;
         if (chip == ImuChip.LSM6DSOX && r == DSOX_FIFO_DATA_OUT_TAG + DSOX_WORD_BYTES - 1) return DSOX_FIFO_DATA_OUT_TAG;
         if (chip != ImuChip.LSM6DSOX && r == DS3_FIFO_DATA_OUT_L + 1) return DS3_FIFO_DATA_OUT_L;
         return (r + 1) & 0x7F;
-    }
-
-    @Override
-    public synchronized int read(int register) {
-        begin();
-        return readByte(register & 0x7F);
-    }
-
-    @Override
-    public synchronized void read(int register, byte[] dst, int off, int len) {
-        begin();
-        int r = register & 0x7F;
-        for (int i = 0; i < len; i++) {
-            dst[off + i] = (byte) readByte(r);
-            r = next(r);
-        }
-    }
-
-    @Override
-    public synchronized void write(int register, int value) {
-        begin();
-        writeByte(register & 0x7F, value & 0xFF);
-    }
-
-    @Override
-    public synchronized void write(int register, byte[] src, int off, int len) {
-        begin();
-        int r = register & 0x7F;
-        for (int i = 0; i < len; i++) {
-            writeByte(r, src[off + i] & 0xFF);
-            r = next(r);
-        }
     }
 
     private boolean inFifoWindow(int r) {
@@ -219,7 +175,8 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
             : r == DS3_FIFO_DATA_OUT_L || r == DS3_FIFO_DATA_OUT_L + 1;
     }
 
-    private int readByte(int r) {
+    @Override
+    protected int readByte(int r) {
         if (inFifoWindow(r)) {
             if (count == 0) return 0;
             int b = fifo[head][readOffset] & 0xFF;
@@ -249,7 +206,8 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
         }
     }
 
-    private void writeByte(int r, int v) {
+    @Override
+    protected void writeByte(int r, int v) {
         if (r == WHO_AM_I || r == FIFO_STATUS1 || r == FIFO_STATUS2 || r == FIFO_STATUS3) return;
         if (r == CTRL3_C && (v & CTRL3_C_SW_RESET) != 0) {
             reset();
@@ -264,11 +222,6 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
 
     // ------------------------------------------------------------------ test hooks
 
-    /** The next {@code n} bus transactions fail. */
-    public synchronized void failNextTransactions(int n) {
-        failNext = n;
-    }
-
     /** Words in the FIFO now. */
     public synchronized int fifoWords() {
         return count;
@@ -277,9 +230,5 @@ public final class SimulatedLsm6dsx implements SimulatedChip {
     /** A register's value without side effects. */
     public synchronized int peek(int register) {
         return reg[register & 0x7F];
-    }
-
-    public synchronized long transactions() {
-        return transactions;
     }
 }

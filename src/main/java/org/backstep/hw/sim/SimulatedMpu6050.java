@@ -36,7 +36,7 @@ import org.backstep.hw.ImuChip;
  * <p>Test hooks: {@link #failNextTransactions(int)}, {@link #answerWhoAmI(int)}, {@link #peek(int)},
  * {@link #transactions()}. Thread-safe (all methods synchronized).
  */
-public final class SimulatedMpu6050 implements SimulatedChip {
+public final class SimulatedMpu6050 extends RegisterChipModel {
     private static final double RESET_BUSY_SECONDS = 0.1;
     /** Gyroscope start-up time after power-on, 30 ms typical (PS §6.1): no answer meanwhile. */
     private static final double POWER_ON_BUSY_SECONDS = 0.03;
@@ -46,7 +46,6 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     private static final int TEMP_25C_COUNTS = -3920;
 
     private final SampleSource source;
-    private final DoubleSupplier clock;
     private final int[] reg = new int[128];
     private final byte[] fifo;
     private final int pwrMgmt1Reset;
@@ -63,9 +62,7 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     private double busyUntil = Double.NEGATIVE_INFINITY;
     private boolean exhausted;
     private long samples;
-    private long transactions;
     private long overflowedBytes;
-    private int failNext;
     private boolean countStuck;
     private boolean unplugged;
     private boolean clockStopped;
@@ -89,12 +86,12 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     }
 
     private SimulatedMpu6050(ImuChip chip, SampleSource source, DoubleSupplier clockSeconds) {
+        super(clockSeconds, NACK_TEXT);
         if (chip.family() != ImuChip.Family.INVENSENSE) throw new IllegalArgumentException(chip.label() + " is not an InvenSense chip");
         this.fifo = new byte[chip.fifoBytes()];
         this.whoAmI = chip.whoAmI();
         this.pwrMgmt1Reset = chip == ImuChip.MPU6050 ? PWR_MGMT_1_RESET_VALUE : CLKSEL_PLL_XGYRO;
         this.source = source;
-        this.clock = clockSeconds;
         if (clock != null) now = clock.getAsDouble();
         reset();
     }
@@ -222,53 +219,20 @@ public final class SimulatedMpu6050 implements SimulatedChip {
 
     // ------------------------------------------------------------------ bus side
 
-    private void begin() {
-        transactions++;
-        if (clock != null) advanceTo(clock.getAsDouble());
-        if (failNext > 0) {
-            failNext--;
-            throw new DeviceException(NACK_TEXT);
-        }
+    /** Unplugged, or busy after a reset or power-on: nobody acknowledges the address. */
+    @Override
+    protected void refuse() {
         if (unplugged || now < busyUntil - 1e-9) throw new DeviceException(NACK_TEXT);   // 1 ns: clock rounding
     }
 
-    /** One single-byte register read transaction. */
+    /** Bursts move on by one register, except that they stay on FIFO_R_W and stop at the last. */
     @Override
-    public synchronized int read(int register) {
-        begin();
-        return readByte(register & 0x7F);
+    protected int next(int r) {
+        return r != FIFO_R_W && r < 0x7F ? r + 1 : r;
     }
 
-    /** One burst read transaction of {@code len} bytes starting at {@code register}. */
     @Override
-    public synchronized void read(int register, byte[] dst, int off, int len) {
-        begin();
-        int r = register & 0x7F;
-        for (int i = 0; i < len; i++) {
-            dst[off + i] = (byte) readByte(r);
-            if (r != FIFO_R_W && r < 0x7F) r++;
-        }
-    }
-
-    /** One single-byte register write transaction. */
-    @Override
-    public synchronized void write(int register, int value) {
-        begin();
-        writeByte(register & 0x7F, value & 0xFF);
-    }
-
-    /** One burst write transaction. */
-    @Override
-    public synchronized void write(int register, byte[] src, int off, int len) {
-        begin();
-        int r = register & 0x7F;
-        for (int i = 0; i < len; i++) {
-            writeByte(r, src[off + i] & 0xFF);
-            if (r != FIFO_R_W && r < 0x7F) r++;
-        }
-    }
-
-    private int readByte(int r) {
+    protected int readByte(int r) {
         switch (r) {
             case FIFO_R_W:
                 return fifoPop();
@@ -287,7 +251,8 @@ public final class SimulatedMpu6050 implements SimulatedChip {
         }
     }
 
-    private void writeByte(int r, int v) {
+    @Override
+    protected void writeByte(int r, int v) {
         switch (r) {
             case PWR_MGMT_1:
                 if ((v & PWR_MGMT_1_DEVICE_RESET) != 0) {
@@ -377,16 +342,6 @@ public final class SimulatedMpu6050 implements SimulatedChip {
     public synchronized void answerWhoAmI(int value) {
         whoAmI = value & 0xFF;
         reg[WHO_AM_I] = whoAmI;
-    }
-
-    /** The next {@code n} bus transactions fail with a {@link DeviceException}. */
-    public synchronized void failNextTransactions(int n) {
-        failNext = n;
-    }
-
-    /** Bus transactions so far. */
-    public synchronized long transactions() {
-        return transactions;
     }
 
     /** Samples taken from the source so far. */
