@@ -345,14 +345,7 @@ final class BoutTracker {
 
     /** Keeps only the chain's last candidate, as the start of a new chain. */
     private void restartFromLast() {
-        int last = held - 1;
-        heldT[0] = heldT[last];
-        heldCorr[0] = heldCorr[last];
-        heldAmp[0] = heldAmp[last];
-        heldLat[0] = heldLat[last];
-        heldTilt[0] = heldTilt[last];
-        heldLobe[0] = heldLobe[last];
-        held = 1;
+        while (held > 1) shiftHeld();
         pushLevel = heldAmp[0];
         evidence = 0;
     }
