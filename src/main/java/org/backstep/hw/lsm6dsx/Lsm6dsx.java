@@ -10,6 +10,7 @@ import org.backstep.hw.Imu;
 import org.backstep.hw.ImuChip;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
+import org.backstep.hw.StreamTime;
 import org.tinylog.Logger;
 
 /**
@@ -45,13 +46,12 @@ public final class Lsm6dsx implements Imu {
     private final Sleeper sleeper;
     private final NanoClock clock;
     private final double rateHz;
+    private final StreamTime time;
     private final double accelScale;
     private final double gyroScale;
     private final byte[] burst = new byte[MAX_BURST_BYTES];
     private final byte[] status = new byte[4];
 
-    private long sampleIndex;
-    private volatile long lost;
     private long lastDataNanos;
     private long lastDrainNanos;
     private boolean realignPending;
@@ -72,6 +72,7 @@ public final class Lsm6dsx implements Imu {
         this.sleeper = sleeper;
         this.clock = clock;
         this.rateHz = settings.actualRateHz();
+        this.time = new StreamTime(rateHz);
         this.accelScale = settings.accelScale();
         this.gyroScale = settings.gyroScale();
     }
@@ -128,9 +129,7 @@ public final class Lsm6dsx implements Imu {
         restartFifo();
         fifoStartPending = false;
         if (streamStarted) {
-            long estimate = Math.round(Math.max(0, now - since) * 1e-9 * rateHz);
-            sampleIndex += estimate;
-            lost += estimate;
+            time.skip(now - since);
         }
         streamStarted = true;
     }
@@ -248,8 +247,8 @@ public final class Lsm6dsx implements Imu {
         if (tag == DSOX_TAG_ACCEL) haveAccel = true;
         else haveGyro = true;
         if (!haveAccel || !haveGyro) return 0;
-        sink.sample(sampleIndex / rateHz, accel[0], accel[1], accel[2], gyro[0], gyro[1], gyro[2]);
-        sampleIndex++;
+        sink.sample(time.seconds(), accel[0], accel[1], accel[2], gyro[0], gyro[1], gyro[2]);
+        time.advance();
         slot = -1;
         haveAccel = false;
         haveGyro = false;
@@ -276,10 +275,10 @@ public final class Lsm6dsx implements Imu {
             device.readRegisters(DS3_FIFO_DATA_OUT_L, burst, 0, n * 2 * DS3_PATTERN_WORDS);
             for (int k = 0; k < n; k++) {
                 int off = k * 2 * DS3_PATTERN_WORDS;
-                sink.sample(sampleIndex / rateHz,
+                sink.sample(time.seconds(),
                     le16(burst, off + 6) * accelScale, le16(burst, off + 8) * accelScale, le16(burst, off + 10) * accelScale,
                     le16(burst, off) * gyroScale, le16(burst, off + 2) * gyroScale, le16(burst, off + 4) * gyroScale);
-                sampleIndex++;
+                time.advance();
                 delivered++;
             }
             samples -= n;
@@ -295,11 +294,10 @@ public final class Lsm6dsx implements Imu {
 
     /** Restarts the FIFO, counting what was produced since the last good drain as lost. */
     private void discard(long now, String why) {
-        long estimate = Math.round(Math.max(0, now - lastDrainNanos) * 1e-9 * rateHz);
+        long elapsed = now - lastDrainNanos;
         restartFifo();
-        sampleIndex += estimate;
-        lost += estimate;
-        Logger.warn("IMU {}: about {} samples lost, {} in total", why, estimate, lost);
+        long estimate = time.skip(elapsed);
+        Logger.warn("IMU {}: about {} samples lost, {} in total", why, estimate, time.lost());
     }
 
     /** Configures the chip again; the next drain starts the FIFO and counts what was not recorded as lost. */
@@ -317,7 +315,7 @@ public final class Lsm6dsx implements Imu {
 
     @Override
     public long lostSamples() {
-        return lost;
+        return time.lost();
     }
 
     public Lsm6dsxSettings settings() {

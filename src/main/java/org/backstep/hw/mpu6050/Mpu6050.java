@@ -10,6 +10,7 @@ import org.backstep.hw.Imu;
 import org.backstep.hw.ImuChip;
 import org.backstep.hw.NanoClock;
 import org.backstep.hw.Sleeper;
+import org.backstep.hw.StreamTime;
 import org.tinylog.Logger;
 
 /**
@@ -56,13 +57,12 @@ public final class Mpu6050 implements Imu {
     private final NanoClock clock;
     private final Mpu6050Decoder decoder;
     private final double rateHz;
+    private final StreamTime time;
     private final byte[] burst = new byte[MAX_BURST_BYTES];
     private final byte[] word = new byte[2];
     private final double[] sample = new double[6];
     private final byte[] regs = new byte[4];
 
-    private long sampleIndex;
-    private volatile long lost;
     private volatile long overflows;
     private long lastDrainNanos;
     private boolean realignPending;
@@ -83,6 +83,7 @@ public final class Mpu6050 implements Imu {
         this.clock = clock;
         this.decoder = Mpu6050Decoder.of(settings);
         this.rateHz = settings.actualRateHz();
+        this.time = new StreamTime(rateHz);
     }
 
     /** Opens with the wall clock. */
@@ -188,9 +189,7 @@ public final class Mpu6050 implements Imu {
         restartFifo();
         fifoStartPending = false;
         if (streamStarted) {
-            long estimate = Math.round(Math.max(0, now - since) * 1e-9 * rateHz);
-            sampleIndex += estimate;
-            lost += estimate;
+            time.skip(now - since);
         }
         streamStarted = true;
     }
@@ -248,8 +247,8 @@ public final class Mpu6050 implements Imu {
                     }
                     uniformStreak = 0;
                     decoder.decode(burst, off, sample);
-                    sink.sample(sampleIndex / rateHz, sample[0], sample[1], sample[2], sample[3], sample[4], sample[5]);
-                    sampleIndex++;
+                    sink.sample(time.seconds(), sample[0], sample[1], sample[2], sample[3], sample[4], sample[5]);
+                    time.advance();
                     delivered++;
                 }
                 remaining -= n;
@@ -299,16 +298,14 @@ public final class Mpu6050 implements Imu {
 
     /** Resets the FIFO, counting what was produced since the last good drain as lost. */
     private void discard(long now, String why) {
-        long elapsed = Math.max(0, now - lastDrainNanos);
-        long estimate = Math.round(elapsed * 1e-9 * rateHz);
+        long elapsed = now - lastDrainNanos;
         restartFifo();
         lastDrainNanos = now;
-        sampleIndex += estimate;
-        lost += estimate;
+        long estimate = time.skip(elapsed);
         overflowsSinceLog++;
         if (lastOverflowLogNanos == Long.MIN_VALUE || now - lastOverflowLogNanos >= OVERFLOW_LOG_INTERVAL_NANOS) {
             Logger.warn("IMU {}: {} event(s) since the last report, about {} samples lost this time, {} in total; drain more often",
-                why, overflowsSinceLog, estimate, lost);
+                why, overflowsSinceLog, estimate, time.lost());
             lastOverflowLogNanos = now;
             overflowsSinceLog = 0;
         }
@@ -321,9 +318,7 @@ public final class Mpu6050 implements Imu {
         configure();
         if (!streamStarted) return;
         long now = clock.nanoTime();
-        long estimate = Math.round(Math.max(0, now - before) * 1e-9 * rateHz);
-        sampleIndex += estimate;
-        lost += estimate;
+        long estimate = time.skip(now - before);
         lastDrainNanos = now;
         Logger.warn("IMU on {} re-initialised; about {} samples lost", device.describe(), estimate);
     }
@@ -335,7 +330,7 @@ public final class Mpu6050 implements Imu {
 
     @Override
     public long lostSamples() {
-        return lost;
+        return time.lost();
     }
 
     /** FIFO overflows seen since open. */
