@@ -55,6 +55,11 @@ final class GaitBout implements Segment {
      */
     private static final double LOADING_ACCEL = 0.6;
     private static final double LOADING_SIGMA_S = 0.05;
+    /**
+     * The closing step sets the trailing foot down beside the leading one at the end of a walk, with
+     * little speed and no weight on it yet: its impact is this share of a step's.
+     */
+    private static final double CLOSING_IMPACT = 0.5;
 
     private final double start;
     private final int n;
@@ -287,6 +292,17 @@ final class GaitBout implements Segment {
             }
         }
         for (; k < n; k++) tc[k] = contact[k]; // not reached in practice
+        // the closing step: the trailing foot is set down beside the last one as q reaches n, a foot
+        // contact like any other (gait datasets such as IPOL's annotate it); bouts that flow into the
+        // next walk have none
+        double closing = end;
+        for (int j = 1; j < m; j++) {
+            if (q[j - 1] < n && q[j] >= n) {
+                closing = Math.min(end, tl.time(i0 + j - 1) + (n - q[j - 1]) / (q[j] - q[j - 1]) * dt);
+                break;
+            }
+        }
+        truth.step(closing, walk(n - 1).direction());
 
         // with pauses the pelvis travels only while it vaults: speed = step length x step rate
         Stepwise vMean = pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
@@ -354,6 +370,18 @@ final class GaitBout implements Segment {
                 int je = Math.min(m, js + 1 + (int) Math.ceil(6 * 0.012 / dt));
                 for (int j = Math.max(0, js); j < je; j++) z[j] += CANE_JOLT * Smooth.impact(tl.time(i0 + j) - tCane, w, 0.012);
             }
+        }
+        {
+            // the closing foot is set down beside the other one: a contact, softer than a step's
+            // (CLOSING_IMPACT), with no weight acceptance (the body is already over the leading foot)
+            int c = n - 1;
+            boolean f = fwd(c);
+            double omega = 2 * Math.PI * (f ? 22 : 17) * (1 - 0.35 * walk(c).style().shuffle());
+            double tauPeak = (f ? 0.020 : 0.025) * (1 + walk(c).style().shuffle());
+            double az = (f ? 3.0 : 1.4) * impactScale(c) * CLOSING_IMPACT;
+            int jc = (int) Math.floor((closing - tl.time(i0)) / dt);
+            int jEnd = Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt));
+            for (int j = Math.max(0, jc); j < jEnd; j++) z[j] += az * Smooth.impact(tl.time(i0 + j) - closing, omega, tauPeak);
         }
 
         // stumbles: an abrupt AP velocity dip as the swing foot is caught, a fast trunk pitch excursion
