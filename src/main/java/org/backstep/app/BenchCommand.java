@@ -52,9 +52,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = UNIT_FLAGS, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
     String unitFlags;
 
-    /** The service's JVM flags, as deploy/backstep runs it. */
     /** The flags of deploy/backstep (the unit's wrapper), without its class archive, which {@link #children} adds. */
-    static final String UNIT_FLAGS = "-Xmx32m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+    static final String UNIT_FLAGS = "-Xmx32m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
 
     private final PrintWriter out;
 
