@@ -71,9 +71,10 @@ public final class SimulationStream {
     public boolean next(double[] out7) {
         if (next >= sampler.samples) return false;
         int i = sampler.internalIndex(next);
-        // the sampler reads indices i - 1 to i + 1
-        if (i + 1 >= tl.base + tl.n) window(i - 1, Math.min(total, i - 1 + CHUNK));
+        // the segments that reach the indices the sampler reads, i - 1 to i + 1, before the window moves
+        // past their start; then the window, from the open bout's next index if that is earlier
         while (rendered < segments.size() && earliest[rendered] <= i + 1) render(i);
+        if (i + 1 >= tl.base + tl.n) window(i - 1, Math.min(total, i - 1 + CHUNK));
         if (open != null && open.next() <= i + 1) {
             open.renderTo(tl, tl.reach());
             if (open.done()) open = null;

@@ -82,6 +82,15 @@ class SimulationStreamTest {
     }
 
     @Test
+    void boutsThatStartBetweenTwoSlowSamples() {
+        // at 50 Hz an output sample is 20 internal ones apart: these walkers' bouts start between the
+        // indices two samples read, where a window moved on first would have dropped the start
+        List<Population.Walker> walkers = Population.draw(1, 15);
+        same(walkers.get(6).scenario());
+        same(walkers.get(14).scenario());
+    }
+
+    @Test
     void aLongBoutIsRenderedAStretchAtATime() {
         // the demo's middle bout: 142 backward steps, 100 s, 100,000 internal samples at 1 kHz; then a fall at its end
         Scenario sc = Scenario.builder(13).stand(2).walk(Direction.BACKWARD, 142, 85).fall(FallKind.BACKWARD).lie(3).build();
