@@ -193,8 +193,9 @@ final class BoutTracker {
 
     void tick(double now) {
         if (!Double.isNaN(lastContact)) {
+            // a chain waits as long as it would take a limp's other step
             double limit = confirmed ? boutGap()
-                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * RHYTHM_RATIO);
+                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
             if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) {
                 end(now);
             }

@@ -283,8 +283,11 @@ class BoutTrackerTest {
             double t = 10;
             for (int i = 0; i < 8; i++) {
                 // braking too weak for the coupling way in: the rhythm of its strides must show it
-                b.peak(t, 1.0, -0.1, 1, i % 2 == 0 ? 0.06 : -0.06, 4, 0.3, t + 0.25);
-                if (i < 7) t += gaps[k][i];
+                b.peak(t, 1.0, -0.1, 1, i % 2 == 0 ? 0.06 : -0.06, 4, 0.3, t + 0.45);
+                if (i == 7) break;
+                // the stream goes on between candidates; each is reported 0.45 s after its contact
+                for (double u = t + 0.45; u < t + gaps[k][i] + 0.45; u += 0.01) b.tick(u);
+                t += gaps[k][i];
             }
             assertEquals(expected[k], run.steps.size(), "gaps " + java.util.Arrays.toString(gaps[k]));
         }
