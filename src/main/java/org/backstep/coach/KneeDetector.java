@@ -9,40 +9,48 @@ import org.backstep.signal.Cascade;
  * Bent knees while walking, from what the pelvis does, against the wearer's own straight-knee
  * walking in this session.
  *
- * <p>Per step, two features of the vertical acceleration (gravity removed):
+ * <p>Per stride (two consecutive steps, so that a limp's alternating soft and firm steps cancel),
+ * two features of the vertical acceleration (gravity removed):
  * <ul>
- * <li>the bounce: RMS of the 0.5-4 Hz vertical acceleration divided by the step's angular frequency
- * squared, a displacement that tracks the pelvis's vertical excursion. A straight leg vaults the
- * pelvis over an arc of about s²/(8L) for step length s and leg length L; knees kept bent shorten
- * the step and the arc flattens (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed
- * stance legs cut the vertical excursion by up to 69 %);</li>
- * <li>the contact: the peak vertical acceleration of the step, the heel strike and the weight
- * acceptance. A flexed knee at contact lowers the impact force (Lafortune, Hennig and Lake 1996,
- * J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already bent, has no loading-response
- * flexion left to give.</li>
+ * <li>the bounce: RMS of the 0.5-4 Hz vertical acceleration over the stride, times the stride's
+ * mean step period squared (over the step's angular frequency squared), a displacement that tracks
+ * the pelvis's vertical excursion. A straight leg vaults the pelvis over an arc of about s²/(8L)
+ * for step length s and leg length L; knees kept bent shorten the step and the arc flattens
+ * (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed stance legs cut the vertical
+ * excursion by up to 69 %). A stride's period depends only on its outer contacts, so the gait
+ * engine's error in the middle one cancels;</li>
+ * <li>the contact: the peak vertical acceleration of each step (the log mean of the two), the heel
+ * strike and the weight acceptance. A flexed knee at contact lowers the impact force (Lafortune,
+ * Hennig and Lake 1996, J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already
+ * bent, has no loading-response flexion left to give.</li>
  * </ul>
  * Both scale with walking speed too, and speed is what separates the two: walking slower with
- * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). Each step's score
- * is the mean of the two log-ratios to the baseline, less {@link #CADENCE_EXPONENT} times the log
- * of the cadence ratio, and only steps at about the baseline's pace are judged
- * ({@link #PACE_BAND_LOG}).
+ * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). A window's score
+ * is the median of its strides' mean log-ratios to the baseline, less {@link #CADENCE_EXPONENT}
+ * times the log of the median cadence ratio, and only windows at about the baseline's pace are
+ * judged ({@link #PACE_BAND_LOG}).
  *
- * <p>The baseline is the wearer's own first {@link #BASE_STEPS} steps in each direction (after
- * {@link #SKIP_STEPS} steps of gait initiation in each bout; walk tall to start): forward and
- * backward walking are different gaits (backward steps are shorter and land on the forefoot), so
- * neither is judged against the other. It also gives the wearer's own step-to-step spread of the
- * score. Steps are scored in strides (two consecutive steps), so a limp's alternating soft and firm
- * steps cancel. A lapse is the median score of the last {@link #WINDOW} strides under
- * {@link #LAPSE_LOG} and under {@link #SPREADS} standard errors of the baseline's own spread; it
- * clears above {@link #CLEAR_LOG}. A median of twelve resists the soft closing steps of a walk. A
- * lapse the alert policy held back (a more urgent alert was sounding) is offered again at each
- * stride while it lasts, until it is heard.
+ * <p>Steps come from the gait engine, which misses weak ones and reports each contact with some
+ * error. A gap of about two steps is a missed step only when the pelvis rose and fell twice in it
+ * ({@link #CYCLE_SHARE}); a longer gap is a pause, after which the walk starts again (the
+ * {@link #SKIP_STEPS} steps of gait initiation are not judged). The last step before a pause is a
+ * stop, not walking: each step is judged only once the next one shows the walk went on.
+ *
+ * <p>The baseline is the wearer's own first {@link #BASE_STRIDES} strides in each direction
+ * (walk tall to start): forward and backward walking are different gaits (backward steps are
+ * shorter and land on the forefoot), so neither is judged against the other. It also gives the
+ * wearer's own stride-to-stride spread of the score. A lapse is the median score of the last
+ * {@link #WINDOW} strides under {@link #LAPSE_LOG} and {@link #SPREADS} standard errors (of the
+ * window's median against the baseline's, from the baseline's spread) below the baseline; it
+ * clears above {@link #CLEAR_LOG}. A median of twelve resists odd strides. A lapse the alert policy
+ * held back (a more urgent alert was sounding) is offered again at each stride while it lasts,
+ * until it is heard.
  *
  * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
 final class KneeDetector {
-    /** Straight-knee steps per direction that make the baseline (enough for a median and a spread). */
-    static final int BASE_STEPS = 12;
+    /** Straight-knee strides per direction that make the baseline (enough for a median and a spread). */
+    static final int BASE_STRIDES = 12;
     /** Gait initiation: the first steps of each bout accelerate the pelvis and are not typical. */
     static final int SKIP_STEPS = 3;
     /** Strides judged together: a median over twelve, about ten seconds of slow walking. */
@@ -55,7 +63,7 @@ final class KneeDetector {
     static final double LAPSE_LOG = Math.log(0.82);
     /** Clears at 0.9 of the baseline: hysteresis, so one lapse is one alert. */
     static final double CLEAR_LOG = Math.log(0.9);
-    /** The lapse must also be this many standard errors of the window median below the baseline. */
+    /** The lapse must also be this many standard errors below the baseline. */
     static final double SPREADS = 3;
     /**
      * How the score discounts a change of cadence: straight-knee bounce and contacts grow with speed,
@@ -66,7 +74,7 @@ final class KneeDetector {
      */
     static final double CADENCE_EXPONENT = 1;
     /**
-     * Steps are judged only while their median period is within 15 % of the baseline's: knees bent
+     * Strides are judged only while their median period is within 15 % of the baseline's: knees bent
      * 40 degrees quicken steps by about 6 %, while a change of pace of 15 % or more changes the
      * speed, and with it the bounce and the contacts, by more than a knee bend does.
      */
@@ -82,76 +90,107 @@ final class KneeDetector {
     /** Steps closer than this (s) are not walking. */
     static final double MIN_STEP_S = 0.3;
     /**
-     * A gap between 1.6 and 2.4 of the walk's last step period holds one missed step: halfway
+     * A gap between 1.6 and 2.4 of the walk's step period (half its last stride) holds one missed
+     * step, or is a pause when longer and without a second cycle ({@link #CYCLE_SHARE}): halfway
      * between one and two steps, and between two and three, with step times varying by up to 15 %.
      */
     static final double MISSED_LOW = 1.6;
     static final double MISSED_HIGH = 2.4;
 
+    /**
+     * A missed step shows as two cycles of the pelvis's vertical motion in one gap, a slow step as
+     * one: the band-passed vertical acceleration must cross this share of the last step's amplitude
+     * downward and then upward to count a cycle. A third is far above sensor noise for any walking
+     * bounce (a shuffle's 0.1 m/s^2 against the MPU-6050's 0.01 m/s^2 in this band) and below the
+     * half-amplitude the pelvis reaches each step.
+     */
+    static final double CYCLE_SHARE = 1 / 3.0;
+
     private final Cascade band;
 
-    // per-step accumulators
+    // accumulators of the step in progress
     private double sq;
     private int n;
     private double peak = Double.NEGATIVE_INFINITY;
+    /** Vertical cycles in this gap: upward crossings of +level after the signal was under -level (kept across steps). */
+    private int cycles;
+    private boolean low;
+    private double level = Double.POSITIVE_INFINITY;
+
     private double lastStepT = Double.NEGATIVE_INFINITY;
     private Direction lastDir;
     private int boutSteps;
     private double lastPeriod = Double.NaN;
+    /** The walk's step period: half its last stride. */
+    private double walkPeriod = Double.NaN;
+    /** The last step, judged once the next one shows the walk went on. */
+    private final Step pending = new Step();
+    /** The step judged before, the first half of the next stride. */
+    private final Step previous = new Step();
 
     private final Baseline[] base = {new Baseline(), new Baseline()};
+    /** Stride bounce and contact against the baseline, of the last {@link #WINDOW} strides. */
     private final double[] score = new double[WINDOW];
     private final double[] scratch = new double[WINDOW];
-    /** Log step period against the baseline's, of the last {@link #WINDOW} steps. */
+    /** Log stride period against the baseline's, of the last {@link #WINDOW} strides. */
     private final double[] pace = new double[WINDOW];
-    private int paceCount;
     private int rCount;
-    private double prevScore = Double.NaN;
     private Direction windowDir;
     private boolean gaitLapse;
     private double lapseAt;
 
-    /** The straight-knee baseline of one walking direction. */
-    private static final class Baseline {
-        final double[] bounce = new double[BASE_STEPS];
-        final double[] impact = new double[BASE_STEPS];
-        final double[] period = new double[BASE_STEPS];
-        final double[] tmp = new double[BASE_STEPS];
-        int count;
-        double logBounce, logImpact, logPeriod, spread;
+    /** One step's sums: squared band-passed acceleration over n samples, contact peak, period (s). */
+    private static final class Step {
+        boolean set;
+        double sq, peak, period;
+        int n;
 
-        boolean ready() {
-            return count >= BASE_STEPS;
+        void copy(Step o) {
+            set = o.set;
+            sq = o.sq;
+            n = o.n;
+            peak = o.peak;
+            period = o.period;
         }
 
-        void add(double b, double i, double p) {
-            bounce[count] = Math.log(b);
-            impact[count] = Math.log(i);
-            period[count] = Math.log(p);
+        double amplitude() {
+            return Math.sqrt(2 * sq / n);
+        }
+    }
+
+    /** The straight-knee baseline of one walking direction, in logs of stride features. */
+    private static final class Baseline {
+        final double[] bounce = new double[BASE_STRIDES];
+        final double[] impact = new double[BASE_STRIDES];
+        final double[] period = new double[BASE_STRIDES];
+        final double[] tmp = new double[BASE_STRIDES];
+        int count;
+        double logBounce, logImpact, logPeriod, spread, stillAmp, stillImpact;
+
+        boolean ready() {
+            return count >= BASE_STRIDES;
+        }
+
+        void add(double logB, double logI, double logP) {
+            bounce[count] = logB;
+            impact[count] = logI;
+            period[count] = logP;
             count++;
             if (!ready()) return;
             logBounce = median(bounce, tmp);
             logImpact = median(impact, tmp);
             logPeriod = median(period, tmp);
-            // the spread of the stride score (two consecutive steps), robustly: 1.4826 MAD is the SD
-            // of a normal spread
-            double prev = stepScore(0);
-            for (int k = 1; k < BASE_STEPS; k++) {
-                double cur = stepScore(k);
-                tmp[k - 1] = Math.abs(0.5 * (prev + cur));
-                prev = cur;
-            }
-            tmp[BASE_STEPS - 1] = Double.POSITIVE_INFINITY;
-            spread = 1.4826 * kth(tmp, (BASE_STEPS - 1) / 2);
+            // the spread of the stride score, robustly: 1.4826 MAD is the SD of a normal spread
+            for (int k = 0; k < BASE_STRIDES; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
+            spread = 1.4826 * median(tmp, tmp);
+            // as quiet as the pelvis at rest: a small share of the baseline's bounce and contact
+            stillAmp = STILL_RATIO * Math.exp(logBounce - 2 * logPeriod);
+            stillImpact = STILL_RATIO * Math.exp(logImpact);
         }
 
-        private double stepScore(int k) {
-            return score(bounce[k], impact[k], period[k]);
-        }
-
-        /** A step's score against this baseline, from the logs of its bounce, contact and period. */
-        double score(double logB, double logI, double logP) {
-            return 0.5 * (logB - logBounce + logI - logImpact) + CADENCE_EXPONENT * (logP - logPeriod);
+        /** A stride's bounce and contact against this baseline: the mean of their log ratios. */
+        double score(double logB, double logI) {
+            return 0.5 * (logB - logBounce + logI - logImpact);
         }
 
         void reset() {
@@ -169,64 +208,101 @@ final class KneeDetector {
         sq += b * b;
         n++;
         if (vert > peak) peak = vert;
+        if (b < -level) {
+            low = true;
+        } else if (low && b > level) {
+            low = false;
+            cycles++;
+        }
     }
 
     /** A step contact (from the gait engine) closes the previous step's features. */
     void step(double t, Direction dir, boolean walking, AlertPolicy policy, double reportAt) {
         double gap = t - lastStepT;
-        // a gap of about two of this walk's last steps is one step the gait engine missed (weak steps
-        // of a limp, a cane or a bent knee): the span is then two steps of half that period
-        boolean missed = lastPeriod > 0 && dir == lastDir && gap > MISSED_LOW * lastPeriod && gap < MISSED_HIGH * lastPeriod;
+        Baseline b = base[dir == Direction.FORWARD ? 0 : 1];
+        // the walk's step period: its last stride's half (a limp's short and long steps averaged), or
+        // at its start the baseline's
+        double typical = walkPeriod > 0 ? walkPeriod : b.ready() ? Math.exp(b.logPeriod) : Double.NaN;
+        boolean same = walking && dir == lastDir;
+        // a gap of about two steps holding two vertical cycles is one step the gait engine missed (weak
+        // steps of a limp, a cane or a bent knee): the span is then two steps of half that period. A
+        // limp's long step, or one slow step, is one cycle. About two of the baseline's steps count too:
+        // a walk whose every other step is missed from its start has no shorter step of its own.
+        boolean missed = same && cycles >= 2 && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod)));
         double period = missed ? gap / 2 : gap;
-        boolean valid = walking && period > MIN_STEP_S && period < MAX_STEP_S && n > 0 && dir == lastDir;
-        if (!(period > 0) || period > MAX_STEP_S || dir != lastDir) {
+        // longer than the slowest step, or than two of this walk's steps and not a missed one: a pause
+        boolean paused = !(gap <= MAX_STEP_S) || typical > 0 && !missed && gap > MISSED_HIGH * typical;
+        if (!same || paused || n == 0) {
             boutSteps = 0;
-            prevScore = Double.NaN;
+            walkPeriod = Double.NaN;
             lastPeriod = Double.NaN;
-        }
-        if (valid && !missed) lastPeriod = period;
-        lastStepT = t;
-        lastDir = dir;
-        if (valid) {
+            pending.set = false;
+            previous.set = false;
+        } else if (period > MIN_STEP_S) {
+            walkPeriod = lastPeriod > 0 ? 0.5 * (lastPeriod + period) : period;
+            lastPeriod = period;
             boutSteps++;
-            double w = 2 * Math.PI / period;
-            double bounce = Math.sqrt(2 * sq / n) / (w * w);
-            double impact = Math.max(peak, 0.1);
-            Baseline b = base[dir == Direction.FORWARD ? 0 : 1];
             if (boutSteps > SKIP_STEPS) {
-                if (!b.ready()) {
-                    b.add(bounce, impact, period);
-                } else if (bounce > STILL_RATIO * Math.exp(b.logBounce) || impact > STILL_RATIO * Math.exp(b.logImpact)) {
-                    // (a "step" with the pelvis at rest is the gait engine's mistake, not a bent knee)
-                    if (windowDir != dir) {
-                        rCount = 0;
-                        paceCount = 0;
-                        windowDir = dir;
-                        prevScore = Double.NaN;
-                    }
-                    double sc = b.score(Math.log(bounce), Math.log(impact), Math.log(period));
-                    pace[paceCount++ % WINDOW] = Math.log(period) - b.logPeriod;
-                    // strides, not steps: a limp alternates a soft step on the weak leg with a firm one
-                    if (!Double.isNaN(prevScore)) {
-                        score[rCount % WINDOW] = 0.5 * (sc + prevScore);
-                        rCount++;
-                        if (rCount >= WINDOW) judge(t, b, policy, reportAt);
-                    }
-                    prevScore = sc;
-                }
+                // the step before went on into this one: it was walking, not the stop at a walk's end
+                if (pending.set) judgeStep(t, dir, b, policy, reportAt);
+                pending.set = true;
+                pending.sq = sq;
+                pending.n = n;
+                pending.peak = Math.max(peak, 0.1);
+                pending.period = period;
             }
         }
+        lastStepT = t;
+        lastDir = dir;
+        // (steps the gait engine reports together, late, hold no samples: the level stays)
+        if (n > 0) level = CYCLE_SHARE * Math.sqrt(2 * sq / n);
         sq = 0;
         n = 0;
+        cycles = 0;
         peak = Double.NEGATIVE_INFINITY;
     }
 
+    /** Whether a gap is about two steps of {@code period}. */
+    private static boolean about2(double gap, double period) {
+        return period > 0 && gap > MISSED_LOW * period && gap < MISSED_HIGH * period;
+    }
+
+    /** The pending step closes a stride with the one before: into the baseline, or the window judged against it. */
+    private void judgeStep(double t, Direction dir, Baseline b, AlertPolicy policy, double reportAt) {
+        // a "step" with the pelvis at rest is the gait engine's mistake, not a bent knee
+        if (b.ready() && !(pending.amplitude() > b.stillAmp || pending.peak > b.stillImpact)) {
+            previous.set = false;
+            return;
+        }
+        if (windowDir != dir) {
+            rCount = 0;
+            windowDir = dir;
+        }
+        if (previous.set) {
+            double p = 0.5 * (pending.period + previous.period);
+            double amp = Math.sqrt(2 * (pending.sq + previous.sq) / (pending.n + previous.n));
+            double logB = Math.log(amp * p * p);
+            double logI = 0.5 * (Math.log(pending.peak) + Math.log(previous.peak));
+            if (!b.ready()) {
+                b.add(logB, logI, Math.log(p));
+            } else {
+                score[rCount % WINDOW] = b.score(logB, logI);
+                pace[rCount % WINDOW] = Math.log(p) - b.logPeriod;
+                rCount++;
+                if (rCount >= WINDOW) judge(t, b, policy, reportAt);
+            }
+        }
+        previous.copy(pending);
+    }
+
     private void judge(double t, Baseline b, AlertPolicy policy, double at) {
+        double p = median(pace, scratch);
         // another pace is another gait: its bounce and contacts changed with the speed, not the knees
-        if (Math.abs(median(pace, scratch)) > PACE_BAND_LOG) return;
-        double m = median(score, scratch);
-        // the window median's standard error, from the baseline's spread (1.25 sigma / sqrt(n) for a median)
-        double se = 1.25 * b.spread / Math.sqrt(WINDOW);
+        if (Math.abs(p) > PACE_BAND_LOG) return;
+        double m = median(score, scratch) + CADENCE_EXPONENT * p;
+        // the standard error of the window's median against the baseline's, both from the baseline's
+        // spread (1.25 sigma / sqrt(n) for a median)
+        double se = 1.25 * b.spread * Math.sqrt(1.0 / WINDOW + 1.0 / BASE_STRIDES);
         if (!gaitLapse && m < LAPSE_LOG && m < -SPREADS * se) {
             gaitLapse = true;
             lapseAt = at;

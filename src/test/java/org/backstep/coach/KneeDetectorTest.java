@@ -27,15 +27,24 @@ class KneeDetectorTest {
          * scales every other step (a limp).
          */
         Feed walk(Direction d, int n, double period, double amp, double impact, double weak) {
-            int per = (int) Math.round(period * FS);
+            return walk(d, n, s -> period, amp, impact, weak, 1);
+        }
+
+        /**
+         * The general walk: step {@code s} lasts {@code period.applyAsDouble(s)}; the gait engine
+         * reports every {@code reportEvery}-th contact only (its weak steps missed).
+         */
+        Feed walk(Direction d, int n, java.util.function.IntToDoubleFunction period, double amp, double impact, double weak,
+                int reportEvery) {
             for (int s = 0; s < n; s++) {
                 double k = s % 2 == 0 ? weak : 1;
+                int per = (int) Math.round(period.applyAsDouble(s) * FS);
                 for (int i = 0; i < per; i++) {
                     double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
                     knee.sample(v);
                     t += 1 / FS;
                 }
-                knee.step(t, d, true, policy, t + 0.3);
+                if (s % reportEvery == 0) knee.step(t, d, true, policy, t + 0.3);
                 policy.flush();
             }
             return this;
@@ -108,5 +117,24 @@ class KneeDetectorTest {
         AlertEvent knee = f.alerts.stream().filter(a -> a.kind() == AlertKind.KNEE).findFirst().orElseThrow();
         assertTrue(knee.at() >= posture + AlertPolicy.BUSY_S, knee + " posture at " + posture);
         assertTrue(knee.at() < posture + AlertPolicy.BUSY_S + 1, "said as soon as the buzzer is free: " + knee);
+    }
+
+    @Test
+    void aWalkWhoseEveryOtherStepTheGaitEngineMissesIsJudgedInSteps() {
+        // a cane walker: the gait engine reports only the firm leg's contacts of the bent walk, from its
+        // first step; the gap holds two rises of the pelvis, so it is two steps, not one slow one
+        Feed straight = new Feed().walk(Direction.FORWARD, 30, 0.95, 1, 2).stand(3)
+                .walk(Direction.FORWARD, 40, s -> 0.95, 1, 2, 1, 2);
+        assertEquals(0, straight.knees(), straight.alerts.toString());
+        Feed bent = new Feed().walk(Direction.FORWARD, 30, 0.95, 1, 2).stand(3)
+                .walk(Direction.FORWARD, 40, s -> 0.92, 0.8, 1.6, 1, 2);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+    }
+
+    @Test
+    void halfTheCadenceIsAnotherPaceNotMissedSteps() {
+        // steps twice as long, one rise of the pelvis each, with the bounce a slower walk has
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.55, 2, 4).stand(3).walk(Direction.FORWARD, 40, 1.1, 0.5, 1.5);
+        assertEquals(0, f.knees(), f.alerts.toString());
     }
 }
