@@ -36,7 +36,7 @@ import org.backstep.signal.Cascade;
  * {@link #SKIP_STEPS} steps of gait initiation are not judged). The last step before a pause is a
  * stop, not walking: each step is judged only once the next one shows the walk went on.
  *
- * <p>The baseline is the wearer's own first {@link #BASE_STRIDES} strides in each direction
+ * <p>The baseline is the wearer's own first {@link #BASE_STEPS} steps in each direction, in strides
  * (walk tall to start): forward and backward walking are different gaits (backward steps are
  * shorter and land on the forefoot), so neither is judged against the other. It also gives the
  * wearer's own stride-to-stride spread of the score. A lapse is the median score of the last
@@ -49,8 +49,12 @@ import org.backstep.signal.Cascade;
  * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
 final class KneeDetector {
-    /** Straight-knee strides per direction that make the baseline (enough for a median and a spread). */
-    static final int BASE_STRIDES = 12;
+    /**
+     * Straight-knee steps per direction that make the baseline, in strides (enough for a median and a
+     * spread): twelve strides overlapping by a step, or six whose middle contact the gait engine
+     * missed; the same walking either way.
+     */
+    static final int BASE_STEPS = 12;
     /** Gait initiation: the first steps of each bout accelerate the pelvis and are not typical. */
     static final int SKIP_STEPS = 3;
     /** Strides judged together: a median over twelve, about ten seconds of slow walking. */
@@ -96,6 +100,11 @@ final class KneeDetector {
      */
     static final double MISSED_LOW = 1.6;
     static final double MISSED_HIGH = 2.4;
+    /**
+     * Two gaps this close (ratio) are the same span of walking: step times vary by up to 15 % from
+     * step to step, and a limp's short and long steps are both inside each span of two.
+     */
+    static final double SAME_GAP = 1.3;
 
     /**
      * A missed step shows as two cycles of the pelvis's vertical motion in one gap, a slow step as
@@ -118,6 +127,8 @@ final class KneeDetector {
     private double level = Double.POSITIVE_INFINITY;
 
     private double lastStepT = Double.NEGATIVE_INFINITY;
+    private double lastGap = Double.NaN;
+    private int lastCycles;
     private Direction lastDir;
     private int boutSteps;
     private double lastPeriod = Double.NaN;
@@ -139,14 +150,18 @@ final class KneeDetector {
     private boolean gaitLapse;
     private double lapseAt;
 
-    /** One step's sums: squared band-passed acceleration over n samples, contact peak, period (s). */
+    /**
+     * One step's sums: squared band-passed acceleration over n samples, contact peak, period (s);
+     * or two steps', when the gait engine missed the contact between them.
+     */
     private static final class Step {
-        boolean set;
+        boolean set, two;
         double sq, peak, period;
         int n;
 
         void copy(Step o) {
             set = o.set;
+            two = o.two;
             sq = o.sq;
             n = o.n;
             peak = o.peak;
@@ -160,29 +175,32 @@ final class KneeDetector {
 
     /** The straight-knee baseline of one walking direction, in logs of stride features. */
     private static final class Baseline {
-        final double[] bounce = new double[BASE_STRIDES];
-        final double[] impact = new double[BASE_STRIDES];
-        final double[] period = new double[BASE_STRIDES];
-        final double[] tmp = new double[BASE_STRIDES];
-        int count;
+        final double[] bounce = new double[BASE_STEPS];
+        final double[] impact = new double[BASE_STEPS];
+        final double[] period = new double[BASE_STEPS];
+        final double[] tmp = new double[BASE_STEPS];
+        /** Strides kept, and the steps they add up to. */
+        int count, steps;
         double logBounce, logImpact, logPeriod, spread, stillAmp, stillImpact;
 
         boolean ready() {
-            return count >= BASE_STRIDES;
+            return steps >= BASE_STEPS;
         }
 
-        void add(double logB, double logI, double logP) {
+        /** A stride that adds {@code newSteps} steps of walking (one when it overlaps the last). */
+        void add(double logB, double logI, double logP, int newSteps) {
             bounce[count] = logB;
             impact[count] = logI;
             period[count] = logP;
             count++;
+            steps += newSteps;
             if (!ready()) return;
-            logBounce = median(bounce, tmp);
-            logImpact = median(impact, tmp);
-            logPeriod = median(period, tmp);
+            logBounce = median(bounce, count, tmp);
+            logImpact = median(impact, count, tmp);
+            logPeriod = median(period, count, tmp);
             // the spread of the stride score, robustly: 1.4826 MAD is the SD of a normal spread
-            for (int k = 0; k < BASE_STRIDES; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
-            spread = 1.4826 * median(tmp, tmp);
+            for (int k = 0; k < count; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
+            spread = 1.4826 * median(tmp, count, tmp);
             // as quiet as the pelvis at rest: a small share of the baseline's bounce and contact
             stillAmp = STILL_RATIO * Math.exp(logBounce - 2 * logPeriod);
             stillImpact = STILL_RATIO * Math.exp(logImpact);
@@ -195,6 +213,7 @@ final class KneeDetector {
 
         void reset() {
             count = 0;
+            steps = 0;
         }
     }
 
@@ -226,22 +245,31 @@ final class KneeDetector {
         boolean same = walking && dir == lastDir;
         // a gap of about two steps holding two vertical cycles is one step the gait engine missed (weak
         // steps of a limp, a cane or a bent knee): the span is then two steps of half that period. A
-        // limp's long step, or one slow step, is one cycle. About two of the baseline's steps count too:
-        // a walk whose every other step is missed from its start has no shorter step of its own.
-        boolean missed = same && cycles >= 2 && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod)));
+        // limp's long step, or one slow step, is one cycle. A walk whose every other step is missed from
+        // its start has no shorter step of its own: about two of the baseline's steps count too, and so
+        // does a gap as long as the last one when both held two cycles (the gait engine's error in a
+        // contact time can move one rise of the pelvis into the next gap, not two into two gaps in a row).
+        boolean missed = same && cycles >= 2 && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod))
+                || lastCycles >= 2 && gap < SAME_GAP * lastGap && lastGap < SAME_GAP * gap);
         double period = missed ? gap / 2 : gap;
         // longer than the slowest step, or than two of this walk's steps and not a missed one: a pause
         boolean paused = !(gap <= MAX_STEP_S) || typical > 0 && !missed && gap > MISSED_HIGH * typical;
-        if (!same || paused || n == 0) {
+        if (!same || paused) {
             boutSteps = 0;
             walkPeriod = Double.NaN;
             lastPeriod = Double.NaN;
             pending.set = false;
             previous.set = false;
+        } else if (n == 0) {
+            // the gait engine confirms a walk with its first steps, reported together and late: steps
+            // of the walk's start, without samples of their own
+            boutSteps++;
+            pending.set = false;
+            previous.set = false;
         } else if (period > MIN_STEP_S) {
             walkPeriod = lastPeriod > 0 ? 0.5 * (lastPeriod + period) : period;
             lastPeriod = period;
-            boutSteps++;
+            boutSteps += missed ? 2 : 1;
             if (boutSteps > SKIP_STEPS) {
                 // the step before went on into this one: it was walking, not the stop at a walk's end
                 if (pending.set) judgeStep(t, dir, b, policy, reportAt);
@@ -250,10 +278,13 @@ final class KneeDetector {
                 pending.n = n;
                 pending.peak = Math.max(peak, 0.1);
                 pending.period = period;
+                pending.two = missed;
             }
         }
         lastStepT = t;
         lastDir = dir;
+        lastGap = gap;
+        lastCycles = n > 0 ? cycles : 0;
         // (steps the gait engine reports together, late, hold no samples: the level stays)
         if (n > 0) level = CYCLE_SHARE * Math.sqrt(2 * sq / n);
         sq = 0;
@@ -278,21 +309,32 @@ final class KneeDetector {
             rCount = 0;
             windowDir = dir;
         }
+        if (pending.two) {
+            // two steps whose middle contact the gait engine missed are a stride by themselves
+            stride(t, b, pending.period, pending.amplitude(), Math.log(pending.peak), 2, policy, reportAt);
+            previous.set = false;
+            return;
+        }
         if (previous.set) {
-            double p = 0.5 * (pending.period + previous.period);
             double amp = Math.sqrt(2 * (pending.sq + previous.sq) / (pending.n + previous.n));
-            double logB = Math.log(amp * p * p);
             double logI = 0.5 * (Math.log(pending.peak) + Math.log(previous.peak));
-            if (!b.ready()) {
-                b.add(logB, logI, Math.log(p));
-            } else {
-                score[rCount % WINDOW] = b.score(logB, logI);
-                pace[rCount % WINDOW] = Math.log(p) - b.logPeriod;
-                rCount++;
-                if (rCount >= WINDOW) judge(t, b, policy, reportAt);
-            }
+            stride(t, b, 0.5 * (pending.period + previous.period), amp, logI, 1, policy, reportAt);
         }
         previous.copy(pending);
+    }
+
+    /** A stride of mean step period {@code p}, acceleration amplitude {@code amp} and log contact peak: into the baseline, or judged. */
+    private void stride(double t, Baseline b, double p, double amp, double logI, int newSteps, AlertPolicy policy,
+            double reportAt) {
+        double logB = Math.log(amp * p * p);
+        if (!b.ready()) {
+            b.add(logB, logI, Math.log(p), newSteps);
+            return;
+        }
+        score[rCount % WINDOW] = b.score(logB, logI);
+        pace[rCount % WINDOW] = Math.log(p) - b.logPeriod;
+        rCount++;
+        if (rCount >= WINDOW) judge(t, b, policy, reportAt);
     }
 
     private void judge(double t, Baseline b, AlertPolicy policy, double at) {
@@ -302,7 +344,7 @@ final class KneeDetector {
         double m = median(score, scratch) + CADENCE_EXPONENT * p;
         // the standard error of the window's median against the baseline's, both from the baseline's
         // spread (1.25 sigma / sqrt(n) for a median)
-        double se = 1.25 * b.spread * Math.sqrt(1.0 / WINDOW + 1.0 / BASE_STRIDES);
+        double se = 1.25 * b.spread * Math.sqrt(1.0 / WINDOW + 1.0 / b.count);
         if (!gaitLapse && m < LAPSE_LOG && m < -SPREADS * se) {
             gaitLapse = true;
             lapseAt = at;
@@ -316,14 +358,22 @@ final class KneeDetector {
     }
 
     private static double median(double[] v, double[] tmp) {
-        System.arraycopy(v, 0, tmp, 0, v.length);
-        int n = v.length;
-        return n % 2 == 1 ? kth(tmp, n / 2) : 0.5 * (kth(tmp, n / 2 - 1) + kth(tmp, n / 2));
+        return median(v, v.length, tmp);
+    }
+
+    /** The median of the first {@code n} of {@code v}, using {@code tmp} (which may be {@code v}). */
+    private static double median(double[] v, int n, double[] tmp) {
+        if (tmp != v) System.arraycopy(v, 0, tmp, 0, n);
+        return n % 2 == 1 ? kth(tmp, n, n / 2) : 0.5 * (kth(tmp, n, n / 2 - 1) + kth(tmp, n, n / 2));
     }
 
     /** The k-th smallest (0-based) of a small array, without allocating (selection by counting). */
     static double kth(double[] v, int want) {
-        int n = v.length;
+        return kth(v, v.length, want);
+    }
+
+    /** The k-th smallest (0-based) of the first {@code n} of {@code v}. */
+    static double kth(double[] v, int n, int want) {
         for (int i = 0; i < n; i++) {
             int less = 0, equal = 0;
             for (int j = 0; j < n; j++) {

@@ -137,4 +137,19 @@ class KneeDetectorTest {
         Feed f = new Feed().walk(Direction.FORWARD, 30, 0.55, 2, 4).stand(3).walk(Direction.FORWARD, 40, 1.1, 0.5, 1.5);
         assertEquals(0, f.knees(), f.alerts.toString());
     }
+
+    @Test
+    void aShufflerWhoseEveryOtherStepIsMissedFromTheStartGetsABaselineInThirtySteps() {
+        // the gait engine reports one contact in two from the first step: two gaps in a row as long as
+        // each other, each with two rises of the pelvis, are strides of two steps, and thirty steps
+        // (fifteen reports) make the baseline
+        Feed straight = new Feed().walk(Direction.BACKWARD, 30, s -> 0.8, 0.5, 1, 1, 2).stand(3)
+                .walk(Direction.BACKWARD, 40, s -> 0.8, 0.5, 1, 1, 2);
+        assertEquals(0, straight.knees(), straight.alerts.toString());
+        Feed bent = new Feed().walk(Direction.BACKWARD, 30, s -> 0.8, 0.5, 1, 1, 2).stand(3);
+        double straightEnd = bent.t;
+        bent.walk(Direction.BACKWARD, 40, s -> 0.78, 0.4, 0.8, 1, 2);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+        assertTrue(bent.alerts.get(0).t() > straightEnd, bent.alerts.toString());
+    }
 }
