@@ -116,6 +116,13 @@ final class BoutTracker {
                     && amplitude < COMPARABLE_PUSH * pushLevel) {
                 return; // a second bump of the last step's vertical profile, not a step
             }
+            if (confirmed && amplitude < PeakDetector.pendulumFloor(s.minPeak(), gap)
+                    && corr * Math.signum(evidence) < MIN_COUPLING) {
+                // Only the bout's own floor let it through: a step ends a walking cycle, whose window
+                // shows the bout's braking. The push-off bump after a long double support (its window
+                // is the pause on both feet) and a fidget do not.
+                return;
+            }
             boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
             boolean rhythmic = Double.isNaN(interval) || (gap < interval * RHYTHM_RATIO && gap > interval / RHYTHM_RATIO);
             // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
@@ -269,14 +276,19 @@ final class BoutTracker {
 
     /**
      * The windows between held candidates (the first one began at rest and says nothing) must
-     * show the braking coupling with one sign and lateral sway alternating side.
+     * show the braking coupling with one sign, at least {@link #MIN_COUPLING} over every stride
+     * (two consecutive windows; a single window on its own), and lateral sway alternating side. Strides, not steps: an
+     * asymmetric gait (a limp, a cane, a swaying walker who pauses over one leg) splits its braking
+     * unevenly between its short and its long step, and its short step alone may brake weakly.
      */
     private boolean looksLikeWalking() {
         int first = Math.max(1, held - needed() + 1);
         int sign = 0;
         for (int i = first; i < held; i++) {
             double c = heldCorr[i];
-            if (Math.abs(c) < MIN_COUPLING) return false;
+            boolean weak = held - first == 1 ? Math.abs(c) < MIN_COUPLING   // a single window: on its own
+                    : i > first && Math.abs(c + heldCorr[i - 1]) < 2 * MIN_COUPLING;
+            if (weak) return false;
             int sg = c > 0 ? 1 : -1;
             if (sign != 0 && sg != sign) return false;
             sign = sg;
@@ -371,6 +383,15 @@ final class BoutTracker {
      */
     private boolean tooSharp(double amplitude, double lobe, double lateral) {
         return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < WALKING_SWAY_M;
+    }
+
+    /**
+     * The cap on the peak floor, m/s^2: inside a confirmed bout, half the walker's own push level
+     * ({@link #COMPARABLE_PUSH}), so that a walker whose gait is flatter than the pendulum floor
+     * assumes (a shuffle, a cane) keeps the steps of its weaker leg; no cap outside a bout.
+     */
+    double floorCap() {
+        return confirmed ? COMPARABLE_PUSH * pushLevel : Double.POSITIVE_INFINITY;
     }
 
     /** Whether a bout is confirmed and going on. */

@@ -164,6 +164,7 @@ public final class GaitEngine implements ImuSink {
         windowSamples++;
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
+        peaks.capFloor(bout.floorCap());
         if (peaks.update(t, v)) {
             double apCorr = sAV / Math.sqrt(sAA * sVVm + 1e-18);
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);

@@ -71,8 +71,20 @@ final class PeakDetector {
     private double lobeStart;   // the upward zero crossing before the current maximum
     private double downCross;   // the first downward zero crossing after it, or NaN
 
+    private double floorCap = Double.POSITIVE_INFINITY;
+
     double threshold() {
-        return Math.max(pendulumFloor(floor, now - lastPeakTime), relativeNow * level);
+        double pendulum = Math.max(NOISE_FLOOR, Math.min(floorCap, pendulumFloor(floor, now - lastPeakTime)));
+        return Math.max(pendulum, relativeNow * level);
+    }
+
+    /**
+     * Caps the pendulum floor (never below {@link #NOISE_FLOOR}); {@code +Infinity} lifts the cap.
+     * Inside a confirmed bout the walker's own pushes say how flat its gait is: a shuffle or a cane
+     * can flatten the pelvis path below the floor's {@link #MIN_EXCURSION_M}.
+     */
+    void capFloor(double cap) {
+        floorCap = cap;
     }
 
     /**
@@ -136,5 +148,6 @@ final class PeakDetector {
         lastUp = Double.NaN;
         level = 0;
         lastPeakTime = Double.NEGATIVE_INFINITY;
+        floorCap = Double.POSITIVE_INFINITY;
     }
 }

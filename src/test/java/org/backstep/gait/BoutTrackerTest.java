@@ -226,4 +226,44 @@ class BoutTrackerTest {
         }
         assertEquals(6, run.steps.size(), "46 steps/min, 0.22 m/s^2 pushes 0.15 s wide, 8.5 cm of sway");
     }
+
+    /**
+     * A limping walker who sways widely: the trunk rolls 15 degrees each step (too much for the
+     * rhythm-only way in) and the short step brakes weakly (-0.3) while the long one brakes
+     * clearly (-0.7). Its strides show walking; a transfer's weak, or mixed, braking does not.
+     */
+    @Test
+    void anAsymmetricGaitIsJudgedOnTheBrakingOfItsStrides() {
+        double[][] cases = {{-0.3, -0.7}, {-0.2, -0.1}, {-0.7, 0.5}};
+        int[] expected = {6, 0, 0};
+        for (int k = 0; k < cases.length; k++) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 6; i++) {
+                double interval = i % 2 == 0 ? 0.5 : 0.8;
+                b.peak(t, 1.5, cases[k][i % 2], 1, i % 2 == 0 ? 0.06 : -0.06, 15, 0.3, t + 0.25);
+                t += interval;
+            }
+            assertEquals(expected[k], run.steps.size(), "couplings " + cases[k][0] + " / " + cases[k][1]);
+        }
+    }
+
+    /**
+     * Inside a bout, a push under the pendulum floor (only the bout's own floor let it through)
+     * counts when its cycle shows the bout's braking, not when it ends a cycle without it: the
+     * push-off bump after a long pause on both feet.
+     */
+    @Test
+    void aWeakPushInABoutCountsOnlyWithTheBoutsBraking() {
+        for (double corr : new double[] {-0.7, -0.1}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 4; i++, t += 1.0) b.peak(t, 0.5, -0.7, 1, i % 2 == 0 ? 0.05 : -0.05, 3, 0.45, t + 0.25);
+            assertEquals(0.25, b.floorCap(), 1e-9, "half the bout's pushes");
+            b.peak(t, 0.2, corr, 1, 0.05, 3, 0.45, t + 0.25);  // under the pendulum's 0.3 at 1 s
+            assertEquals(corr < -0.4 ? 5 : 4, run.steps.size(), "coupling " + corr);
+        }
+    }
 }

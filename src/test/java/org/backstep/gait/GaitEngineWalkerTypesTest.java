@@ -13,6 +13,7 @@ import org.backstep.sim.TrueStep;
 import org.backstep.sim.Walk;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -84,5 +85,27 @@ class GaitEngineWalkerTypesTest {
     static Stream<Arguments> verySlow() {
         return Stream.of(Arguments.of(40.0, Direction.FORWARD), Arguments.of(40.0, Direction.BACKWARD),
                 Arguments.of(45.0, Direction.FORWARD), Arguments.of(45.0, Direction.BACKWARD));
+    }
+
+    /**
+     * A shuffle with a cane at 60 steps/min: a pelvis path flatter than the pendulum floor assumes
+     * (1.2 cm), its weak leg's pushes under that floor. The bout starts on the strong leg's steps
+     * (its first weak ones are lost) and then finds the weak ones on its own level.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void aFlatGaitKeepsItsWeakLegsStepsOnceItsBoutIsConfirmed(Direction d) {
+        Walk walk = Walk.of(d, 30, 60).style(D.withCane(true).withShuffle(0.6));
+        for (long seed = 1; seed <= 3; seed++) {
+            Simulation sim = Scenario.builder(seed).stand(4).walk(walk).stand(3).build().run();
+            GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
+            List<TrueStep> truth = sim.truth().steps();
+            int[] right = {0};
+            int m = GaitEngineSimTest.matched(r, truth, d, right);
+            String what = d + " seed " + seed + ": ";
+            assertTrue(m >= truth.size() - 4, what + "matched " + m + " of " + truth.size());
+            assertTrue(r.steps.size() <= truth.size() + 1, what + "found " + r.steps.size() + " for " + truth.size());
+            assertEquals(m, right[0], what + "every matched step " + d);
+        }
     }
 }

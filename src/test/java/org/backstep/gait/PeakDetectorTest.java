@@ -19,7 +19,13 @@ class PeakDetectorTest {
 
     /** Counts the peaks of {@code cycles} sine cycles of this amplitude and period, after 3 s of quiet. */
     private static int peaks(double amplitude, double periodS, int cycles) {
+        return peaks(amplitude, periodS, cycles, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same, with the pendulum floor capped at {@code cap}. */
+    private static int peaks(double amplitude, double periodS, int cycles, double cap) {
         PeakDetector p = new PeakDetector(0.35, 0.3, 0.3, 0.28, 0.25);
+        p.capFloor(cap);
         int n = 0;
         double t = 0;
         for (; t < 3; t += 1 / FS) if (p.update(t, 0)) n++;
@@ -46,5 +52,18 @@ class PeakDetectorTest {
     @Test
     void noiseIsNotAPeak() {
         assertEquals(0, peaks(0.08, 2, 10));
+    }
+
+    /**
+     * A flat walker (a shuffle with a cane, 1.2 cm of pelvis travel) at 60 steps/min pushes 0.22
+     * m/s^2, under the pendulum's 0.3 at that pace: seen once its bout caps the floor at half its
+     * own level, and still not noise.
+     */
+    @Test
+    void aCappedFloorSeesAFlatWalkersPushesButNotNoise() {
+        int uncapped = peaks(0.22, 1.0, 10);
+        assertTrue(uncapped <= 5, uncapped + " of 10: at most every other one, once the floor has fallen for 2 s");
+        assertEquals(10, peaks(0.22, 1.0, 10, 0.15));
+        assertEquals(0, peaks(0.08, 1.0, 10, 0.02), "the cap never goes under the noise floor");
     }
 }
