@@ -91,6 +91,13 @@ final class KneeDetector {
      * feet; judged against the wearer's own steps at the same pace, that is what it is compared with.
      */
     static final double MAX_STEP_S = 4;
+    /**
+     * Longest vault over the stance leg, s: the swing leg moves as a pendulum (about 0.4 to 0.6 s at
+     * any speed) and single support lasts about as long, so slow walkers lengthen double support,
+     * not the vault (double support rises from about 20 % of the cycle at normal speed to over 40 %
+     * in slow gait).
+     */
+    static final double MAX_VAULT_S = 1.2;
     /** Steps closer than this (s) are not walking. */
     static final double MIN_STEP_S = 0.3;
     /**
@@ -326,7 +333,10 @@ final class KneeDetector {
     /** A stride of mean step period {@code p}, acceleration amplitude {@code amp} and log contact peak: into the baseline, or judged. */
     private void stride(double t, Baseline b, double p, double amp, double logI, int newSteps, AlertPolicy policy,
             double reportAt) {
-        double logB = Math.log(amp * p * p);
+        // a step slower than the longest vault is a vault and a pause on both feet, which carries no
+        // vertical swing: the bounce is the vault's, its amplitude the stride's RMS over the vault's share
+        double vault = Math.min(p, MAX_VAULT_S);
+        double logB = Math.log(amp * Math.sqrt(p / vault) * vault * vault);
         if (!b.ready()) {
             b.add(logB, logI, Math.log(p), newSteps);
             return;

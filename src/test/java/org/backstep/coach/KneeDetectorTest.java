@@ -152,4 +152,35 @@ class KneeDetectorTest {
         assertEquals(1, bent.knees(), bent.alerts.toString());
         assertTrue(bent.alerts.get(0).t() > straightEnd, bent.alerts.toString());
     }
+
+    @Test
+    void aVerySlowWalkersPausesBetweenVaultsDoNotSwingTheBounce() {
+        // steps 2.5 s apart, varying by 15 % (the most irregular walkers): a vault of 1.2 s, then a pause
+        // on both feet; the bounce is the vault's, whatever the pause, so the pause's length does not
+        // swing it by its square
+        java.util.Random r = new java.util.Random(3);
+        Feed f = new Feed();
+        for (int k = 0; k < 3; k++) {
+            for (int s = 0; s < (k == 0 ? 30 : 40); s++) {
+                boolean bent = k == 2;
+                vaultAndPause(f, 2.5 * (1 + 0.15 * r.nextGaussian()), bent ? 0.8 : 1, bent ? 1.6 : 2);
+            }
+            if (k == 1) assertEquals(0, f.knees(), f.alerts.toString());
+            f.stand(4);
+        }
+        assertEquals(1, f.knees(), f.alerts.toString());
+    }
+
+    /** One slow step: a vault of {@code 1.2} s swinging by {@code amp}, its contact, then a pause. */
+    private static void vaultAndPause(Feed f, double period, double amp, double impact) {
+        int vault = (int) Math.round(1.2 * FS);
+        int all = (int) Math.round(period * FS);
+        for (int i = 0; i < all; i++) {
+            double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
+            f.knee.sample(v);
+            f.t += 1 / FS;
+        }
+        f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
+        f.policy.flush();
+    }
 }
