@@ -45,6 +45,8 @@ final class BalanceDetector {
     private double swayPow;
     private double basePowSum;
     private double baseTime;
+    /** The baseline's mean sway power, (rad/s)^2: fixed once {@link #BASE_S} of walking are in. */
+    private double basePow;
     private double overSince = Double.NaN;
     private boolean swayLapse;
     private double underSince = Double.NaN;
@@ -84,14 +86,15 @@ final class BalanceDetector {
             overSince = Double.NaN;
             return;
         }
-        double k = MinMax.atMost(1, dt / SWAY_TAU_S);
+        double k = MinMax.atMost(1, dt * (1 / SWAY_TAU_S));     // a power of two: the bits of dividing, without a division per sample
         swayPow += k * (wHoriz * wHoriz - swayPow);
         if (baseTime < BASE_S) {
             baseTime += dt;
             basePowSum += wHoriz * wHoriz * dt;
+            if (baseTime >= BASE_S) basePow = MinMax.atLeast(1e-6, basePowSum / baseTime);
             return;
         }
-        double ratio = Math.sqrt(swayPow / MinMax.atLeast(1e-6, basePowSum / baseTime));
+        double ratio = Math.sqrt(swayPow / basePow);
         boolean over = ratio > SWAY_RATIO || (ratio > SWAY_RATIO_IRREG && stepCv() > STEP_CV);
         if (over) {
             underSince = Double.NaN;

@@ -49,6 +49,8 @@ public final class Coach implements ImuSink {
     /** The orientation "before" an impact is the slow average this long before it. */
     static final double HIST_PERIOD_S = 0.25;
     static final int HIST_LEN = 9;
+    /** Time constant of the slow average of up that {@link #HIST_PERIOD_S} samples, s. */
+    static final double SLOW_UP_TAU_S = 1.0;
 
     private final CoachSettings settings;
     private final CoachListener out;
@@ -123,7 +125,7 @@ public final class Coach implements ImuSink {
         // the stillness verdict is a block old: a rotation that just began must not be learned as bias
         boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
                 || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());
-        tilt.update(t, ax, ay, az, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
+        tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
                 calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= 1.0);
         if (!tilt.started()) return;
         up[0] = tilt.ux();
@@ -133,7 +135,7 @@ public final class Coach implements ImuSink {
             startT = t;
             setSlow(up);
         }
-        double ks = MinMax.atMost(1, dt / 1.0);
+        double ks = MinMax.atMost(1, dt * (1 / SLOW_UP_TAU_S));     // a power of two: the bits of dividing
         for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
         if (t >= nextHist) {
             for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
@@ -172,11 +174,12 @@ public final class Coach implements ImuSink {
             }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
-        double rollS = rollSmooth.filter(rollDeg);
         if (fwd != null) {
             leanDeg = pitchS;
-        } else if (angleTick) {
-            leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
+        } else {
+            // without a forward axis the lean is the total tilt: the smoothed roll's only reader
+            double rollS = rollSmooth.filter(rollDeg);
+            if (angleTick) leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
         }
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;

@@ -38,15 +38,16 @@ final class TiltFilter {
     private double lastT = Double.NaN;
 
     /**
+     * @param an        the magnitude of {@code (ax, ay, az)}, {@code Math.sqrt(ax * ax + ay * ay + az * az)}, as
+     *                  the caller has it already
      * @param still     true when the caller's stillness test says the sensor is steady (the
      *                  magnitude barely varies, the gyro is quiet): the local gravity magnitude is
      *                  learned then (accelerometer scale and offset errors make it depend on the
      *                  orientation), and the correction is faster when it reads about 1 g
      * @param learnBias true after a second of true stillness: the gyro rate is then its bias
      */
-    void update(double t, double ax, double ay, double az, double gx, double gy, double gz, boolean still,
+    void update(double t, double ax, double ay, double az, double an, double gx, double gy, double gz, boolean still,
                 boolean learnBias) {
-        double an = Math.sqrt(ax * ax + ay * ay + az * az);
         if (!started) {
             if (an < 1e-6) return;
             ux = ax / an;
@@ -67,7 +68,9 @@ final class TiltFilter {
         }
         // fields in locals for the sample (the same arithmetic; C1 would store and reload each field per use)
         double g = this.g;
-        if (still) g += MinMax.atMost(1, dt / 2.0) * (an - g);
+        // time constants as reciprocals javac folds: no division per sample, and, as they are powers of two,
+        // the same bits as dividing by them
+        if (still) g += MinMax.atMost(1, dt * (1 / 2.0)) * (an - g);
         this.g = g;
         boolean calm = still && Math.abs(an - g) < 0.04 * g;
         double wx = gx - bx, wy = gy - by, wz = gz - bz;
@@ -82,11 +85,11 @@ final class TiltFilter {
             double err = Math.abs(an - g) / g;
             double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
             double turn = this.turn;
-            turn += MinMax.atMost(1, dt / TURN_TAU) * (wx * ux + wy * uy + wz * uz - turn);
+            turn += MinMax.atMost(1, dt * (1 / TURN_TAU)) * (wx * ux + wy * uy + wz * uz - turn);
             this.turn = turn;
             double wv = turn / TURN_RATE;
             w /= 1 + wv * wv;
-            double k = MinMax.atMost(1, dt / (calm ? 0.5 : TAU_S)) * w;
+            double k = MinMax.atMost(1, dt * (calm ? 1 / 0.5 : 1 / TAU_S)) * w;
             ux += k * (ax / an - ux);
             uy += k * (ay / an - uy);
             uz += k * (az / an - uz);

@@ -96,7 +96,7 @@ public final class PopulationEval {
             wi += b.walks();
             List<Dataset.TrueStep> ts = new ArrayList<>();
             for (TrueStep s : truth) {
-                if (s.time() >= from && s.time() < to) ts.add(new Dataset.TrueStep(s.time(), s.direction()));
+                if (s.time() >= from && s.time() <= to) ts.add(new Dataset.TrueStep(s.time(), s.direction()));
             }
             StepMatch m = StepMatch.score(steps, ts, List.of(new Dataset.Window(from, to)), sim.t(0), sim.duration());
             out.add(new ScoredBout(w, b, m, StepMatch.timed(ts)));

@@ -144,26 +144,21 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
             byte c = b[i];
             boolean negative = c == '-';
             if (negative || c == '+') i++;
+            // the integer digits, then those after a point, into one mantissa (past MAX_DIGITS it may
+            // wrap, and the row is refused below)
             long m = 0;
-            int digits = 0;
+            int from = i;
+            for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
+            int digits = i - from;
             int scale = 0;
-            boolean dot = false;
-            while (true) {
-                if (i >= end) return false;
-                c = b[i];
-                int d = c - '0';
-                if (d >= 0 && d <= 9) {
-                    if (++digits > Decimal.MAX_DIGITS) return false;
-                    m = m * 10 + d;
-                    if (dot) scale++;
-                } else if (c == '.' && !dot) {
-                    dot = true;
-                } else {
-                    break;
-                }
-                i++;
+            if (i < end && b[i] == '.') {
+                from = ++i;
+                for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
+                scale = i - from;
+                digits += scale;
             }
-            if (digits == 0 || m > Decimal.MAX_EXACT) return false;
+            if (i >= end || digits == 0 || digits > Decimal.MAX_DIGITS || m > Decimal.MAX_EXACT) return false;
+            c = b[i];
             double v = m / Decimal.POW10[scale];
             if (negative) v = -v;
             if (!(Math.abs(v) <= LIMITS[field])) return false;

@@ -9,7 +9,7 @@ import org.backstep.event.Direction;
  * Consecutive walks rendered as one bout of gait, starting and ending at rest.
  *
  * <p>A continuous step coordinate {@code q(t)} (integral of a smoothed step rate; {@code q = i} at
- * contact {@code i}, {@code -1 .. 0} is gait initiation, {@code n-1 .. n} the closing step)
+ * contact {@code i}, {@code -1 .. 0} is gait initiation, {@code n-1 .. n} the closing step, whose contact at {@code q = n} sets the trailing foot beside the other)
  * drives every periodic term, so positions are smooth and the accelerations are their exact
  * second derivatives. Within step phase {@code p = q - floor(q)}:
  * <ul>
@@ -55,6 +55,11 @@ final class GaitBout implements Segment {
      */
     private static final double LOADING_ACCEL = 0.6;
     private static final double LOADING_SIGMA_S = 0.05;
+    /**
+     * The closing step sets the trailing foot down beside the leading one at the end of a walk, with
+     * little speed and no weight on it yet: its impact is this share of a step's.
+     */
+    private static final double CLOSING_IMPACT = 0.5;
 
     private final double start;
     private final int n;
@@ -254,176 +259,307 @@ final class GaitBout implements Segment {
 
     @Override
     public void render(Timeline tl, Truth.Collector truth) {
-        int i0 = tl.index(start);
-        int m = tl.index(end) - i0 + 1;
-        double dt = tl.dt;
-        double heading0 = tl.ch[Timeline.YAW][Math.min(i0, tl.n - 1)];
-        double minDur = Double.MAX_VALUE;
-        boolean pauses = false;
-        for (int i = 0; i < n; i++) {
-            minDur = Math.min(minDur, vault(i));
-            pauses |= dur[i] > MAX_VAULT_S;
-        }
+        Pass p = begin(tl, truth);
+        p.renderTo(tl, p.after);
+    }
 
-        // step coordinate q
-        Stepwise rate = rate(0.3 * minDur);
-        double[] q = new double[m];
-        q[0] = -1;
-        double rPrev = rate.at(tl.time(i0));
-        for (int j = 1; j < m; j++) {
-            double r = rate.at(tl.time(i0 + j));
-            q[j] = q[j - 1] + 0.5 * (rPrev + r) * dt;
-            rPrev = r;
-        }
-
-        // true contacts: where q crosses 0, 1, .., n-1
-        double[] tc = new double[n];
-        int k = 0;
-        for (int j = 1; j < m && k < n; j++) {
-            while (k < n && q[j - 1] < k && q[j] >= k) {
-                tc[k] = tl.time(i0 + j - 1) + (k - q[j - 1]) / (q[j] - q[j - 1]) * dt;
-                truth.step(tc[k], walk(k).direction());
-                k++;
-            }
-        }
-        for (; k < n; k++) tc[k] = contact[k]; // not reached in practice
-
-        // with pauses the pelvis travels only while it vaults: speed = step length x step rate
-        Stepwise vMean = pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
-        Stepwise travelRate = pauses ? rate(0.3 * minDur) : null;
-        Stepwise signedLength = !pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * stepLength(i)), 0.3 * minDur);
-        Stepwise turnRate = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).turnDeg() / walk(i).steps()) / dur[i]), 0.8 * minDur);
-        Stepwise zc = new Stepwise(contact, perStep(i -> excursion(i) / 2), 0.5 * minDur);
-        Stepwise uc = new Stepwise(contact, perStep(i -> sign(i) * speedSwing(i) * vault(i) / (2 * Math.PI)), 0.5 * minDur);
-        Stepwise pLow = new Stepwise(contact, perStep(i -> fwd(i) ? 0.07 : 0.10), 0.5 * minDur);
-        Stepwise pV = new Stepwise(contact, perStep(i -> fwd(i) ? 0.04 : 0.07), 0.5 * minDur);
-        Stepwise yawAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(clamp(6 * walk(i).effectiveStepLength() / 0.7, 2, 6))), 0.5 * minDur);
-        Stepwise rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()) * walk(i).style().sway())), 0.5 * minDur);
-        Stepwise latAmp = new Stepwise(contact, perStep(i -> 0.02 * walk(i).style().sway()), 0.5 * minDur);
-        // The trunk's pitch oscillation is the reaction to the same braking force as the speed swing
-        // along travel (it acts below the trunk's centre of mass), so, like that swing, its phase
-        // against the vertical turns over with the travel direction: backward walking is close to
-        // forward walking reversed in time (Grasso et al. 1998; Thorstensson 1986), and a pitch
-        // that kept its forward phase would tell a backward walker's trunk to lean the wrong way.
-        // Its sign: in the IPOL lower-back recordings, trunk pitch (front down positive) against
-        // vertical velocity correlates with the same sign as the acceleration along travel does
-        // (about -0.5 and -0.9 walking forward), so the pitch is lowest-front-up where the speed
-        // swing brakes: the opposite of the phase this simulator had.
-        Stepwise pitchAmp = new Stepwise(contact, perStep(i -> -sign(i) * Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
-        Stepwise lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
-        Stepwise kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
-
-        double[] x = new double[m];
-        double[] y = new double[m];
-        double[] z = new double[m];
-        double[] yaw = new double[m];
-        double[] pitch = new double[m];
-        double[] roll = new double[m];
-        double[] ap = new double[m]; // along-travel displacement not integrated (oscillation, impacts)
-
-        // impact transients
-        for (int c = 0; c < n; c++) {
-            boolean f = fwd(c);
-            double shuffle = walk(c).style().shuffle();
-            // a flat-footed contact spreads the load over a longer time: lower ring, slower rise
-            double omega = 2 * Math.PI * (f ? 22 : 17) * (1 - 0.35 * shuffle);
-            double tauPeak = (f ? 0.020 : 0.025) * (1 + shuffle);
-            double az = (f ? 3.0 : 1.4) * impactScale(c);
-            double aap = (f ? 1.8 : 0.8) * impactScale(c) * sign(c);
-            int jc = (int) Math.floor((tc[c] - tl.time(i0)) / dt);
-            int jEnd = Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt));
-            for (int j = Math.max(0, jc); j < jEnd; j++) {
-                double tr = Smooth.impact(tl.time(i0 + j) - tc[c], omega, tauPeak);
-                z[j] += az * tr;
-                ap[j] -= aap * tr;
-            }
-            // weight acceptance, at the pendulum's lowest point (as soft as the contact, without the speed term)
-            double tLoad = tc[c] + (f ? 0.07 : 0.10) * vault(c);
-            double drop = LOADING_ACCEL * softness(c) * LOADING_SIGMA_S * LOADING_SIGMA_S;
-            int ls = Math.max(0, (int) Math.floor((tLoad - 4 * LOADING_SIGMA_S - tl.time(i0)) / dt));
-            int le = Math.min(m, (int) Math.ceil((tLoad + 4 * LOADING_SIGMA_S - tl.time(i0)) / dt));
-            for (int j = ls; j < le; j++) {
-                double u = (tl.time(i0 + j) - tLoad) / LOADING_SIGMA_S;
-                z[j] -= drop * Math.exp(-0.5 * u * u);
-            }
-            if (walk(c).style().cane() && weak(c) && c > 0) {
-                // the cane lands during the weak leg's swing (three-point gait), a small jolt through arm and trunk
-                double tCane = tc[c] - (1 - CANE_AT_SWING) * vault(c - 1);
-                double w = 2 * Math.PI * CANE_RING_HZ;
-                int js = (int) Math.floor((tCane - tl.time(i0)) / dt);
-                int je = Math.min(m, js + 1 + (int) Math.ceil(6 * 0.012 / dt));
-                for (int j = Math.max(0, js); j < je; j++) z[j] += CANE_JOLT * Smooth.impact(tl.time(i0 + j) - tCane, w, 0.012);
-            }
-        }
-
-        // stumbles: an abrupt AP velocity dip as the swing foot is caught, a fast trunk pitch excursion
-        // (8 deg, about 40 deg/s), a small drop, and the hard landing of the recovery step that catches
-        // the body: a 2.2 cm, 30 ms vertical catch, about 2.5 g above gravity (SisFall D18 shows 3-8 g)
-        Curve dipShape = Curve.of(0, 0, 0.05, 1, 0.5, 0);
-        Curve pitchShape = Curve.of(0, 0, 0.3, 1, 1.0, 0);
-        Curve dropShape = Curve.of(0, 0, 0.25, 1, 0.8, 0);
-
-        double duration = end - start;
-        double heading = heading0;
-        double vxPrev = 0;
-        double vyPrev = 0;
-        double px = 0;
-        double py = 0;
-        for (int j = 0; j < m; j++) {
-            double t = tl.time(i0 + j);
-            double qq = q[j];
-            double env = Smooth.step((qq + 1) / 0.9) * Smooth.step((n - qq) / 0.9);
-            double envT = Smooth.window(t - start, duration, 1.2);
-
-            double vBase = pauses ? signedLength.at(t) * travelRate.at(t) : vMean.at(t);
-            double v = vBase * env;
-            double stumblePitch = 0;
-            double stumbleDrop = 0;
-            for (double[] s : stumbles) {
-                double tau = t - s[0];
-                if (tau > 0 && tau < 1.0) {
-                    double vHere = Math.abs(vBase);
-                    v -= s[1] * Math.min(0.5, 0.8 * vHere) * dipShape.at(tau);
-                    stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
-                    double catchT = (tau - RECOVERY_LANDING_S) / RECOVERY_LANDING_WIDTH_S;
-                    stumbleDrop -= 0.02 * dropShape.at(tau) + RECOVERY_LANDING_M * Math.exp(-0.5 * catchT * catchT);
-                }
-            }
-            if (j > 0) heading += turnRate.at(t) * env * dt; // rectangle rule is fine for heading
-            double c = Math.cos(heading);
-            double sn = Math.sin(heading);
-            double vx = v * c;
-            double vy = v * sn;
-            if (j > 0) {
-                px += 0.5 * (vxPrev + vx) * dt;
-                py += 0.5 * (vyPrev + vy) * dt;
-            }
-            vxPrev = vx;
-            vyPrev = vy;
-
-            double along = uc.at(t) * Math.sin(2 * Math.PI * (qq - pV.at(t))) * env + ap[j];
-            double lateral = -latAmp.at(t) * Math.cos(Math.PI * (qq - 0.5)) * env;
-            x[j] = px + along * c - lateral * sn;
-            y[j] = py + along * sn + lateral * c;
-            z[j] += -zc.at(t) * Math.cos(2 * Math.PI * (qq - pLow.at(t))) * env + kneeDrop.at(t) * envT + stumbleDrop;
-            yaw[j] = heading - heading0 + yawAmp.at(t) * Math.cos(Math.PI * qq) * env;
-            pitch[j] = lean.at(t) * envT + pitchAmp.at(t) * Math.cos(2 * Math.PI * (qq - 0.45)) * env + stumblePitch;
-            roll[j] = -rollAmp.at(t) * Math.cos(Math.PI * (qq - 0.35)) * env;
-        }
-        tl.addHeldPose(i0, x, y, z, yaw, pitch, roll);
-
+    /**
+     * Begins rendering this bout into {@code tl}, whose pose at the bout's start is final: finds the
+     * true contacts (a pass of the step coordinate alone) and gives the truth. The pose follows in
+     * stretches, in order ({@link Pass#renderTo}), so a walk streamed for the demo holds a stretch
+     * of the bout, not all of it; rendered whole or in stretches, it is the same arithmetic.
+     */
+    Pass begin(Timeline tl, Truth.Collector truth) {
+        Pass p = new Pass(tl);
+        for (int k = 0; k < n; k++) truth.step(p.tc[k], walk(k).direction());
+        // the closing step: the trailing foot is set down beside the last one as q reaches n, a foot
+        // contact like any other (gait datasets such as IPOL's annotate it); walks that flow into
+        // the next one within a bout have none
+        truth.step(p.closing, walk(n - 1).direction());
         // interval truth, one WALK (and LEAN / KNEE_BENT) per walk of the script
         int first = 0;
         for (int wi = 0; wi < walks.size(); wi++) {
             Walk w = walks.get(wi);
-            double ws = wi == 0 ? start : tc[first];
-            double we = wi == walks.size() - 1 ? end : tc[first + w.steps()];
+            double ws = wi == 0 ? start : p.tc[first];
+            double we = wi == walks.size() - 1 ? end : p.tc[first + w.steps()];
             truth.interval(new Interval(Interval.Kind.WALK, ws, we, ws, w.direction()));
             if (w.leanDeg() != 0) truth.interval(Interval.Kind.LEAN, ws, we);
             if (w.kneeBend() > 0) truth.interval(Interval.Kind.KNEE_BENT, ws, we);
             first += w.steps();
         }
         for (double[] s : stumbles) truth.interval(new Interval(Interval.Kind.STUMBLE, s[0], s[0] + 1.0, s[0], null));
+        return p;
+    }
+
+    /**
+     * One rendering of the bout: its pose deltas over the internal indices {@code [first, after)}
+     * (absolute, as {@link Timeline#base} counts them), computed in order a stretch at a time. The
+     * integrated quantities (step coordinate, heading, travel) carry over from stretch to stretch.
+     */
+    final class Pass {
+        /** Absolute internal index of the bout's start, and the one after its end. */
+        final int first;
+        final int after;
+        private final double dt;
+        private final double t0;
+        private final double heading0;
+        private final boolean pauses;
+        /** True contact times: where the step coordinate crosses 0, 1, .., n-1. */
+        private final double[] tc;
+        /** The closing step's contact: where the step coordinate reaches n (at the latest the bout's end). */
+        private final double closing;
+        private final Stepwise rate;
+        private final Stepwise vMean;
+        private final Stepwise travelRate;
+        private final Stepwise signedLength;
+        private final Stepwise turnRate;
+        private final Stepwise zc;
+        private final Stepwise uc;
+        private final Stepwise pLow;
+        private final Stepwise pV;
+        private final Stepwise yawAmp;
+        private final Stepwise rollAmp;
+        private final Stepwise latAmp;
+        private final Stepwise pitchAmp;
+        private final Stepwise lean;
+        private final Stepwise kneeDrop;
+        // stumbles: an abrupt AP velocity dip as the swing foot is caught, a fast trunk pitch excursion
+        // (8 deg, about 40 deg/s), a small drop, and the hard landing of the recovery step that catches
+        // the body: a 2.2 cm, 30 ms vertical catch, about 2.5 g above gravity (SisFall D18 shows 3-8 g)
+        private final Curve dipShape = Curve.of(0, 0, 0.05, 1, 0.5, 0);
+        private final Curve pitchShape = Curve.of(0, 0, 0.3, 1, 1.0, 0);
+        private final Curve dropShape = Curve.of(0, 0, 0.25, 1, 0.8, 0);
+
+        /** Bout index of the next internal sample to render, and what the integrals hold before it. */
+        private int j;
+        private double qPrev;
+        private double rPrev;
+        private double heading;
+        private double vxPrev;
+        private double vyPrev;
+        private double px;
+        private double py;
+        /** One stretch of the pose (x, y, z, yaw, pitch, roll) and the along-travel displacement not integrated (oscillation, impacts). */
+        private double[][] pose = new double[6][0];
+        private double[] ap = new double[0];
+
+        private Pass(Timeline tl) {
+            int i0 = tl.index(start);
+            first = i0 + tl.base;
+            after = tl.index(end) + tl.base + 1;
+            int m = after - first;
+            dt = tl.dt;
+            t0 = tl.time(i0);
+            heading0 = tl.ch[Timeline.YAW][Math.min(i0, tl.n - 1)];
+            heading = heading0;
+            double minDur = Double.MAX_VALUE;
+            boolean paused = false;
+            for (int i = 0; i < n; i++) {
+                minDur = Math.min(minDur, vault(i));
+                paused |= dur[i] > MAX_VAULT_S;
+            }
+            pauses = paused;
+
+            // true contacts: where the step coordinate q crosses 0, 1, .., n-1, and n (the closing step)
+            tc = new double[n];
+            double close = end;
+            Stepwise contactRate = rate(0.3 * minDur);
+            double qa = -1;
+            double ra = contactRate.at(tl.time(i0));
+            int k = 0;
+            for (int jj = 1; jj < m && k <= n; jj++) {
+                double r = contactRate.at(tl.time(i0 + jj));
+                double qb = qa + 0.5 * (ra + r) * dt;
+                ra = r;
+                while (k <= n && qa < k && qb >= k) {
+                    double at = tl.time(i0 + jj - 1) + (k - qa) / (qb - qa) * dt;
+                    if (k < n) tc[k] = at;
+                    else close = Math.min(end, at);
+                    k++;
+                }
+                qa = qb;
+            }
+            for (; k < n; k++) tc[k] = contact[k]; // not reached in practice
+            closing = close;
+
+            rate = rate(0.3 * minDur);
+            // with pauses the pelvis travels only while it vaults: speed = step length x step rate
+            vMean = pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * speed(i)), 0.8 * minDur);
+            travelRate = pauses ? rate(0.3 * minDur) : null;
+            signedLength = !pauses ? null : new Stepwise(contact, perStep(i -> sign(i) * stepLength(i)), 0.3 * minDur);
+            turnRate = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).turnDeg() / walk(i).steps()) / dur[i]), 0.8 * minDur);
+            zc = new Stepwise(contact, perStep(i -> excursion(i) / 2), 0.5 * minDur);
+            uc = new Stepwise(contact, perStep(i -> sign(i) * speedSwing(i) * vault(i) / (2 * Math.PI)), 0.5 * minDur);
+            pLow = new Stepwise(contact, perStep(i -> fwd(i) ? 0.07 : 0.10), 0.5 * minDur);
+            pV = new Stepwise(contact, perStep(i -> fwd(i) ? 0.04 : 0.07), 0.5 * minDur);
+            yawAmp = new Stepwise(contact, perStep(i -> sign(i) * Math.toRadians(clamp(6 * walk(i).effectiveStepLength() / 0.7, 2, 6))), 0.5 * minDur);
+            rollAmp = new Stepwise(contact, perStep(i -> Math.toRadians((fwd(i) ? 4 : 3) * (1 - 0.3 * walk(i).kneeBend()) * walk(i).style().sway())), 0.5 * minDur);
+            latAmp = new Stepwise(contact, perStep(i -> 0.02 * walk(i).style().sway()), 0.5 * minDur);
+            // The trunk's pitch oscillation is the reaction to the same braking force as the speed swing
+            // along travel (it acts below the trunk's centre of mass), so, like that swing, its phase
+            // against the vertical turns over with the travel direction: backward walking is close to
+            // forward walking reversed in time (Grasso et al. 1998; Thorstensson 1986), and a pitch
+            // that kept its forward phase would tell a backward walker's trunk to lean the wrong way.
+            // Its sign: in the IPOL lower-back recordings, trunk pitch (front down positive) against
+            // vertical velocity correlates with the same sign as the acceleration along travel does
+            // (about -0.5 and -0.9 walking forward), so the pitch is lowest-front-up where the speed
+            // swing brakes: the opposite of the phase this simulator had.
+            pitchAmp = new Stepwise(contact, perStep(i -> -sign(i) * Math.toRadians(1.5 * (1 - 0.3 * walk(i).kneeBend()))), 0.5 * minDur);
+            lean = new Stepwise(contact, perStep(i -> Math.toRadians(walk(i).leanDeg() + (fwd(i) ? 0 : 3) + 5 * walk(i).kneeBend())), 1.2);
+            kneeDrop = new Stepwise(contact, perStep(i -> -walk(i).pelvisDropM()), 1.0);
+        }
+
+        /** Whether the whole bout is rendered. */
+        boolean done() {
+            return first + j >= after;
+        }
+
+        /** The absolute internal index the next stretch starts at. */
+        int next() {
+            return first + j;
+        }
+
+        /**
+         * Renders the bout's pose up to the absolute internal index {@code until} (exclusive, capped at the
+         * bout's end) into {@code tl}, which holds that stretch; the bout's last stretch also holds its final
+         * pose to the end of {@code tl}.
+         */
+        void renderTo(Timeline tl, int until) {
+            int ja = j;
+            int jb = Math.min(until, after) - first;
+            if (jb <= ja) return;
+            int len = jb - ja;
+            if (ap.length < len) {
+                pose = new double[6][len];
+                ap = new double[len];
+            }
+            double[] x = pose[Timeline.X];
+            double[] y = pose[Timeline.Y];
+            double[] z = pose[Timeline.Z];
+            double[] yaw = pose[Timeline.YAW];
+            double[] pitch = pose[Timeline.PITCH];
+            double[] roll = pose[Timeline.ROLL];
+            java.util.Arrays.fill(z, 0, len, 0);
+            java.util.Arrays.fill(ap, 0, len, 0);
+            impacts(ja, jb, z, ap);
+
+            int m = after - first;
+            double duration = end - start;
+            for (int jj = ja; jj < jb; jj++) {
+                int o = jj - ja;
+                double t = time(jj);
+                // step coordinate q: the trapezoid rule over the step rate, -1 at the bout's start
+                double qq;
+                if (jj == 0) {
+                    qq = -1;
+                    rPrev = rate.at(t);
+                } else {
+                    double r = rate.at(t);
+                    qq = qPrev + 0.5 * (rPrev + r) * dt;
+                    rPrev = r;
+                }
+                qPrev = qq;
+                double env = Smooth.step((qq + 1) / 0.9) * Smooth.step((n - qq) / 0.9);
+                double envT = Smooth.window(t - start, duration, 1.2);
+
+                double vBase = pauses ? signedLength.at(t) * travelRate.at(t) : vMean.at(t);
+                double v = vBase * env;
+                double stumblePitch = 0;
+                double stumbleDrop = 0;
+                for (double[] s : stumbles) {
+                    double tau = t - s[0];
+                    if (tau > 0 && tau < 1.0) {
+                        double vHere = Math.abs(vBase);
+                        v -= s[1] * Math.min(0.5, 0.8 * vHere) * dipShape.at(tau);
+                        stumblePitch += s[1] * Math.toRadians(8) * pitchShape.at(tau);
+                        double catchT = (tau - RECOVERY_LANDING_S) / RECOVERY_LANDING_WIDTH_S;
+                        stumbleDrop -= 0.02 * dropShape.at(tau) + RECOVERY_LANDING_M * Math.exp(-0.5 * catchT * catchT);
+                    }
+                }
+                if (jj > 0) heading += turnRate.at(t) * env * dt; // rectangle rule is fine for heading
+                double c = Math.cos(heading);
+                double sn = Math.sin(heading);
+                double vx = v * c;
+                double vy = v * sn;
+                if (jj > 0) {
+                    px += 0.5 * (vxPrev + vx) * dt;
+                    py += 0.5 * (vyPrev + vy) * dt;
+                }
+                vxPrev = vx;
+                vyPrev = vy;
+
+                double along = uc.at(t) * Math.sin(2 * Math.PI * (qq - pV.at(t))) * env + ap[o];
+                double lateral = -latAmp.at(t) * Math.cos(Math.PI * (qq - 0.5)) * env;
+                x[o] = px + along * c - lateral * sn;
+                y[o] = py + along * sn + lateral * c;
+                z[o] += -zc.at(t) * Math.cos(2 * Math.PI * (qq - pLow.at(t))) * env + kneeDrop.at(t) * envT + stumbleDrop;
+                yaw[o] = heading - heading0 + yawAmp.at(t) * Math.cos(Math.PI * qq) * env;
+                pitch[o] = lean.at(t) * envT + pitchAmp.at(t) * Math.cos(2 * Math.PI * (qq - 0.45)) * env + stumblePitch;
+                roll[o] = -rollAmp.at(t) * Math.cos(Math.PI * (qq - 0.35)) * env;
+            }
+            j = jb;
+            int i = first + ja - tl.base;
+            for (int ch = 0; ch < 6; ch++) {
+                tl.add(ch, i, pose[ch], len);
+                if (jb == m) tl.hold(ch, i + len, pose[ch][len - 1]);
+            }
+        }
+
+        /** Time of the bout's internal sample {@code jj}. */
+        private double time(int jj) {
+            return (first + jj - Timeline.PAD) * dt;
+        }
+
+        /**
+         * The contacts' transients over bout samples {@code [ja, jb)} into {@code z} and {@code ap} (index 0
+         * is {@code ja}), contact by contact in order, as the whole bout adds them.
+         */
+        private void impacts(int ja, int jb, double[] z, double[] ap) {
+            int m = after - first;
+            for (int c = 0; c < n; c++) {
+                boolean f = fwd(c);
+                double shuffle = walk(c).style().shuffle();
+                // a flat-footed contact spreads the load over a longer time: lower ring, slower rise
+                double omega = 2 * Math.PI * (f ? 22 : 17) * (1 - 0.35 * shuffle);
+                double tauPeak = (f ? 0.020 : 0.025) * (1 + shuffle);
+                double az = (f ? 3.0 : 1.4) * impactScale(c);
+                double aap = (f ? 1.8 : 0.8) * impactScale(c) * sign(c);
+                int jc = (int) Math.floor((tc[c] - t0) / dt);
+                int jEnd = Math.min(Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt)), jb);
+                for (int jj = Math.max(Math.max(0, jc), ja); jj < jEnd; jj++) {
+                    double tr = Smooth.impact(time(jj) - tc[c], omega, tauPeak);
+                    z[jj - ja] += az * tr;
+                    ap[jj - ja] -= aap * tr;
+                }
+                // weight acceptance, at the pendulum's lowest point (as soft as the contact, without the speed term)
+                double tLoad = tc[c] + (f ? 0.07 : 0.10) * vault(c);
+                double drop = LOADING_ACCEL * softness(c) * LOADING_SIGMA_S * LOADING_SIGMA_S;
+                int ls = Math.max(Math.max(0, (int) Math.floor((tLoad - 4 * LOADING_SIGMA_S - t0) / dt)), ja);
+                int le = Math.min(Math.min(m, (int) Math.ceil((tLoad + 4 * LOADING_SIGMA_S - t0) / dt)), jb);
+                for (int jj = ls; jj < le; jj++) {
+                    double u = (time(jj) - tLoad) / LOADING_SIGMA_S;
+                    z[jj - ja] -= drop * Math.exp(-0.5 * u * u);
+                }
+                if (walk(c).style().cane() && weak(c) && c > 0) {
+                    // the cane lands during the weak leg's swing (three-point gait), a small jolt through arm and trunk
+                    double tCane = tc[c] - (1 - CANE_AT_SWING) * vault(c - 1);
+                    double w = 2 * Math.PI * CANE_RING_HZ;
+                    int js = (int) Math.floor((tCane - t0) / dt);
+                    int je = Math.min(Math.min(m, js + 1 + (int) Math.ceil(6 * 0.012 / dt)), jb);
+                    for (int jj = Math.max(Math.max(0, js), ja); jj < je; jj++) z[jj - ja] += CANE_JOLT * Smooth.impact(time(jj) - tCane, w, 0.012);
+                }
+            }
+            // the closing foot is set down beside the other one: a contact softer than a step's
+            // (CLOSING_IMPACT), with no weight acceptance (the body is already over the leading foot)
+            int c = n - 1;
+            double shuffle = walk(c).style().shuffle();
+            double omega = 2 * Math.PI * (fwd(c) ? 22 : 17) * (1 - 0.35 * shuffle);
+            double tauPeak = (fwd(c) ? 0.020 : 0.025) * (1 + shuffle);
+            double az = (fwd(c) ? 3.0 : 1.4) * impactScale(c) * CLOSING_IMPACT;
+            int jc = (int) Math.floor((closing - t0) / dt);
+            int jEnd = Math.min(Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt)), jb);
+            for (int jj = Math.max(Math.max(0, jc), ja); jj < jEnd; jj++) z[jj - ja] += az * Smooth.impact(time(jj) - closing, omega, tauPeak);
+        }
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * A scenario's samples rendered as they are asked for, for a consumer that reads them once in
  * order (the demo's simulated chip): segment by segment, into a window of the internal timeline
- * that starts at the oldest index still needed, so memory is that of the longest segment (a
- * bout of walking), not of the whole walk, and the first samples come without rendering the rest.
- * The samples are those of {@link Scenario#run()}, bit for bit (the same arithmetic, the same noise
- * sequence): {@code SimulationStreamTest}.
+ * that starts at the oldest index still needed, and a bout of walking a stretch at a time as the
+ * window moves on ({@link GaitBout#begin}), so memory is that of a window or of the longest other
+ * segment, not of the whole walk or of a bout, and the first samples come without rendering the
+ * rest. The samples are those of {@link Scenario#run()}, bit for bit (the same arithmetic, the same
+ * noise sequence, each index's deltas added in segment order): {@code SimulationStreamTest}.
  */
 public final class SimulationStream {
     /** Internal samples a window reaches past the index it was made for (4 s at 1 kHz): windows are remade per segment or per chunk, not per sample. */
@@ -26,6 +27,9 @@ public final class SimulationStream {
     private Timeline tl;
     private int rendered;
     private int next;
+    /** The bout being rendered a stretch at a time, or null; the pose from before it, held beyond what it has rendered. */
+    private GaitBout.Pass open;
+    private double[] beforeOpen;
 
     SimulationStream(Scenario scenario) {
         this.scenario = scenario;
@@ -67,8 +71,14 @@ public final class SimulationStream {
     public boolean next(double[] out7) {
         if (next >= sampler.samples) return false;
         int i = sampler.internalIndex(next);
+        // the segments that reach the indices the sampler reads, i - 1 to i + 1, before the window moves
+        // past their start; then the window, from the open bout's next index if that is earlier
         while (rendered < segments.size() && earliest[rendered] <= i + 1) render(i);
-        if (i + 1 >= tl.base + tl.n) tl = new Timeline(tl, i - 1, Math.min(total, i - 1 + CHUNK) - (i - 1), total);
+        if (i + 1 >= tl.base + tl.n) window(i - 1, Math.min(total, i - 1 + CHUNK));
+        if (open != null && open.next() <= i + 1) {
+            open.renderTo(tl, tl.reach());
+            if (open.done()) open = null;
+        }
         sampler.sample(tl, next, row);
         System.arraycopy(row, 0, out7, 0, 7);
         next++;
@@ -77,12 +87,32 @@ public final class SimulationStream {
 
     private final double[] row = new double[8];
 
+    /** Remakes the window as absolute indices {@code [lo, hi)}, from earlier if the open bout has not reached {@code lo}. */
+    private void window(int lo, int hi) {
+        if (open == null) {
+            tl = new Timeline(tl, lo, hi - lo, total);
+        } else {
+            int from = Math.min(lo, open.next());
+            tl = new Timeline(tl, from, hi - from, total, beforeOpen);
+        }
+    }
+
     private void render(int i) {
-        Segment s = segments.get(rendered);
         int lo = Math.min(i - 1, earliest[rendered]);
-        int hi = Math.min(total, Math.max(tl.base + tl.n, absoluteIndex(s.end()) + MARGIN));
-        tl = new Timeline(tl, lo, hi - lo, total);
-        s.render(tl, truth);
+        if (open != null) {
+            // the next segment overlaps the open bout's end (a fall): the bout's rest first, as the whole walk adds them
+            window(lo, Math.min(total, Math.max(tl.base + tl.n, open.after + MARGIN)));
+            open.renderTo(tl, tl.reach());
+            open = null;
+        }
+        Segment s = segments.get(rendered);
+        if (s instanceof GaitBout bout) {
+            beforeOpen = tl.lastPose();
+            open = bout.begin(tl, truth);
+        } else {
+            window(lo, Math.min(total, Math.max(tl.base + tl.n, absoluteIndex(s.end()) + MARGIN)));
+            s.render(tl, truth);
+        }
         rendered++;
     }
 
@@ -92,7 +122,12 @@ public final class SimulationStream {
      * last sample).
      */
     public Truth truth() {
-        while (rendered < segments.size()) render(sampler.internalIndex(sampler.samples - 1));
+        // no pose is read after this: a bout gives its truth when it begins, and need not be rendered
+        open = null;
+        while (rendered < segments.size()) {
+            render(sampler.internalIndex(sampler.samples - 1));
+            open = null;
+        }
         next = sampler.samples;
         return truth.build();
     }

@@ -44,6 +44,15 @@ final class Timeline {
      * rendered into {@code from} ended inside it).
      */
     Timeline(Timeline from, int base, int samples, int total) {
+        this(from, base, samples, total, from.lastPose());
+    }
+
+    /**
+     * The window of absolute indices {@code [base, base + samples)} of a walk {@code total} long:
+     * what {@code from} holds of it, and beyond {@code from}'s end the pose {@code held} (for a window
+     * remade while a segment is rendered a stretch at a time: the pose from before that segment).
+     */
+    Timeline(Timeline from, int base, int samples, int total, double[] held) {
         this.dt = from.dt;
         this.n = samples;
         this.base = base;
@@ -51,14 +60,25 @@ final class Timeline {
         for (int c = 0; c < 6; c++) {
             double[] a = new double[samples];
             double[] old = from.ch[c];
-            double held = old[from.n - 1];
             for (int i = 0; i < samples; i++) {
                 int j = base + i - from.base;
                 if (j < 0) throw new IllegalStateException("window at " + base + " starts before the kept " + from.base);
-                a[i] = j < from.n ? old[j] : held;
+                a[i] = j < from.n ? old[j] : held[c];
             }
             ch[c] = a;
         }
+    }
+
+    /** The pose at this timeline's last index: what segments rendered into it hold beyond it. */
+    double[] lastPose() {
+        double[] p = new double[6];
+        for (int c = 0; c < 6; c++) p[c] = ch[c][n - 1];
+        return p;
+    }
+
+    /** The absolute index a segment may write up to (exclusive): this window's end, or no limit where the walk's own end is. */
+    int reach() {
+        return cut ? base + n : Integer.MAX_VALUE;
     }
 
     /** The internal index nearest to time {@code t}. */
@@ -78,8 +98,13 @@ final class Timeline {
 
     /** Adds {@code d[k]} at index {@code i0 + k}, then holds {@code d[last]} to the end of the timeline. */
     void addHeld(int c, int i0, double[] d) {
+        add(c, i0, d, d.length);
+        hold(c, i0 + d.length, d.length == 0 ? 0 : d[d.length - 1]);
+    }
+
+    /** Adds {@code d[k]} at index {@code i0 + k} for {@code k < len}: a stretch of a segment rendered in order. */
+    void add(int c, int i0, double[] d, int len) {
         double[] a = ch[c];
-        int len = d.length;
         if (cut && (i0 < 0 || i0 + len > n)) {
             throw new IllegalStateException("a segment at " + (base + i0) + ", " + len + " long, outside the window " + base + " + " + n);
         }
@@ -87,9 +112,13 @@ final class Timeline {
             int i = i0 + k;
             if (i >= 0 && i < n) a[i] += d[k];
         }
-        double last = len == 0 ? 0 : d[len - 1];
+    }
+
+    /** Adds a segment's final delta {@code last} from index {@code from} to the end of the timeline. */
+    void hold(int c, int from, double last) {
         if (last != 0) {
-            for (int i = Math.max(0, i0 + len); i < n; i++) a[i] += last;
+            double[] a = ch[c];
+            for (int i = Math.max(0, from); i < n; i++) a[i] += last;
         }
     }
 }

@@ -82,7 +82,7 @@ class GaitSimActivityTest {
         Simulation sim = Scenario.builder(3).mounting(Axis.MINUS_Z, 0).stand(2).fall(FallKind.LEFT).lie(3).getUp().stand(3)
                 .walk(Direction.FORWARD, 6, 100).stand(2).build().run();
         assertEquals(G, meanAccel(sim, 0, sim.duration() - 1.5, sim.duration()), 0.1);
-        assertEquals(6, sim.truth().steps().size());
+        assertEquals(6 + 1, sim.truth().steps().size(), "six steps and the closing one");
     }
 
     @Test
@@ -95,7 +95,7 @@ class GaitSimActivityTest {
         assertEquals(sim.size(), r.size());
         assertEquals(100, r.rateHz());
         assertEquals(Axis.MINUS_Z, r.forwardAxis());
-        assertEquals("40", r.metadata().get("true_backward_steps"));
+        assertEquals("41", r.metadata().get("true_backward_steps"), "40 steps and the closing one");
         assertEquals(sim.accel(500, 0), r.ax()[500], 1e-4);
     }
 }

@@ -97,7 +97,7 @@ class GaitSimKneeFlexionTest {
             assertEquals(p.rateHz(), sim.rateHz());
             Look[] l = straightThenBent(sim);
             assertTrue(l[1].accelRms < 0.8 * l[0].accelRms, p + " " + d + ": " + l[1] + " vs " + l[0]);
-            assertEquals(40, sim.truth().steps().size());
+            assertEquals(2 * (20 + 1), sim.truth().steps().size(), "two walks of 20 steps, each with its closing step");
         }
     }
 }

@@ -59,16 +59,17 @@ class GaitSimScenarioTest {
     @Test
     void contactCountsMatchTheScript() {
         Simulation demo = Scenarios.demo(5).run();
-        assertEquals(20, demo.truth().count(Direction.FORWARD));
-        assertEquals(230, demo.truth().count(Direction.BACKWARD));
+        // every bout ends with its closing step: one forward bout, two backward ones
+        assertEquals(20 + 1, demo.truth().count(Direction.FORWARD));
+        assertEquals(230 + 2, demo.truth().count(Direction.BACKWARD));
         List<TrueStep> steps = demo.truth().steps();
         for (int i = 1; i < steps.size(); i++) {
             double gap = steps.get(i).time() - steps.get(i - 1).time();
             assertTrue(gap > 0.3, "contacts " + (i - 1) + " and " + i + " only " + gap + " s apart");
         }
         Simulation mixed = Scenarios.mixed(5).run();
-        assertEquals(20, mixed.truth().count(Direction.FORWARD));
-        assertEquals(30, mixed.truth().count(Direction.BACKWARD));
+        assertEquals(20 + 1, mixed.truth().count(Direction.FORWARD));
+        assertEquals(30 + 1, mixed.truth().count(Direction.BACKWARD));
         assertTrue(mixed.truth().steps(Direction.FORWARD).get(19).time() < mixed.truth().steps(Direction.BACKWARD).get(0).time());
     }
 
@@ -191,7 +192,7 @@ class GaitSimScenarioTest {
             }
         }
         assertTrue(minFwdInStumble < -3, "braking spike " + minFwdInStumble);
-        assertEquals(20, sim.truth().steps().size());
+        assertEquals(20 + 1, sim.truth().steps().size(), "20 steps and the closing one");
         assertTrue(sim.truth().intervals(Interval.Kind.FALL).isEmpty());
     }
 

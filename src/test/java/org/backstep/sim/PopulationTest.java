@@ -69,7 +69,8 @@ class PopulationTest {
         Simulation sim = w.scenario().run();
         int walks = w.bouts().stream().mapToInt(Population.Bout::walks).sum();
         assertEquals(walks, sim.truth().intervals(Interval.Kind.WALK).size());
-        assertEquals(w.bouts().stream().mapToInt(Population.Bout::steps).sum(), sim.truth().steps().size());
+        // each bout ends with its closing step, the trailing foot set down beside the other
+        assertEquals(w.bouts().stream().mapToInt(Population.Bout::steps).sum() + w.bouts().size(), sim.truth().steps().size());
     }
 
     @Test

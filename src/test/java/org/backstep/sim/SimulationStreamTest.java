@@ -80,4 +80,26 @@ class SimulationStreamTest {
         // a 12-step bout at 85 spm is under 9 s: 9,000 internal samples at 1 kHz, plus a chunk; the walk is 500,000
         assertTrue(max < 20_000, "largest window " + max + " internal samples");
     }
+
+    @Test
+    void boutsThatStartBetweenTwoSlowSamples() {
+        // at 50 Hz an output sample is 20 internal ones apart: these walkers' bouts start between the
+        // indices two samples read, where a window moved on first would have dropped the start
+        List<Population.Walker> walkers = Population.draw(1, 15);
+        same(walkers.get(6).scenario());
+        same(walkers.get(14).scenario());
+    }
+
+    @Test
+    void aLongBoutIsRenderedAStretchAtATime() {
+        // the demo's middle bout: 142 backward steps, 100 s, 100,000 internal samples at 1 kHz; then a fall at its end
+        Scenario sc = Scenario.builder(13).stand(2).walk(Direction.BACKWARD, 142, 85).fall(FallKind.BACKWARD).lie(3).build();
+        same(sc);
+        SimulationStream s = sc.stream();
+        double[] row = new double[7];
+        int max = 0;
+        while (s.next(row)) max = Math.max(max, s.windowLength());
+        // a window is a chunk of 4,096, from the bout's next index when it lags the sampler by a few
+        assertTrue(max < 10_000, "largest window " + max + " internal samples");
+    }
 }
