@@ -18,7 +18,8 @@ import org.backstep.signal.Cascade;
  * for step length s and leg length L; knees kept bent shorten the step and the arc flattens
  * (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed stance legs cut the vertical
  * excursion by up to 69 %). A stride's period depends only on its outer contacts, so the gait
- * engine's error in the middle one cancels;</li>
+ * engine's error in the middle one cancels. A very slow step is a vault and a pause on both feet:
+ * its bounce is the vault's ({@link #MAX_VAULT_S});</li>
  * <li>the contact: the peak vertical acceleration of each step (the log mean of the two), the heel
  * strike and the weight acceptance. A flexed knee at contact lowers the impact force (Lafortune,
  * Hennig and Lake 1996, J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already
@@ -32,7 +33,8 @@ import org.backstep.signal.Cascade;
  *
  * <p>Steps come from the gait engine, which misses weak ones and reports each contact with some
  * error. A gap of about two steps is a missed step only when the pelvis rose and fell twice in it
- * ({@link #CYCLE_SHARE}); a longer gap is a pause, after which the walk starts again (the
+ * ({@link #CYCLE_SHARE}), or in two such gaps in a row as long as each other ({@link #SAME_GAP});
+ * each is then a stride by itself. A longer gap is a pause, after which the walk starts again (the
  * {@link #SKIP_STEPS} steps of gait initiation are not judged). The last step before a pause is a
  * stop, not walking: each step is judged only once the next one shows the walk went on.
  *
