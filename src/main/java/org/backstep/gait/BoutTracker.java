@@ -39,6 +39,14 @@ final class BoutTracker {
      */
     private static final double RHYTHM_RATIO = 2.0 * 1.15;
     /**
+     * Step-to-step interval ratio a limp reaches as the engine reads it: 1:2 with 15% variability
+     * ({@link #RHYTHM_RATIO}), with each contact read about 0.1 s off by how softly it lands (a
+     * weak leg's soft landing peaks early): a 0.45 s short step read as 0.35 s, a 0.9 s long one as
+     * 1.0 s.
+     */
+    private static final double LIMP_READ_RATIO = 3.0;
+    private boolean otherStepHeld;  // the chain's last step broke its pace within LIMP_READ_RATIO
+    /**
      * Inside a bout, a candidate earlier than this fraction of the walker's step interval is a
      * second bump of a slow, double-humped vertical profile (it comes 0.3 to 0.6 s after the push
      * of a walker whose steps are 1 to 2 s apart) unless its push is comparable to the walker's.
@@ -125,8 +133,14 @@ final class BoutTracker {
             }
             boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
             boolean rhythmic = Double.isNaN(interval) || (gap < interval * RHYTHM_RATIO && gap > interval / RHYTHM_RATIO);
+            // A limp's other step, with its contact read off by a soft landing, may break the step
+            // ratio: the chain keeps it once, without taking its pace, and the step after it must
+            // come back to the chain's pace (the strides stay regular).
+            boolean otherStep = !rhythmic && !confirmed && !otherStepHeld && held >= 2
+                    && gap < interval * LIMP_READ_RATIO && gap > interval / LIMP_READ_RATIO;
+            otherStepHeld = otherStep;
             // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
-            boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && rhythmic);
+            boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && (rhythmic || otherStep));
             if (ends && !confirmed && inRange && held > 0) {
                 // The rhythm broke, not the walk: the chain's last candidate may be the first step
                 // of the rhythm that follows (a faint sway before the first step set a slow pace).
@@ -244,6 +258,7 @@ final class BoutTracker {
             if (settled) lastBoutDirection = sign();
         }
         confirmed = false;
+        otherStepHeld = false;
         settled = false;
         provisionalForward = provisionalBackward = 0;
         held = 0;
@@ -358,6 +373,7 @@ final class BoutTracker {
     /** Keeps only the chain's last candidate, as the start of a new chain. */
     private void restartFromLast() {
         while (held > 1) shiftHeld();
+        otherStepHeld = false;
         pushLevel = heldAmp[0];
         evidence = 0;
     }

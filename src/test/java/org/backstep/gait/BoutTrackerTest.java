@@ -266,4 +266,27 @@ class BoutTrackerTest {
             assertEquals(corr < -0.4 ? 5 : 4, run.steps.size(), "coupling " + corr);
         }
     }
+
+    /**
+     * A 1:2 limp as the engine reads it: the weak leg's soft landing peaks early, so its short
+     * step reads 0.55 s and the long one 1.45 s (2.6:1, past the 2.3 of the step ratio). The chain
+     * keeps the other step once and goes on when the pace comes back, and its regular strides
+     * confirm it from its first step (before, the chain restarted at every step and never grew).
+     */
+    @Test
+    void aLimpReadPastTheStepRatioKeepsItsChainWhenThePaceComesBack() {
+        double[][] gaps = {{0.55, 1.45, 0.55, 1.45, 0.55, 1.45, 0.55}};
+        int[] expected = {8};
+        for (int k = 0; k < gaps.length; k++) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 8; i++) {
+                // braking too weak for the coupling way in: the rhythm of its strides must show it
+                b.peak(t, 1.0, -0.1, 1, i % 2 == 0 ? 0.06 : -0.06, 4, 0.3, t + 0.25);
+                if (i < 7) t += gaps[k][i];
+            }
+            assertEquals(expected[k], run.steps.size(), "gaps " + java.util.Arrays.toString(gaps[k]));
+        }
+    }
 }
