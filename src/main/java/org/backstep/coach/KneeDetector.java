@@ -9,39 +9,53 @@ import org.backstep.signal.Cascade;
  * Bent knees while walking, from what the pelvis does, against the wearer's own straight-knee
  * walking in this session.
  *
- * <p>Per step, two features of the vertical acceleration (gravity removed):
+ * <p>Per stride (two consecutive steps, so that a limp's alternating soft and firm steps cancel),
+ * two features of the vertical acceleration (gravity removed):
  * <ul>
- * <li>the bounce: RMS of the 0.5-4 Hz vertical acceleration divided by the step's angular frequency
- * squared, a displacement that tracks the pelvis's vertical excursion. A straight leg vaults the
- * pelvis over an arc of about s²/(8L) for step length s and leg length L; knees kept bent shorten
- * the step and the arc flattens (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed
- * stance legs cut the vertical excursion by up to 69 %);</li>
- * <li>the contact: the peak vertical acceleration of the step, the heel strike and the weight
- * acceptance. A flexed knee at contact lowers the impact force (Lafortune, Hennig and Lake 1996,
- * J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already bent, has no loading-response
- * flexion left to give.</li>
+ * <li>the bounce: RMS of the 0.5-4 Hz vertical acceleration over the stride, times the stride's
+ * mean step period squared (over the step's angular frequency squared), a displacement that tracks
+ * the pelvis's vertical excursion. A straight leg vaults the pelvis over an arc of about s²/(8L)
+ * for step length s and leg length L; knees kept bent shorten the step and the arc flattens
+ * (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed stance legs cut the vertical
+ * excursion by up to 69 %). A stride's period depends only on its outer contacts, so the gait
+ * engine's error in the middle one cancels. A very slow step is a vault and a pause on both feet:
+ * its bounce is the vault's ({@link #MAX_VAULT_S});</li>
+ * <li>the contact: the peak vertical acceleration of each step (the log mean of the two), the heel
+ * strike and the weight acceptance. A flexed knee at contact lowers the impact force (Lafortune,
+ * Hennig and Lake 1996, J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already
+ * bent, has no loading-response flexion left to give.</li>
  * </ul>
  * Both scale with walking speed too, and speed is what separates the two: walking slower with
- * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). Each step's score
- * is the mean of the two log-ratios to the baseline, less {@link #CADENCE_EXPONENT} times the log
- * of the cadence ratio, and only steps at about the baseline's pace are judged
- * ({@link #PACE_BAND_LOG}).
+ * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). A window's score
+ * is the median of its strides' mean log-ratios to the baseline, less {@link #CADENCE_EXPONENT}
+ * times the log of the median cadence ratio, and only windows at about the baseline's pace are
+ * judged ({@link #PACE_BAND_LOG}).
  *
- * <p>The baseline is the wearer's own first {@link #BASE_STEPS} steps in each direction (after
- * {@link #SKIP_STEPS} steps of gait initiation in each bout; walk tall to start): forward and
- * backward walking are different gaits (backward steps are shorter and land on the forefoot), so
- * neither is judged against the other. It also gives the wearer's own step-to-step spread of the
- * score. Steps are scored in strides (two consecutive steps), so a limp's alternating soft and firm
- * steps cancel. A lapse is the median score of the last {@link #WINDOW} strides under
- * {@link #LAPSE_LOG} and under {@link #SPREADS} standard errors of the baseline's own spread; it
- * clears above {@link #CLEAR_LOG}. A median of twelve resists the soft closing steps of a walk. A
- * lapse the alert policy held back (a more urgent alert was sounding) is offered again at each
- * stride while it lasts, until it is heard.
+ * <p>Steps come from the gait engine, which misses weak ones and reports each contact with some
+ * error. A gap of about two steps is a missed step only when the pelvis rose and fell twice in it
+ * ({@link #CYCLE_SHARE}), or in two such gaps in a row as long as each other ({@link #SAME_GAP});
+ * each is then a stride by itself. A longer gap is a pause, after which the walk starts again (the
+ * {@link #SKIP_STEPS} steps of gait initiation are not judged). The last step before a pause is a
+ * stop, not walking: each step is judged only once the next one shows the walk went on.
+ *
+ * <p>The baseline is the wearer's own first {@link #BASE_STEPS} steps in each direction, in strides
+ * (walk tall to start): forward and backward walking are different gaits (backward steps are
+ * shorter and land on the forefoot), so neither is judged against the other. It also gives the
+ * wearer's own stride-to-stride spread of the score. A lapse is the median score of the last
+ * {@link #WINDOW} strides under {@link #LAPSE_LOG} and {@link #SPREADS} standard errors (of the
+ * window's median against the baseline's, from the baseline's spread) below the baseline; it
+ * clears above {@link #CLEAR_LOG}. A median of twelve resists odd strides. A lapse the alert policy
+ * held back (a more urgent alert was sounding) is offered again at each stride while it lasts,
+ * until it is heard.
  *
  * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
 final class KneeDetector {
-    /** Straight-knee steps per direction that make the baseline (enough for a median and a spread). */
+    /**
+     * Straight-knee steps per direction that make the baseline, in strides (enough for a median and a
+     * spread): twelve strides overlapping by a step, or six whose middle contact the gait engine
+     * missed; the same walking either way.
+     */
     static final int BASE_STEPS = 12;
     /** Gait initiation: the first steps of each bout accelerate the pelvis and are not typical. */
     static final int SKIP_STEPS = 3;
@@ -55,7 +69,7 @@ final class KneeDetector {
     static final double LAPSE_LOG = Math.log(0.82);
     /** Clears at 0.9 of the baseline: hysteresis, so one lapse is one alert. */
     static final double CLEAR_LOG = Math.log(0.9);
-    /** The lapse must also be this many standard errors of the window median below the baseline. */
+    /** The lapse must also be this many standard errors below the baseline. */
     static final double SPREADS = 3;
     /**
      * How the score discounts a change of cadence: straight-knee bounce and contacts grow with speed,
@@ -66,7 +80,7 @@ final class KneeDetector {
      */
     static final double CADENCE_EXPONENT = 1;
     /**
-     * Steps are judged only while their median period is within 15 % of the baseline's: knees bent
+     * Strides are judged only while their median period is within 15 % of the baseline's: knees bent
      * 40 degrees quicken steps by about 6 %, while a change of pace of 15 % or more changes the
      * speed, and with it the bounce and the contacts, by more than a knee bend does.
      */
@@ -79,83 +93,136 @@ final class KneeDetector {
      * feet; judged against the wearer's own steps at the same pace, that is what it is compared with.
      */
     static final double MAX_STEP_S = 4;
+    /**
+     * Longest vault over the stance leg, s: the swing leg moves as a pendulum (about 0.4 to 0.6 s at
+     * any speed) and single support lasts about as long, so slow walkers lengthen double support,
+     * not the vault (double support rises from about 20 % of the cycle at normal speed to over 40 %
+     * in slow gait).
+     */
+    static final double MAX_VAULT_S = 1.2;
     /** Steps closer than this (s) are not walking. */
     static final double MIN_STEP_S = 0.3;
     /**
-     * A gap between 1.6 and 2.4 of the walk's last step period holds one missed step: halfway
+     * A gap between 1.6 and 2.4 of the walk's step period (half its last stride) holds one missed
+     * step, or is a pause when longer and without a second cycle ({@link #CYCLE_SHARE}): halfway
      * between one and two steps, and between two and three, with step times varying by up to 15 %.
      */
     static final double MISSED_LOW = 1.6;
     static final double MISSED_HIGH = 2.4;
+    /**
+     * Two gaps this close (ratio) are the same span of walking: step times vary by up to 15 % from
+     * step to step, and a limp's short and long steps are both inside each span of two.
+     */
+    static final double SAME_GAP = 1.3;
+
+    /**
+     * A missed step shows as two cycles of the pelvis's vertical motion in one gap, a slow step as
+     * one: the band-passed vertical acceleration must cross this share of the last step's amplitude
+     * downward and then upward to count a cycle. A third is far above sensor noise for any walking
+     * bounce (a shuffle's 0.1 m/s^2 against the MPU-6050's 0.01 m/s^2 in this band) and below the
+     * half-amplitude the pelvis reaches each step.
+     */
+    static final double CYCLE_SHARE = 1 / 3.0;
 
     private final Cascade band;
 
-    // per-step accumulators
+    // accumulators of the step in progress
     private double sq;
     private int n;
     private double peak = Double.NEGATIVE_INFINITY;
+    /** Vertical cycles in this gap: upward crossings of +level after the signal was under -level (kept across steps). */
+    private int cycles;
+    private boolean low;
+    private double level = Double.POSITIVE_INFINITY;
+
     private double lastStepT = Double.NEGATIVE_INFINITY;
+    private double lastGap = Double.NaN;
+    private int lastCycles;
     private Direction lastDir;
     private int boutSteps;
     private double lastPeriod = Double.NaN;
+    /** The walk's step period: half its last stride. */
+    private double walkPeriod = Double.NaN;
+    /** The last step, judged once the next one shows the walk went on. */
+    private final Step pending = new Step();
+    /** The step judged before, the first half of the next stride. */
+    private final Step previous = new Step();
 
     private final Baseline[] base = {new Baseline(), new Baseline()};
+    /** Stride bounce and contact against the baseline, of the last {@link #WINDOW} strides. */
     private final double[] score = new double[WINDOW];
     private final double[] scratch = new double[WINDOW];
-    /** Log step period against the baseline's, of the last {@link #WINDOW} steps. */
+    /** Log stride period against the baseline's, of the last {@link #WINDOW} strides. */
     private final double[] pace = new double[WINDOW];
-    private int paceCount;
     private int rCount;
-    private double prevScore = Double.NaN;
     private Direction windowDir;
     private boolean gaitLapse;
     private double lapseAt;
 
-    /** The straight-knee baseline of one walking direction. */
+    /**
+     * One step's sums: squared band-passed acceleration over n samples, contact peak, period (s);
+     * or two steps', when the gait engine missed the contact between them.
+     */
+    private static final class Step {
+        boolean set, two;
+        double sq, peak, period;
+        int n;
+
+        void copy(Step o) {
+            set = o.set;
+            two = o.two;
+            sq = o.sq;
+            n = o.n;
+            peak = o.peak;
+            period = o.period;
+        }
+
+        double amplitude() {
+            return Math.sqrt(2 * sq / n);
+        }
+    }
+
+    /** The straight-knee baseline of one walking direction, in logs of stride features. */
     private static final class Baseline {
         final double[] bounce = new double[BASE_STEPS];
         final double[] impact = new double[BASE_STEPS];
         final double[] period = new double[BASE_STEPS];
         final double[] tmp = new double[BASE_STEPS];
-        int count;
-        double logBounce, logImpact, logPeriod, spread;
+        /** Strides kept, and the steps they add up to. */
+        int count, steps;
+        double logBounce, logImpact, logPeriod, spread, stillAmp, stillImpact;
 
         boolean ready() {
-            return count >= BASE_STEPS;
+            return steps >= BASE_STEPS;
         }
 
-        void add(double b, double i, double p) {
-            bounce[count] = Math.log(b);
-            impact[count] = Math.log(i);
-            period[count] = Math.log(p);
+        /** A stride that adds {@code newSteps} steps of walking (one when it overlaps the last). */
+        void add(double logB, double logI, double logP, int newSteps) {
+            bounce[count] = logB;
+            impact[count] = logI;
+            period[count] = logP;
             count++;
+            steps += newSteps;
             if (!ready()) return;
-            logBounce = median(bounce, tmp);
-            logImpact = median(impact, tmp);
-            logPeriod = median(period, tmp);
-            // the spread of the stride score (two consecutive steps), robustly: 1.4826 MAD is the SD
-            // of a normal spread
-            double prev = stepScore(0);
-            for (int k = 1; k < BASE_STEPS; k++) {
-                double cur = stepScore(k);
-                tmp[k - 1] = Math.abs(0.5 * (prev + cur));
-                prev = cur;
-            }
-            tmp[BASE_STEPS - 1] = Double.POSITIVE_INFINITY;
-            spread = 1.4826 * kth(tmp, (BASE_STEPS - 1) / 2);
+            logBounce = median(bounce, count, tmp);
+            logImpact = median(impact, count, tmp);
+            logPeriod = median(period, count, tmp);
+            // the spread of the stride score, robustly: 1.4826 MAD is the SD of a normal spread
+            for (int k = 0; k < count; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
+            spread = 1.4826 * median(tmp, count, tmp);
+            // as quiet as the pelvis at rest: a small share of the baseline's bounce and contact
+            stillAmp = STILL_RATIO * Math.exp(logBounce - 2 * logPeriod);
+            stillImpact = STILL_RATIO * Math.exp(logImpact);
         }
 
-        private double stepScore(int k) {
-            return score(bounce[k], impact[k], period[k]);
-        }
-
-        /** A step's score against this baseline, from the logs of its bounce, contact and period. */
-        double score(double logB, double logI, double logP) {
-            return 0.5 * (logB - logBounce + logI - logImpact) + CADENCE_EXPONENT * (logP - logPeriod);
+        /** A stride's bounce and contact against this baseline: the mean of their log ratios. */
+        double score(double logB, double logI) {
+            return 0.5 * (logB - logBounce + logI - logImpact);
         }
 
         void reset() {
             count = 0;
+            steps = 0;
         }
     }
 
@@ -169,64 +236,127 @@ final class KneeDetector {
         sq += b * b;
         n++;
         if (vert > peak) peak = vert;
+        if (b < -level) {
+            low = true;
+        } else if (low && b > level) {
+            low = false;
+            cycles++;
+        }
     }
 
     /** A step contact (from the gait engine) closes the previous step's features. */
     void step(double t, Direction dir, boolean walking, AlertPolicy policy, double reportAt) {
         double gap = t - lastStepT;
-        // a gap of about two of this walk's last steps is one step the gait engine missed (weak steps
-        // of a limp, a cane or a bent knee): the span is then two steps of half that period
-        boolean missed = lastPeriod > 0 && dir == lastDir && gap > MISSED_LOW * lastPeriod && gap < MISSED_HIGH * lastPeriod;
+        Baseline b = base[dir == Direction.FORWARD ? 0 : 1];
+        // the walk's step period: its last stride's half (a limp's short and long steps averaged), or
+        // at its start the baseline's
+        double typical = walkPeriod > 0 ? walkPeriod : b.ready() ? Math.exp(b.logPeriod) : Double.NaN;
+        boolean same = walking && dir == lastDir;
+        // a gap of about two steps holding two vertical cycles is one step the gait engine missed (weak
+        // steps of a limp, a cane or a bent knee): the span is then two steps of half that period. A
+        // limp's long step, or one slow step, is one cycle. A walk whose every other step is missed from
+        // its start has no shorter step of its own: about two of the baseline's steps count too, and so
+        // does a gap as long as the last one when both held two cycles (the gait engine's error in a
+        // contact time can move one rise of the pelvis into the next gap, not two into two gaps in a row).
+        boolean missed = same && cycles >= 2 && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod))
+                || lastCycles >= 2 && gap < SAME_GAP * lastGap && lastGap < SAME_GAP * gap);
         double period = missed ? gap / 2 : gap;
-        boolean valid = walking && period > MIN_STEP_S && period < MAX_STEP_S && n > 0 && dir == lastDir;
-        if (!(period > 0) || period > MAX_STEP_S || dir != lastDir) {
+        // longer than the slowest step, or than two of this walk's steps and not a missed one: a pause
+        boolean paused = !(gap <= MAX_STEP_S) || typical > 0 && !missed && gap > MISSED_HIGH * typical;
+        if (!same || paused) {
             boutSteps = 0;
-            prevScore = Double.NaN;
+            walkPeriod = Double.NaN;
             lastPeriod = Double.NaN;
-        }
-        if (valid && !missed) lastPeriod = period;
-        lastStepT = t;
-        lastDir = dir;
-        if (valid) {
+            pending.set = false;
+            previous.set = false;
+        } else if (n == 0) {
+            // the gait engine confirms a walk with its first steps, reported together and late: steps
+            // of the walk's start, without samples of their own
             boutSteps++;
-            double w = 2 * Math.PI / period;
-            double bounce = Math.sqrt(2 * sq / n) / (w * w);
-            double impact = Math.max(peak, 0.1);
-            Baseline b = base[dir == Direction.FORWARD ? 0 : 1];
+            pending.set = false;
+            previous.set = false;
+        } else if (period > MIN_STEP_S) {
+            walkPeriod = lastPeriod > 0 ? 0.5 * (lastPeriod + period) : period;
+            lastPeriod = period;
+            boutSteps += missed ? 2 : 1;
             if (boutSteps > SKIP_STEPS) {
-                if (!b.ready()) {
-                    b.add(bounce, impact, period);
-                } else if (bounce > STILL_RATIO * Math.exp(b.logBounce) || impact > STILL_RATIO * Math.exp(b.logImpact)) {
-                    // (a "step" with the pelvis at rest is the gait engine's mistake, not a bent knee)
-                    if (windowDir != dir) {
-                        rCount = 0;
-                        paceCount = 0;
-                        windowDir = dir;
-                        prevScore = Double.NaN;
-                    }
-                    double sc = b.score(Math.log(bounce), Math.log(impact), Math.log(period));
-                    pace[paceCount++ % WINDOW] = Math.log(period) - b.logPeriod;
-                    // strides, not steps: a limp alternates a soft step on the weak leg with a firm one
-                    if (!Double.isNaN(prevScore)) {
-                        score[rCount % WINDOW] = 0.5 * (sc + prevScore);
-                        rCount++;
-                        if (rCount >= WINDOW) judge(t, b, policy, reportAt);
-                    }
-                    prevScore = sc;
-                }
+                // the step before went on into this one: it was walking, not the stop at a walk's end
+                if (pending.set) judgeStep(t, dir, b, policy, reportAt);
+                pending.set = true;
+                pending.sq = sq;
+                pending.n = n;
+                pending.peak = Math.max(peak, 0.1);
+                pending.period = period;
+                pending.two = missed;
             }
         }
+        lastStepT = t;
+        lastDir = dir;
+        lastGap = gap;
+        lastCycles = n > 0 ? cycles : 0;
+        // (steps the gait engine reports together, late, hold no samples: the level stays)
+        if (n > 0) level = CYCLE_SHARE * Math.sqrt(2 * sq / n);
         sq = 0;
         n = 0;
+        cycles = 0;
         peak = Double.NEGATIVE_INFINITY;
     }
 
+    /** Whether a gap is about two steps of {@code period}. */
+    private static boolean about2(double gap, double period) {
+        return period > 0 && gap > MISSED_LOW * period && gap < MISSED_HIGH * period;
+    }
+
+    /** The pending step closes a stride with the one before: into the baseline, or the window judged against it. */
+    private void judgeStep(double t, Direction dir, Baseline b, AlertPolicy policy, double reportAt) {
+        // a "step" with the pelvis at rest is the gait engine's mistake, not a bent knee
+        if (b.ready() && !(pending.amplitude() > b.stillAmp || pending.peak > b.stillImpact)) {
+            previous.set = false;
+            return;
+        }
+        if (windowDir != dir) {
+            rCount = 0;
+            windowDir = dir;
+        }
+        if (pending.two) {
+            // two steps whose middle contact the gait engine missed are a stride by themselves
+            stride(t, b, pending.period, pending.amplitude(), Math.log(pending.peak), 2, policy, reportAt);
+            previous.set = false;
+            return;
+        }
+        if (previous.set) {
+            double amp = Math.sqrt(2 * (pending.sq + previous.sq) / (pending.n + previous.n));
+            double logI = 0.5 * (Math.log(pending.peak) + Math.log(previous.peak));
+            stride(t, b, 0.5 * (pending.period + previous.period), amp, logI, 1, policy, reportAt);
+        }
+        previous.copy(pending);
+    }
+
+    /** A stride of mean step period {@code p}, acceleration amplitude {@code amp} and log contact peak: into the baseline, or judged. */
+    private void stride(double t, Baseline b, double p, double amp, double logI, int newSteps, AlertPolicy policy,
+            double reportAt) {
+        // a step slower than the longest vault is a vault and a pause on both feet, which carries no
+        // vertical swing: the bounce is the vault's, its amplitude the stride's RMS over the vault's share
+        double vault = Math.min(p, MAX_VAULT_S);
+        double logB = Math.log(amp * Math.sqrt(p / vault) * vault * vault);
+        if (!b.ready()) {
+            b.add(logB, logI, Math.log(p), newSteps);
+            return;
+        }
+        score[rCount % WINDOW] = b.score(logB, logI);
+        pace[rCount % WINDOW] = Math.log(p) - b.logPeriod;
+        rCount++;
+        if (rCount >= WINDOW) judge(t, b, policy, reportAt);
+    }
+
     private void judge(double t, Baseline b, AlertPolicy policy, double at) {
+        double p = median(pace, scratch);
         // another pace is another gait: its bounce and contacts changed with the speed, not the knees
-        if (Math.abs(median(pace, scratch)) > PACE_BAND_LOG) return;
-        double m = median(score, scratch);
-        // the window median's standard error, from the baseline's spread (1.25 sigma / sqrt(n) for a median)
-        double se = 1.25 * b.spread / Math.sqrt(WINDOW);
+        if (Math.abs(p) > PACE_BAND_LOG) return;
+        double m = median(score, scratch) + CADENCE_EXPONENT * p;
+        // the standard error of the window's median against the baseline's, both from the baseline's
+        // spread (1.25 sigma / sqrt(n) for a median)
+        double se = 1.25 * b.spread * Math.sqrt(1.0 / WINDOW + 1.0 / b.count);
         if (!gaitLapse && m < LAPSE_LOG && m < -SPREADS * se) {
             gaitLapse = true;
             lapseAt = at;
@@ -240,14 +370,22 @@ final class KneeDetector {
     }
 
     private static double median(double[] v, double[] tmp) {
-        System.arraycopy(v, 0, tmp, 0, v.length);
-        int n = v.length;
-        return n % 2 == 1 ? kth(tmp, n / 2) : 0.5 * (kth(tmp, n / 2 - 1) + kth(tmp, n / 2));
+        return median(v, v.length, tmp);
+    }
+
+    /** The median of the first {@code n} of {@code v}, using {@code tmp} (which may be {@code v}). */
+    private static double median(double[] v, int n, double[] tmp) {
+        if (tmp != v) System.arraycopy(v, 0, tmp, 0, n);
+        return n % 2 == 1 ? kth(tmp, n, n / 2) : 0.5 * (kth(tmp, n, n / 2 - 1) + kth(tmp, n, n / 2));
     }
 
     /** The k-th smallest (0-based) of a small array, without allocating (selection by counting). */
     static double kth(double[] v, int want) {
-        int n = v.length;
+        return kth(v, v.length, want);
+    }
+
+    /** The k-th smallest (0-based) of the first {@code n} of {@code v}. */
+    static double kth(double[] v, int n, int want) {
         for (int i = 0; i < n; i++) {
             int less = 0, equal = 0;
             for (int j = 0; j < n; j++) {

@@ -13,6 +13,7 @@ import org.backstep.sim.Population;
 import org.backstep.sim.Scenario;
 import org.backstep.sim.Scenarios;
 import org.backstep.sim.Walk;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,5 +77,28 @@ class CoachKneeWalkTest {
             }
             assertEquals(List.of(), kneeAlerts(b.build()), "style " + styles[k] + " at " + hz + " Hz");
         }
+    }
+
+    /**
+     * Limping walkers and cane users of the simulated population (walking at 40 steps a minute or
+     * more), their knees bent 30 degrees: the gait engine misses some of their weak steps and reports
+     * the others with some error, and a limp's long step may be more than 1.6 times its short one.
+     * Judged in strides whose period comes from the steps the pelvis really made, most are alerted.
+     */
+    @Test
+    void limpingAndCaneWalkersBentKneesAreFound() {
+        int walks = 0, alerted = 0;
+        StringBuilder missed = new StringBuilder();
+        for (int i = 0; walks < 16; i++) {
+            Population.Walker w = Population.walker(1, i);
+            if (!(w.limping() || w.style().cane()) || w.backwardCadenceSpm() < 40) continue;
+            Direction d = i % 2 == 0 ? Direction.FORWARD : Direction.BACKWARD;
+            CoachSimScenarioTest.Run r = new CoachSimScenarioTest.Run(w.kneeFlexionSession(d, 30, 40));
+            Interval bent = r.interval(Interval.Kind.KNEE_BENT);
+            walks++;
+            if (r.of(AlertKind.KNEE).stream().anyMatch(a -> a.t() > bent.start() && a.at() < bent.end() + 2)) alerted++;
+            else missed.append(w).append('\n');
+        }
+        assertTrue(alerted >= 14, alerted + " of " + walks + " alerted; missed:\n" + missed);
     }
 }

@@ -27,15 +27,24 @@ class KneeDetectorTest {
          * scales every other step (a limp).
          */
         Feed walk(Direction d, int n, double period, double amp, double impact, double weak) {
-            int per = (int) Math.round(period * FS);
+            return walk(d, n, s -> period, amp, impact, weak, 1);
+        }
+
+        /**
+         * The general walk: step {@code s} lasts {@code period.applyAsDouble(s)}; the gait engine
+         * reports every {@code reportEvery}-th contact only (its weak steps missed).
+         */
+        Feed walk(Direction d, int n, java.util.function.IntToDoubleFunction period, double amp, double impact, double weak,
+                int reportEvery) {
             for (int s = 0; s < n; s++) {
                 double k = s % 2 == 0 ? weak : 1;
+                int per = (int) Math.round(period.applyAsDouble(s) * FS);
                 for (int i = 0; i < per; i++) {
                     double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
                     knee.sample(v);
                     t += 1 / FS;
                 }
-                knee.step(t, d, true, policy, t + 0.3);
+                if (s % reportEvery == 0) knee.step(t, d, true, policy, t + 0.3);
                 policy.flush();
             }
             return this;
@@ -108,5 +117,70 @@ class KneeDetectorTest {
         AlertEvent knee = f.alerts.stream().filter(a -> a.kind() == AlertKind.KNEE).findFirst().orElseThrow();
         assertTrue(knee.at() >= posture + AlertPolicy.BUSY_S, knee + " posture at " + posture);
         assertTrue(knee.at() < posture + AlertPolicy.BUSY_S + 1, "said as soon as the buzzer is free: " + knee);
+    }
+
+    @Test
+    void aWalkWhoseEveryOtherStepTheGaitEngineMissesIsJudgedInSteps() {
+        // a cane walker: the gait engine reports only the firm leg's contacts of the bent walk, from its
+        // first step; the gap holds two rises of the pelvis, so it is two steps, not one slow one
+        Feed straight = new Feed().walk(Direction.FORWARD, 30, 0.95, 1, 2).stand(3)
+                .walk(Direction.FORWARD, 40, s -> 0.95, 1, 2, 1, 2);
+        assertEquals(0, straight.knees(), straight.alerts.toString());
+        Feed bent = new Feed().walk(Direction.FORWARD, 30, 0.95, 1, 2).stand(3)
+                .walk(Direction.FORWARD, 40, s -> 0.92, 0.8, 1.6, 1, 2);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+    }
+
+    @Test
+    void halfTheCadenceIsAnotherPaceNotMissedSteps() {
+        // steps twice as long, one rise of the pelvis each, with the bounce a slower walk has
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.55, 2, 4).stand(3).walk(Direction.FORWARD, 40, 1.1, 0.5, 1.5);
+        assertEquals(0, f.knees(), f.alerts.toString());
+    }
+
+    @Test
+    void aShufflerWhoseEveryOtherStepIsMissedFromTheStartGetsABaselineInThirtySteps() {
+        // the gait engine reports one contact in two from the first step: two gaps in a row as long as
+        // each other, each with two rises of the pelvis, are strides of two steps, and thirty steps
+        // (fifteen reports) make the baseline
+        Feed straight = new Feed().walk(Direction.BACKWARD, 30, s -> 0.8, 0.5, 1, 1, 2).stand(3)
+                .walk(Direction.BACKWARD, 40, s -> 0.8, 0.5, 1, 1, 2);
+        assertEquals(0, straight.knees(), straight.alerts.toString());
+        Feed bent = new Feed().walk(Direction.BACKWARD, 30, s -> 0.8, 0.5, 1, 1, 2).stand(3);
+        double straightEnd = bent.t;
+        bent.walk(Direction.BACKWARD, 40, s -> 0.78, 0.4, 0.8, 1, 2);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+        assertTrue(bent.alerts.get(0).t() > straightEnd, bent.alerts.toString());
+    }
+
+    @Test
+    void aVerySlowWalkersPausesBetweenVaultsDoNotSwingTheBounce() {
+        // steps 2.5 s apart, varying by 15 % (the most irregular walkers): a vault of 1.2 s, then a pause
+        // on both feet; the bounce is the vault's, whatever the pause, so the pause's length does not
+        // swing it by its square
+        java.util.Random r = new java.util.Random(3);
+        Feed f = new Feed();
+        for (int k = 0; k < 3; k++) {
+            for (int s = 0; s < (k == 0 ? 30 : 40); s++) {
+                boolean bent = k == 2;
+                vaultAndPause(f, 2.5 * (1 + 0.15 * r.nextGaussian()), bent ? 0.8 : 1, bent ? 1.6 : 2);
+            }
+            if (k == 1) assertEquals(0, f.knees(), f.alerts.toString());
+            f.stand(4);
+        }
+        assertEquals(1, f.knees(), f.alerts.toString());
+    }
+
+    /** One slow step: a vault of {@code 1.2} s swinging by {@code amp}, its contact, then a pause. */
+    private static void vaultAndPause(Feed f, double period, double amp, double impact) {
+        int vault = (int) Math.round(1.2 * FS);
+        int all = (int) Math.round(period * FS);
+        for (int i = 0; i < all; i++) {
+            double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
+            f.knee.sample(v);
+            f.t += 1 / FS;
+        }
+        f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
+        f.policy.flush();
     }
 }
