@@ -6,13 +6,9 @@ import java.util.Objects;
 import org.backstep.core.MinMax;
 import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
-import org.backstep.core.StrictTrig;
 import org.backstep.event.AlertKind;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
-import org.backstep.signal.Butterworth;
-import org.backstep.signal.Cascade;
-import org.backstep.signal.DelayLine;
 import org.tinylog.Logger;
 
 /**
@@ -37,20 +33,10 @@ public final class Coach implements ImuSink {
     static final double PLAUSIBLE_COS = 0.8;
     static final double NOMINAL_G = 9.80665;
     static final double TRACE_PERIOD_S = 0.1;
-    /**
-     * Rate at which trunk angles are computed, Hz: the fastest tilt that matters, a fall, turns the
-     * trunk 90 degrees in about 0.7 s, some 3 degrees per 25 ms; the lean is then smoothed at 0.5 Hz.
-     */
-    static final double ANGLE_RATE_HZ = 40;
     /** A still moment this long before the real reference gives a provisional upright. */
     static final double PROVISIONAL_STILL_S = 0.5;
     /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
     static final double BIAS_MAX_RATE = 0.1;
-    /** The orientation "before" an impact is the slow average this long before it. */
-    static final double HIST_PERIOD_S = 0.25;
-    static final int HIST_LEN = 9;
-    /** Time constant of the slow average of up that {@link #HIST_PERIOD_S} samples, s. */
-    static final double SLOW_UP_TAU_S = 1.0;
 
     private final CoachSettings settings;
     private final CoachListener out;
@@ -65,30 +51,20 @@ public final class Coach implements ImuSink {
     private final BalanceDetector balance = new BalanceDetector();
     private final FallDetector fall;
     private final CadenceDetector cadence;
-    private final Cascade pitchSmooth;
-    private final Cascade rollSmooth;
+    private final TrunkAttitude attitude;
 
     private final UprightReference ref;
     private double travel = 1;
     private final ForwardFinder forwardFinder;
     private volatile boolean calibrateRequested;
     private volatile boolean baselineResetRequested;
-    private double startT = Double.NaN;
-
-    private final double[] up = new double[3];
-    private final double[] slowUp = new double[3];
-    private final double[] oldUp = new double[3];
-    private final DelayLine[] upHist = {new DelayLine(HIST_LEN), new DelayLine(HIST_LEN), new DelayLine(HIST_LEN)};
-    private double nextHist = Double.NEGATIVE_INFINITY;
     private double lastT = Double.NaN;
     private double nextTrace = Double.NaN;
-    private double nextAngle = Double.NEGATIVE_INFINITY;
     private boolean walking;
     private double lastUpright = Double.NEGATIVE_INFINITY;
     private double lastImpact = Double.NEGATIVE_INFINITY;
     private double walkingS;
     private double goodS;
-    private double pitchDeg, rollDeg, tiltDeg, leanDeg;
 
     public Coach(CoachSettings settings, Axis forwardAxisOrNull, double sampleRateHz, CoachListener listener) {
         this.settings = Objects.requireNonNull(settings);
@@ -106,8 +82,7 @@ public final class Coach implements ImuSink {
         this.cadence = new CadenceDetector(settings);
         this.forwardFinder = new ForwardFinder(sampleRateHz);
         this.ref = new UprightReference(fwd);
-        this.pitchSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
-        this.rollSmooth = Butterworth.lowPass(2, 0.5, sampleRateHz);
+        this.attitude = new TrunkAttitude(sampleRateHz, fwd != null);
     }
 
     @Override
@@ -128,59 +103,25 @@ public final class Coach implements ImuSink {
         tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
                 calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= 1.0);
         if (!tilt.started()) return;
-        up[0] = tilt.ux();
-        up[1] = tilt.uy();
-        up[2] = tilt.uz();
-        if (Double.isNaN(startT)) {
-            startT = t;
-            setSlow(up);
-        }
-        double ks = MinMax.atMost(1, dt * (1 / SLOW_UP_TAU_S));     // a power of two: the bits of dividing
-        for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
-        if (t >= nextHist) {
-            for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
-            nextHist = t + HIST_PERIOD_S;
-            // the oldest kept, which changes only with a push
-            int age = upHist[0].size() - 1;
-            for (int i = 0; i < 3; i++) oldUp[i] = upHist[i].get(age);
-        }
+        attitude.track(t, dt, tilt.ux(), tilt.uy(), tilt.uz());
+        double[] up = attitude.up();
         if (ref.state() != UprightReference.State.TAKEN || calibrateRequested) maybeTakeReference(t);
         UprightReference.State state = ref.state();
         if (!state.judged() && stillness.stillFor(t) >= PROVISIONAL_STILL_S && plausible(up) && !bending(t)) {
             // a first still moment, too short for the reference, is a provisional upright
             ref.take(up, UprightReference.State.PROVISIONAL);
-            pitchSmooth.resetTo(0);
-            rollSmooth.resetTo(0);
-        } else if (!state.framed() && t - startT >= 1.0) {
+            attitude.provisionalUpright();
+        } else if (!state.framed() && t - attitude.since() >= 1.0) {
             ref.take(up, UprightReference.State.BLIND);
-            pitchSmooth.reset();
-            rollSmooth.reset();
+            attitude.blindFrame();
         }
         state = ref.state();
         boolean hasRef = state == UprightReference.State.TAKEN;
         boolean framed = state.framed();
-        double[] u0 = ref.u0, f0 = ref.f0, l0 = ref.l0;
-        double cosTilt = 1;
-        // angles at ANGLE_RATE_HZ, not per sample (trigonometry was a fifth of the coach's time)
-        boolean angleTick = t >= nextAngle;
-        if (angleTick) nextAngle = Math.max(nextAngle + 1 / ANGLE_RATE_HZ, t);
-        if (framed) {
-            double cu = dot(up, u0);
-            cosTilt = cu;
-            if (angleTick) {
-                pitchDeg = Math.toDegrees(StrictTrig.atan2(-dot(up, f0), cu));
-                rollDeg = Math.toDegrees(StrictTrig.atan2(dot(up, l0), cu));
-                tiltDeg = Math.toDegrees(StrictTrig.acos(MinMax.atLeast(-1, MinMax.atMost(1, cu))));
-            }
-        }
-        double pitchS = pitchSmooth.filter(pitchDeg);
-        if (fwd != null) {
-            leanDeg = pitchS;
-        } else {
-            // without a forward axis the lean is the total tilt: the smoothed roll's only reader
-            double rollS = rollSmooth.filter(rollDeg);
-            if (angleTick) leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
-        }
+        attitude.measure(t, ref);
+        double cosTilt = attitude.cosTilt();
+        double tiltDeg = attitude.tiltDeg();
+        double leanDeg = attitude.leanDeg();
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = an / NOMINAL_G;
         // horizontal angular rate: the part of w not about the vertical
@@ -189,6 +130,7 @@ public final class Coach implements ImuSink {
         double vert = tilt.vertical(ax, ay, az);
 
         if (fwd == null && hasRef && !ref.axisLearned()) {
+            double[] f0 = ref.f0, l0 = ref.l0;
             double a1 = ax * f0[0] + ay * f0[1] + az * f0[2];
             double a2 = ax * l0[0] + ay * l0[1] + az * l0[2];
             forwardFinder.update(vert, a1, a2, walking ? travel : 0, dt);
@@ -197,6 +139,7 @@ public final class Coach implements ImuSink {
                 Logger.debug("Forward direction learned from walking at {} s: ({}, {}, {})", t, f0[0], f0[1], f0[2]);
             }
         }
+        double[] oldUp = attitude.oldUp();
         boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
         boolean moving = !stillness.still() && wn > 0.3 || walking;
@@ -212,7 +155,7 @@ public final class Coach implements ImuSink {
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
         knee.sample(vert);
-        balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(slowUp, up), policy);
+        balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
 
         if (walking) {
             walkingS += dt;
@@ -224,7 +167,7 @@ public final class Coach implements ImuSink {
         if (settings.postureTrace() && framed) {
             if (Double.isNaN(nextTrace)) nextTrace = t;
             if (t >= nextTrace - 1e-9) {
-                out.posture(new PostureEvent(t, pitchDeg, rollDeg));
+                out.posture(new PostureEvent(t, attitude.pitchDeg(), attitude.rollDeg()));
                 nextTrace += TRACE_PERIOD_S;
                 if (nextTrace < t) nextTrace = t + TRACE_PERIOD_S;
             }
@@ -237,12 +180,11 @@ public final class Coach implements ImuSink {
         if (stillness.stillFor(t) < settings.uprightStillS()) return;
         if (fall.alarmActive() || fall.pending(t) || t - fall.lastImpact() < 10) return;
         if (bending(t)) return;
+        double[] up = attitude.up();
         if (!plausible(up)) return;
         ref.take(up, UprightReference.State.TAKEN);
         calibrateRequested = false;
-        pitchSmooth.resetTo(0);
-        rollSmooth.resetTo(0);
-        pitchDeg = rollDeg = tiltDeg = 0;
+        attitude.uprightNow();
         Logger.debug("Upright reference at {} s: up ({}, {}, {})", t, up[0], up[1], up[2]);
         out.uprightReferenceTaken(t);
     }
@@ -254,10 +196,6 @@ public final class Coach implements ImuSink {
 
     private boolean plausible(double[] u) {
         return fwd == null || Math.abs(dot(u, fwd)) < PLAUSIBLE_COS;
-    }
-
-    private void setSlow(double[] u) {
-        System.arraycopy(u, 0, slowUp, 0, 3);
     }
 
     /** A step from the gait engine: {@code t} the contact, {@code at} when it was reported. */
@@ -294,10 +232,10 @@ public final class Coach implements ImuSink {
     public boolean hasUprightReference() { return ref.state() == UprightReference.State.TAKEN; }
 
     /** Latest pitch relative to upright, degrees, forward positive (unsmoothed). */
-    public double pitchDeg() { return pitchDeg; }
+    public double pitchDeg() { return attitude.pitchDeg(); }
 
     /** Latest roll relative to upright, degrees, right side down positive. */
-    public double rollDeg() { return rollDeg; }
+    public double rollDeg() { return attitude.rollDeg(); }
 
     /** Whether the fall alarm is playing. */
     public boolean alarmActive() { return fall.alarmActive(); }
