@@ -160,12 +160,22 @@ final class BoutTracker {
             interval = Double.NaN;
         }
         boolean chainStart = !confirmed && held == 0;
+        // A confirmed bout kept over a pause longer than its own rhythm explains (a stop the turn
+        // allowance bridged): the walker may have turned round. Its direction is provisional again,
+        // the direction it had, until the new cycles settle it; the pause's window says nothing.
+        boolean paused = confirmed && !Double.isNaN(lastContact) && !Double.isNaN(interval)
+                && contact - lastContact > GAP_INTERVALS * interval;
+        if (paused && settled) {
+            lastBoutDirection = sign();
+            lastBoutEnd = lastContact;
+            settled = false;
+        }
         lastContact = contact;
         pushLevel = chainStart ? amplitude : pushLevel + 0.3 * (amplitude - pushLevel);
         // The correlation window ended at this peak and belongs to the cycle before it; the
         // window in front of a chain's first candidate began before the walk and says nothing.
         // Forgetting is counted in effective cycles: a turning cycle that adds little also erodes little.
-        evidence = chainStart ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
+        evidence = chainStart || paused ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             emit(contact, now);
             settle(now);

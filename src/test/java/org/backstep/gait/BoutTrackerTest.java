@@ -105,6 +105,26 @@ class BoutTrackerTest {
         }
     }
 
+    /**
+     * A brisk walker stops for 1.8 s (bridged by the turn allowance, but three and a half of its
+     * steps) and walks on the other way: the bout goes on, the new steps are reported in the old
+     * direction at first and revised once their own braking settles it.
+     */
+    @Test
+    void aPauseLongerThanTheRhythmLetsTheDirectionTurnOver() {
+        Feed f = new Feed();
+        GaitEngineSimTest.Run run = f.run;
+        f.cycles(10, 0.6, 1);         // backward, settled
+        int before = run.steps.size();
+        f.t += 1.8 - INTERVAL;        // the stop: 1.8 s from the last contact to the next
+        f.cycles(6, -0.6, 1);         // forward now
+        assertEquals(1, run.boutsStarted, "one bout: the turn allowance bridged the stop");
+        for (int i = before; i < run.steps.size(); i++) {
+            assertEquals(Direction.FORWARD, run.steps.get(i).direction(), "step " + i + " after the stop");
+        }
+        assertEquals(before, run.count(Direction.BACKWARD));
+    }
+
     /** Feeds candidates at the given intervals (cycled), walking forward with alternating sway. */
     private static GaitEngineSimTest.Run walk(BoutTracker b, GaitEngineSimTest.Run run, double start, double[] intervals,
                                               int steps, double amplitude) {
