@@ -518,19 +518,8 @@ final class GaitBout implements Segment {
             int m = after - first;
             for (int c = 0; c < n; c++) {
                 boolean f = fwd(c);
-                double shuffle = walk(c).style().shuffle();
-                // a flat-footed contact spreads the load over a longer time: lower ring, slower rise
-                double omega = 2 * Math.PI * (f ? 22 : 17) * (1 - 0.35 * shuffle);
-                double tauPeak = (f ? 0.020 : 0.025) * (1 + shuffle);
-                double az = (f ? 3.0 : 1.4) * impactScale(c);
-                double aap = (f ? 1.8 : 0.8) * impactScale(c) * sign(c);
-                int jc = (int) Math.floor((tc[c] - t0) / dt);
-                int jEnd = Math.min(Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt)), jb);
-                for (int jj = Math.max(Math.max(0, jc), ja); jj < jEnd; jj++) {
-                    double tr = Smooth.impact(time(jj) - tc[c], omega, tauPeak);
-                    z[jj - ja] += az * tr;
-                    ap[jj - ja] -= aap * tr;
-                }
+                strike(tc[c], (f ? 3.0 : 1.4) * impactScale(c), (f ? 1.8 : 0.8) * impactScale(c) * sign(c),
+                        footOmega(c), footTau(c), ja, jb, z, ap);
                 // weight acceptance, at the pendulum's lowest point (as soft as the contact, without the speed term)
                 double tLoad = tc[c] + (f ? 0.07 : 0.10) * vault(c);
                 double drop = LOADING_ACCEL * softness(c) * LOADING_SIGMA_S * LOADING_SIGMA_S;
@@ -543,22 +532,39 @@ final class GaitBout implements Segment {
                 if (walk(c).style().cane() && weak(c) && c > 0) {
                     // the cane lands during the weak leg's swing (three-point gait), a small jolt through arm and trunk
                     double tCane = tc[c] - (1 - CANE_AT_SWING) * vault(c - 1);
-                    double w = 2 * Math.PI * CANE_RING_HZ;
-                    int js = (int) Math.floor((tCane - t0) / dt);
-                    int je = Math.min(Math.min(m, js + 1 + (int) Math.ceil(6 * 0.012 / dt)), jb);
-                    for (int jj = Math.max(Math.max(0, js), ja); jj < je; jj++) z[jj - ja] += CANE_JOLT * Smooth.impact(time(jj) - tCane, w, 0.012);
+                    strike(tCane, CANE_JOLT, 0, 2 * Math.PI * CANE_RING_HZ, 0.012, ja, jb, z, null);
                 }
             }
             // the closing foot is set down beside the other one: a contact softer than a step's
             // (CLOSING_IMPACT), with no weight acceptance (the body is already over the leading foot)
             int c = n - 1;
-            double shuffle = walk(c).style().shuffle();
-            double omega = 2 * Math.PI * (fwd(c) ? 22 : 17) * (1 - 0.35 * shuffle);
-            double tauPeak = (fwd(c) ? 0.020 : 0.025) * (1 + shuffle);
-            double az = (fwd(c) ? 3.0 : 1.4) * impactScale(c) * CLOSING_IMPACT;
-            int jc = (int) Math.floor((closing - t0) / dt);
-            int jEnd = Math.min(Math.min(m, jc + 1 + (int) Math.ceil(6 * tauPeak / dt)), jb);
-            for (int jj = Math.max(Math.max(0, jc), ja); jj < jEnd; jj++) z[jj - ja] += az * Smooth.impact(time(jj) - closing, omega, tauPeak);
+            strike(closing, (fwd(c) ? 3.0 : 1.4) * impactScale(c) * CLOSING_IMPACT, 0, footOmega(c), footTau(c), ja, jb, z, null);
+        }
+
+        /**
+         * Adds a damped ring that strikes at {@code tAt} ({@link Smooth#impact}, six rise times
+         * long) to the stretch {@code [ja, jb)}: {@code zAmp} times it to {@code z}, and, when
+         * {@code ap} is given, {@code apAmp} times it taken off {@code ap}.
+         */
+        private void strike(double tAt, double zAmp, double apAmp, double omega, double tau, int ja, int jb,
+                            double[] z, double[] ap) {
+            int js = (int) Math.floor((tAt - t0) / dt);
+            int je = Math.min(Math.min(after - first, js + 1 + (int) Math.ceil(6 * tau / dt)), jb);
+            for (int jj = Math.max(Math.max(0, js), ja); jj < je; jj++) {
+                double tr = Smooth.impact(time(jj) - tAt, omega, tau);
+                z[jj - ja] += zAmp * tr;
+                if (ap != null) ap[jj - ja] -= apAmp * tr;
+            }
+        }
+
+        /** A foot contact's ring, rad/s: a flat-footed contact spreads the load over a longer time, a lower ring. */
+        private double footOmega(int c) {
+            return 2 * Math.PI * (fwd(c) ? 22 : 17) * (1 - 0.35 * walk(c).style().shuffle());
+        }
+
+        /** A foot contact's rise time, s: slower for a flat-footed contact. */
+        private double footTau(int c) {
+            return (fwd(c) ? 0.020 : 0.025) * (1 + walk(c).style().shuffle());
         }
     }
 
