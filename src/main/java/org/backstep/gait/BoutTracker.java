@@ -45,7 +45,6 @@ final class BoutTracker {
      * 1.0 s.
      */
     private static final double LIMP_READ_RATIO = 3.0;
-    private boolean otherStepHeld;  // the chain's last step broke its pace within LIMP_READ_RATIO
     /**
      * Inside a bout, a candidate earlier than this fraction of the walker's step interval is a
      * second bump of a slow, double-humped vertical profile (it comes 0.3 to 0.6 s after the push
@@ -86,6 +85,7 @@ final class BoutTracker {
     private final double[] heldTilt = new double[MAX_HELD];
     private final double[] heldLobe = new double[MAX_HELD];
     private int held;
+    private boolean otherStepHeld;         // the chain's last step broke its pace within LIMP_READ_RATIO
     private boolean confirmed;
     private double lastContact = Double.NaN;
     private double interval = Double.NaN;  // running step interval
@@ -303,9 +303,10 @@ final class BoutTracker {
     /**
      * The windows between held candidates (the first one began at rest and says nothing) must
      * show the braking coupling with one sign, at least {@link #MIN_COUPLING} over every stride
-     * (two consecutive windows; a single window on its own), and lateral sway alternating side. Strides, not steps: an
-     * asymmetric gait (a limp, a cane, a swaying walker who pauses over one leg) splits its braking
-     * unevenly between its short and its long step, and its short step alone may brake weakly.
+     * (two consecutive windows; a single window on its own), and lateral sway alternating side.
+     * Strides, not steps: an asymmetric gait (a limp, a cane, a swaying walker who pauses over one
+     * leg) splits its braking unevenly between its short and its long step, and its short step
+     * alone may brake weakly.
      */
     private boolean looksLikeWalking() {
         int first = Math.max(1, held - needed() + 1);
