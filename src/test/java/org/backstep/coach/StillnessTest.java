@@ -1,5 +1,6 @@
 package org.backstep.coach;
 
+import org.backstep.frame.Stillness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.backstep.coach;
+package org.backstep.frame;
 
 import org.backstep.core.MinMax;
 
@@ -110,11 +110,6 @@ final class TiltFilter {
 
     /** Local gravity magnitude as the accelerometer reads it at rest (learns the scale error). */
     double gravity() { return g; }
-
-    /** Specific force along up, minus gravity: vertical acceleration of the pelvis, m/s^2. */
-    double vertical(double ax, double ay, double az) {
-        return ax * ux + ay * uy + az * uz - g;
-    }
 
     void reset() {
         started = false;

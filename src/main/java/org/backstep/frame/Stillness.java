@@ -1,4 +1,4 @@
-package org.backstep.coach;
+package org.backstep.frame;
 
 /**
  * Stillness and quietness in blocks of a quarter second. A block is steady when the spread of the
@@ -15,30 +15,30 @@ package org.backstep.coach;
  * movement add in variance. A sensor four times noisier than the MPU-6050's datasheet (0.15 m/s^2
  * at 200 Hz) is then still steady when it stands still, which a fixed range of 0.6 m/s^2 was not.
  */
-final class Stillness {
-    static final double BLOCK_S = 0.25;
+public final class Stillness {
+    public static final double BLOCK_S = 0.25;
     /**
      * Movement allowed in a steady block beyond the sensor's noise, m/s^2 (standard deviation of
      * the magnitude): standing sway moves a belt sensor by under 0.05 m/s^2; a slow bend, 0.3 and more.
      */
-    static final double STILL_SD = 0.13;
+    public static final double STILL_SD = 0.13;
     /**
      * Largest noise floor believed, m/s^2 (standard deviation): four times the MPU-6050's
      * datasheet density (400 ug/sqrt(Hz), PS-MPU-6000A-00 section 6.2) over its widest low-pass
      * bandwidth (260 Hz) is 0.25; the floor starts there and learns down.
      */
-    static final double MAX_NOISE_SD = 0.25;
+    public static final double MAX_NOISE_SD = 0.25;
     /**
      * A block may carry this many times the floor's noise variance: a quarter second's sample
      * variance scatters by 20 to 30% (25 to 50 samples), and the floor sits at the low end of that scatter.
      */
-    static final double NOISE_MARGIN = 2;
+    public static final double NOISE_MARGIN = 2;
     /** Share of the way the floor moves up towards a block within twice its variance (a slow drift, sensor warm-up). */
-    static final double FLOOR_RISE = 0.02;
-    static final double STILL_GYRO = 0.3;
-    static final double STILL_G_TOLERANCE = 0.04;
-    static final double QUIET_RANGE = 2.5;
-    static final double QUIET_GYRO = 0.7;
+    public static final double FLOOR_RISE = 0.02;
+    public static final double STILL_GYRO = 0.3;
+    public static final double STILL_G_TOLERANCE = 0.04;
+    public static final double QUIET_RANGE = 2.5;
+    public static final double QUIET_GYRO = 0.7;
 
     private double floorVar = MAX_NOISE_SD * MAX_NOISE_SD;
     private double aSq;
@@ -59,7 +59,7 @@ final class Stillness {
      * @param wn angular rate magnitude, rad/s
      * @param g  the local gravity magnitude as last learned (a still block must read about 1 g)
      */
-    void update(double t, double an, double wn, double g) {
+    public void update(double t, double an, double wn, double g) {
         blockEnded = false;
         if (Double.isNaN(blockStart)) {
             blockStart = t;
@@ -102,23 +102,23 @@ final class Stillness {
         }
     }
 
-    boolean still() { return still; }
+    public boolean still() { return still; }
 
     /** The sensor's noise floor learned so far, m/s^2 (standard deviation of the magnitude). */
-    double noiseSd() { return Math.sqrt(floorVar); }
+    public double noiseSd() { return Math.sqrt(floorVar); }
 
     /** A block ended at this sample: {@link #still()} now describes the block just past. */
-    boolean blockEnded() { return blockEnded; }
+    public boolean blockEnded() { return blockEnded; }
 
     /** The last block was steady (little variation), whatever its level: gyro bias and gravity may be learned. */
-    boolean steady() { return steady; }
+    public boolean steady() { return steady; }
 
     /** Seconds of continuous stillness up to now (0 when moving). */
-    double stillFor(double t) { return still ? t - stillSince : 0; }
+    public double stillFor(double t) { return still ? t - stillSince : 0; }
 
     /** Seconds of continuous quiet up to now (0 when moving). */
-    double quietFor(double t) { return quiet ? t - quietSince : 0; }
+    public double quietFor(double t) { return quiet ? t - quietSince : 0; }
 
     /** End of the last still block. */
-    double lastStill() { return lastStillEnd; }
+    public double lastStill() { return lastStillEnd; }
 }

@@ -1,0 +1,205 @@
+package org.backstep.frame;
+
+import org.backstep.signal.Butterworth;
+import org.backstep.signal.Cascade;
+
+/**
+ * The body frame of one session, computed once per sample and read by the gait engine and the form
+ * coach alike. It holds:
+ * <ul>
+ * <li>the stillness of the sensor ({@link Stillness}: quarter-second blocks against the sensor's own
+ * noise floor), which gates what the attitude learns;</li>
+ * <li>the attitude: the world's up in the sensor frame ({@link TiltFilter}: the gyroscope turns it,
+ * the accelerometer pulls it slowly towards gravity, near 1 g only), the local gravity magnitude
+ * learned at rest, and the specific force along that up less gravity. It follows the trunk within
+ * a step: the coach's angles, falls and bends are measured from it;</li>
+ * <li>the stride frame: up as the mean specific force over a few strides (a low-pass of the
+ * accelerometer at {@link #STRIDE_CUTOFF_HZ}), and the specific force along it (less its
+ * magnitude), along the wearer's front made horizontal, and along left (up x front). The gait
+ * engine's step, direction and walking-signature figures are measured in it;</li>
+ * <li>the magnitudes of specific force and angular rate, and the rate about each up.</li>
+ * </ul>
+ * Two estimates of up, because each reader measured better on its own: the gait engine fed the
+ * attitude's up instead of the stride frame's (3 December 2026, {@code eval ../shared/data}) gained
+ * on the IPOL walks (F1 0.969 to 0.971) but told a daily-life walk's direction worse (mobgap-HA002
+ * 100% to 76%) and took squats and getting out of a car for steps (0 to 2.6 phantom steps a
+ * minute): its walking signature and turn-leak correction are built on a vertical that averages
+ * over strides. The coach needs the trunk's tilt within a fall's 0.7 s, which a stride average
+ * cannot give.
+ *
+ * <p>The front is the configured or calibrated forward vector projected onto the horizontal plane,
+ * so a sensor tilted by 30 degrees or more still yields a horizontal fore-aft axis. Angles against
+ * the wearer's upright reference are the coach's (it decides when the reference is taken); they
+ * are measured from the attitude's up.
+ *
+ * <p>Configured once, then {@link #update} per sample; nothing is allocated per sample. Whoever
+ * builds the frame updates it once per sample before its readers run (the pipeline, for the gait
+ * engine and the coach together, or a gait engine or coach that owns its frame).
+ */
+public final class BodyFrame {
+    /** Gyro rates above this are never taken for bias, rad/s (MPU-6050 bias is typically under 0.05 rad/s). */
+    public static final double BIAS_MAX_RATE = 0.1;
+    /** Stillness this long, s, before the gyro rate is taken for its bias: a rotation just begun is not. */
+    static final double BIAS_STILL_S = 1.0;
+    /**
+     * Cut-off of the stride frame's gravity low-pass, Hz: walking accelerations (steps at 1 to 2.5 Hz)
+     * average out over a stride, and a tilt or a lean moves it within a second or two.
+     */
+    static final double STRIDE_CUTOFF_HZ = 0.25;
+    /** Standard gravity, m/s^2: the stride frame's up when the low-passed specific force is zero. */
+    static final double G = 9.80665;
+    /**
+     * The front's horizontal part below this (unit vectors; sin 0.06 degrees) leaves the front
+     * undefined: the configured front points straight up or down.
+     */
+    static final double MIN_HORIZONTAL = 1e-3;
+
+    private final TiltFilter tilt = new TiltFilter();
+    private final Stillness stillness = new Stillness();
+    private final Cascade sgx, sgy, sgz;
+    private final double fx, fy, fz;
+    private boolean primed;
+
+    // outputs of the last update
+    private double an, wn;
+    private double ux, uy, uz, vertical, upRate;
+    private double sux, suy, suz, strideVertical, strideUpRate;
+    private double forward, lateral;
+    private double lx, ly, lz;
+
+    /**
+     * @param forward the wearer's front in the sensor frame (any length; it is projected onto the horizontal)
+     * @param rateHz  the sample rate, Hz
+     */
+    public BodyFrame(double[] forward, double rateHz) {
+        if (forward == null || forward.length != 3) throw new IllegalArgumentException("forward must be a 3-vector");
+        fx = forward[0];
+        fy = forward[1];
+        fz = forward[2];
+        sgx = Butterworth.lowPass(2, STRIDE_CUTOFF_HZ, rateHz);
+        sgy = Butterworth.lowPass(2, STRIDE_CUTOFF_HZ, rateHz);
+        sgz = Butterworth.lowPass(2, STRIDE_CUTOFF_HZ, rateHz);
+    }
+
+    /** One sample: specific force {@code a}, m/s^2, and angular rate {@code w}, rad/s, in the sensor frame, at stream time {@code t}, s. */
+    public void update(double t, double ax, double ay, double az, double gx, double gy, double gz) {
+        double an = Math.sqrt(ax * ax + ay * ay + az * az);
+        double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
+        this.an = an;
+        this.wn = wn;
+        attitude(t, ax, ay, az, an, gx, gy, gz, wn);
+        stride(ax, ay, az, gx, gy, gz);
+    }
+
+    private void attitude(double t, double ax, double ay, double az, double an, double gx, double gy, double gz, double wn) {
+        double g = tilt.gravity();
+        stillness.update(t, an, wn, g);
+        // the stillness verdict is a block old: a rotation that just began must not be learned as bias
+        boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
+                || Math.abs(an - g) < Stillness.STILL_G_TOLERANCE * g);
+        tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
+                calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= BIAS_STILL_S);
+        if (!tilt.started()) {
+            // no specific force yet (a sensor reading zeros): no up, nothing resolved along it
+            ux = uy = uz = vertical = upRate = 0;
+            return;
+        }
+        double ux = tilt.ux(), uy = tilt.uy(), uz = tilt.uz();
+        this.ux = ux;
+        this.uy = uy;
+        this.uz = uz;
+        vertical = ax * ux + ay * uy + az * uz - tilt.gravity();
+        upRate = gx * ux + gy * uy + gz * uz;
+    }
+
+    private void stride(double ax, double ay, double az, double gx, double gy, double gz) {
+        if (!primed) {
+            sgx.resetTo(ax);
+            sgy.resetTo(ay);
+            sgz.resetTo(az);
+            primed = true;
+        }
+        double x = sgx.filter(ax), y = sgy.filter(ay), z = sgz.filter(az);
+        double n = Math.sqrt(x * x + y * y + z * z);
+        if (n < 1e-6) n = G;
+        double ux = x / n, uy = y / n, uz = z / n;
+        sux = ux;
+        suy = uy;
+        suz = uz;
+        strideVertical = ax * ux + ay * uy + az * uz - n;
+        strideUpRate = gx * ux + gy * uy + gz * uz;
+        // the front minus its vertical part, normalised
+        double d = fx * ux + fy * uy + fz * uz;
+        double hx = fx - d * ux, hy = fy - d * uy, hz = fz - d * uz;
+        double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
+        if (hn < MIN_HORIZONTAL) {
+            forward = lateral = 0;
+            lx = ly = lz = 0;
+            return;
+        }
+        hx /= hn;
+        hy /= hn;
+        hz /= hn;
+        forward = ax * hx + ay * hy + az * hz;
+        // left = up x front
+        double lx = uy * hz - uz * hy, ly = uz * hx - ux * hz, lz = ux * hy - uy * hx;
+        this.lx = lx;
+        this.ly = ly;
+        this.lz = lz;
+        lateral = ax * lx + ay * ly + az * lz;
+    }
+
+    /** Whether the attitude is known (the first sample with a non-zero specific force has come). */
+    public boolean started() { return tilt.started(); }
+
+    /** The attitude's up, unit vector in the sensor frame (zero until {@link #started()}). */
+    public double ux() { return ux; }
+
+    public double uy() { return uy; }
+
+    public double uz() { return uz; }
+
+    /** Specific force along the attitude's up, less the learned gravity: the pelvis's vertical acceleration, m/s^2. */
+    public double vertical() { return vertical; }
+
+    /** Angular rate about the attitude's up, rad/s (turning, positive to the left). */
+    public double upRate() { return upRate; }
+
+    /** Local gravity magnitude as the accelerometer reads it at rest, m/s^2 (learns the sensor's scale error). */
+    public double gravity() { return tilt.gravity(); }
+
+    /** The stride frame's up, unit vector in the sensor frame. */
+    public double strideUx() { return sux; }
+
+    public double strideUy() { return suy; }
+
+    public double strideUz() { return suz; }
+
+    /** Specific force along the stride frame's up, less its mean magnitude, m/s^2. */
+    public double strideVertical() { return strideVertical; }
+
+    /** Angular rate about the stride frame's up, rad/s. */
+    public double strideUpRate() { return strideUpRate; }
+
+    /** Specific force along the wearer's front made horizontal (stride frame), m/s^2; 0 when the front is undefined. */
+    public double forward() { return forward; }
+
+    /** Specific force along left (stride frame), m/s^2; 0 when the front is undefined. */
+    public double lateral() { return lateral; }
+
+    /** Left, horizontal unit vector in the sensor frame (stride up x front); zero when the front is undefined. */
+    public double lx() { return lx; }
+
+    public double ly() { return ly; }
+
+    public double lz() { return lz; }
+
+    /** Magnitude of the specific force, m/s^2. */
+    public double accelNorm() { return an; }
+
+    /** Magnitude of the angular rate, rad/s. */
+    public double rateNorm() { return wn; }
+
+    /** The stillness verdicts this frame's learning is gated by. */
+    public Stillness stillness() { return stillness; }
+}
