@@ -37,6 +37,8 @@ public final class Coach implements ImuSink {
     static final double TRACE_PERIOD_S = 0.1;
     /** A still moment this long before the real reference gives a provisional upright. */
     static final double PROVISIONAL_STILL_S = 0.5;
+    /** An angular rate above this, rad/s, outside a still block is movement (the fall alarm clears on it): standing sway stays well under it. */
+    static final double MOVING_RATE = 0.3;
 
     private final CoachSettings settings;
     private final CoachListener out;
@@ -131,11 +133,11 @@ public final class Coach implements ImuSink {
         double tiltDeg = attitude.tiltDeg();
         double leanDeg = attitude.leanDeg();
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
-        double aG = frame.accelNorm() / NOMINAL_G;
-        // horizontal angular rate: the part of w not about the vertical
-        double wn = frame.rateNorm();
+        double aG = frame.accelNorm() * (1 / NOMINAL_G);
+        // horizontal angular rate, squared: the part of w not about the vertical
+        double wn2 = frame.rateSquared();
         double wv = frame.upRate();
-        double wh = Math.sqrt(MinMax.atLeast(0, wn * wn - wv * wv));
+        double wh2 = MinMax.atLeast(0, wn2 - wv * wv);
         double vert = frame.vertical();
 
         if (fwd == null && hasRef && !ref.axisLearned()) {
@@ -151,7 +153,7 @@ public final class Coach implements ImuSink {
         double[] oldUp = attitude.oldUp();
         boolean plausible = plausible(oldUp);
         double tiltRef = hasRef ? tiltDeg : Double.NaN;
-        boolean moving = !stillness.still() && wn > 0.3 || walking;
+        boolean moving = !stillness.still() && wn2 > MOVING_RATE * MOVING_RATE || walking;
         fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
@@ -164,7 +166,7 @@ public final class Coach implements ImuSink {
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
         knee.sample(vert);
-        balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
+        balance.sample(t, aG, wh2, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
 
         if (walking) {
             walkingS += dt;

@@ -17,7 +17,7 @@ import org.backstep.signal.Cascade;
  * accelerometer at {@link #STRIDE_CUTOFF_HZ}), and the specific force along it (less its
  * magnitude), along the wearer's front made horizontal, and along left (up x front). The gait
  * engine's step, direction and walking-signature figures are measured in it;</li>
- * <li>the magnitudes of specific force and angular rate, and the rate about each up.</li>
+ * <li>the magnitude of specific force, the squared magnitude of angular rate, and the rate about each up.</li>
  * </ul>
  * Two estimates of up, because each reader measured better on its own: the gait engine fed the
  * attitude's up instead of the stride frame's (3 December 2026, {@code eval ../shared/data}) gained
@@ -41,6 +41,7 @@ public final class BodyFrame {
     public static final double BIAS_MAX_RATE = 0.1;
     /** Stillness this long, s, before the gyro rate is taken for its bias: a rotation just begun is not. */
     static final double BIAS_STILL_S = 1.0;
+    private static final double STILL_GYRO2 = Stillness.STILL_GYRO * Stillness.STILL_GYRO;
     /**
      * Cut-off of the stride frame's gravity low-pass, Hz: walking accelerations (steps at 1 to 2.5 Hz)
      * average out over a stride, and a tilt or a lean moves it within a second or two.
@@ -59,9 +60,10 @@ public final class BodyFrame {
     private final Cascade sgx, sgy, sgz;
     private final double fx, fy, fz;
     private boolean primed;
+    private double rn = 1 / G, rh = 1;  // the last reciprocal norms of the stride frame's gravity and front
 
     // outputs of the last update
-    private double an, wn;
+    private double an, wn2;
     private double ux, uy, uz, vertical, upRate;
     private double sux, suy, suz, strideVertical, strideUpRate;
     private double forward, lateral;
@@ -84,21 +86,22 @@ public final class BodyFrame {
     /** One sample: specific force {@code a}, m/s^2, and angular rate {@code w}, rad/s, in the sensor frame, at stream time {@code t}, s. */
     public void update(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         double an = Math.sqrt(ax * ax + ay * ay + az * az);
-        double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
+        // the rate is only compared with limits: its square against theirs, no root
+        double wn2 = gx * gx + gy * gy + gz * gz;
         this.an = an;
-        this.wn = wn;
-        attitude(t, ax, ay, az, an, gx, gy, gz, wn);
+        this.wn2 = wn2;
+        attitude(t, ax, ay, az, an, gx, gy, gz, wn2);
         stride(ax, ay, az, gx, gy, gz);
     }
 
-    private void attitude(double t, double ax, double ay, double az, double an, double gx, double gy, double gz, double wn) {
+    private void attitude(double t, double ax, double ay, double az, double an, double gx, double gy, double gz, double wn2) {
         double g = tilt.gravity();
-        stillness.update(t, an, wn, g);
+        stillness.update(t, an, wn2, g);
         // the stillness verdict is a block old: a rotation that just began must not be learned as bias
-        boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
+        boolean calm = wn2 < STILL_GYRO2 && (!tilt.started()
                 || Math.abs(an - g) < Stillness.STILL_G_TOLERANCE * g);
-        tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
-                calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= BIAS_STILL_S);
+        tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn2 < STILL_GYRO2,
+                calm && wn2 < BIAS_MAX_RATE * BIAS_MAX_RATE && stillness.stillFor(t) >= BIAS_STILL_S);
         if (!tilt.started()) {
             // no specific force yet (a sensor reading zeros): no up, nothing resolved along it
             ux = uy = uz = vertical = upRate = 0;
@@ -120,26 +123,37 @@ public final class BodyFrame {
             primed = true;
         }
         double x = sgx.filter(ax), y = sgy.filter(ay), z = sgz.filter(az);
-        double n = Math.sqrt(x * x + y * y + z * z);
-        if (n < 1e-6) n = G;
-        double ux = x / n, uy = y / n, uz = z / n;
+        double s = x * x + y * y + z * z;
+        double n, r;
+        if (s < 1e-12) {
+            n = G;
+            r = 1 / G;
+        } else {
+            // the low-passed norm moves little from sample to sample: one Newton step from the last reciprocal
+            r = Norms.invSqrtNear(s, rn);
+            rn = r;
+            n = s * r;
+        }
+        double ux = x * r, uy = y * r, uz = z * r;
         sux = ux;
         suy = uy;
         suz = uz;
         strideVertical = ax * ux + ay * uy + az * uz - n;
         strideUpRate = gx * ux + gy * uy + gz * uz;
-        // the front minus its vertical part, normalised
+        // the front minus its vertical part, made unit the same way
         double d = fx * ux + fy * uy + fz * uz;
         double hx = fx - d * ux, hy = fy - d * uy, hz = fz - d * uz;
-        double hn = Math.sqrt(hx * hx + hy * hy + hz * hz);
-        if (hn < MIN_HORIZONTAL) {
+        double hn2 = hx * hx + hy * hy + hz * hz;
+        if (hn2 < MIN_HORIZONTAL * MIN_HORIZONTAL) {
             forward = lateral = 0;
             lx = ly = lz = 0;
             return;
         }
-        hx /= hn;
-        hy /= hn;
-        hz /= hn;
+        double rh = Norms.invSqrtNear(hn2, this.rh);
+        this.rh = rh;
+        hx *= rh;
+        hy *= rh;
+        hz *= rh;
         forward = ax * hx + ay * hy + az * hz;
         // left = up x front
         double lx = uy * hz - uz * hy, ly = uz * hx - ux * hz, lz = ux * hy - uy * hx;
@@ -197,8 +211,8 @@ public final class BodyFrame {
     /** Magnitude of the specific force, m/s^2. */
     public double accelNorm() { return an; }
 
-    /** Magnitude of the angular rate, rad/s. */
-    public double rateNorm() { return wn; }
+    /** Squared magnitude of the angular rate, rad^2/s^2 (compare it with a squared limit; the root only where the magnitude itself is needed). */
+    public double rateSquared() { return wn2; }
 
     /** The stillness verdicts this frame's learning is gated by. */
     public Stillness stillness() { return stillness; }

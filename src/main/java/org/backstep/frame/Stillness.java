@@ -43,7 +43,7 @@ public final class Stillness {
     private double floorVar = MAX_NOISE_SD * MAX_NOISE_SD;
     private double aSq;
     private double blockStart = Double.NaN;
-    private double aMin, aMax, wMax;
+    private double aMin, aMax, wMax2;
     private double stillSince = Double.NaN;
     private double quietSince = Double.NaN;
     private double lastStillEnd = Double.NEGATIVE_INFINITY;
@@ -56,15 +56,15 @@ public final class Stillness {
 
     /**
      * @param an specific force magnitude, m/s^2
-     * @param wn angular rate magnitude, rad/s
+     * @param wn2 angular rate magnitude squared, rad^2/s^2 (compared with the squared limits: no root per sample)
      * @param g  the local gravity magnitude as last learned (a still block must read about 1 g)
      */
-    public void update(double t, double an, double wn, double g) {
+    public void update(double t, double an, double wn2, double g) {
         blockEnded = false;
         if (Double.isNaN(blockStart)) {
             blockStart = t;
             aMin = aMax = an;
-            wMax = wn;
+            wMax2 = wn2;
             aSum = an;
             aSq = an * an;
             n = 1;
@@ -72,21 +72,21 @@ public final class Stillness {
         }
         if (an < aMin) aMin = an;
         if (an > aMax) aMax = an;
-        if (wn > wMax) wMax = wn;
+        if (wn2 > wMax2) wMax2 = wn2;
         aSum += an;
         aSq += an * an;
         n++;
         if (t - blockStart >= BLOCK_S - 1e-9) {
             double mean = aSum / n;
             double var = n > 1 ? Math.max(0, (aSq - n * mean * mean) / (n - 1)) : 0;
-            steady = var - NOISE_MARGIN * floorVar < STILL_SD * STILL_SD && wMax < STILL_GYRO;
-            if (wMax < STILL_GYRO && var < floorVar) {
+            steady = var - NOISE_MARGIN * floorVar < STILL_SD * STILL_SD && wMax2 < STILL_GYRO * STILL_GYRO;
+            if (wMax2 < STILL_GYRO * STILL_GYRO && var < floorVar) {
                 floorVar = var;
-            } else if (wMax < STILL_GYRO && var < 2 * floorVar) {
+            } else if (wMax2 < STILL_GYRO * STILL_GYRO && var < 2 * floorVar) {
                 floorVar += FLOOR_RISE * (var - floorVar);
             }
             boolean s = steady && Math.abs(mean - g) < STILL_G_TOLERANCE * g;
-            boolean q = aMax - aMin < QUIET_RANGE && wMax < QUIET_GYRO;
+            boolean q = aMax - aMin < QUIET_RANGE && wMax2 < QUIET_GYRO * QUIET_GYRO;
             if (s && !still) stillSince = blockStart;
             if (q && !quiet) quietSince = blockStart;
             still = s;
@@ -95,7 +95,7 @@ public final class Stillness {
             blockEnded = true;
             blockStart = t;
             aMin = aMax = an;
-            wMax = wn;
+            wMax2 = wn2;
             aSum = 0;
             aSq = 0;
             n = 0;

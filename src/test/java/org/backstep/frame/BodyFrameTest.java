@@ -87,7 +87,7 @@ class BodyFrameTest {
         f.update(i / FS, up[0] * G, up[1] * G, up[2] * G, 0.5 * up[0], 0.5 * up[1], 0.5 * up[2]);
         assertEquals(0.5, f.upRate(), 1e-3);
         assertEquals(0.5, f.strideUpRate(), 1e-3);
-        assertEquals(0.5, f.rateNorm(), 1e-9);
+        assertEquals(0.25, f.rateSquared(), 1e-9);
     }
 
     /** A front configured straight along gravity has no horizontal part: nothing is resolved along it. */
