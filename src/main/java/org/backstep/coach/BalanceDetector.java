@@ -57,8 +57,12 @@ final class BalanceDetector {
     private final double[] stepT = new double[9];
     private int steps;
 
-    /** @param wHoriz2 the horizontal (roll and pitch) angular rate, squared, (rad/s)^2: sway power, no root taken */
-    void sample(double t, double aG, double wHoriz2, boolean walking, double tilt, AlertPolicy policy) {
+    /**
+     * @param wHoriz2  the horizontal (roll and pitch) angular rate, squared, (rad/s)^2: sway power, no root taken
+     * @param attitude the trunk's attitude: its tilt is read only when a stumble is confirmed, from the
+     *                 upright reference when {@code hasRef}, else from its slow average
+     */
+    void sample(double t, double aG, double wHoriz2, boolean walking, TrunkAttitude attitude, boolean hasRef, AlertPolicy policy) {
         double dt = Double.isNaN(lastT) ? 0 : MinMax.atMost(0.5, MinMax.atLeast(0, t - lastT));
         lastT = t;
         // stumble
@@ -81,6 +85,7 @@ final class BalanceDetector {
             winPeak = 0;
         }
         if (!Double.isNaN(stumbleT) && t - stumbleT >= CONFIRM_S) {
+            double tilt = hasRef ? attitude.tiltDeg() : FallDetector.angle(attitude.slowUp(), attitude.up());
             if (tilt < UPRIGHT_DEG) policy.offer(AlertKind.STUMBLE, stumbleT, t);
             stumbleT = Double.NaN;
         }

@@ -130,7 +130,6 @@ public final class Coach implements ImuSink {
         boolean framed = state.framed();
         attitude.measure(t, ref);
         double cosTilt = attitude.cosTilt();
-        double tiltDeg = attitude.tiltDeg();
         double leanDeg = attitude.leanDeg();
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
         double aG = frame.accelNorm() * (1 / NOMINAL_G);
@@ -152,9 +151,8 @@ public final class Coach implements ImuSink {
         }
         double[] oldUp = attitude.oldUp();
         boolean plausible = plausible(oldUp);
-        double tiltRef = hasRef ? tiltDeg : Double.NaN;
         boolean moving = !stillness.still() && wn2 > MOVING_RATE * MOVING_RATE || walking;
-        fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
+        fall.sample(t, aG, oldUp, plausible, hasRef ? attitude : null, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
@@ -166,7 +164,7 @@ public final class Coach implements ImuSink {
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
         knee.sample(vert);
-        balance.sample(t, aG, wh2, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
+        balance.sample(t, aG, wh2, walking, attitude, hasRef, policy);
 
         if (walking) {
             walkingS += dt;

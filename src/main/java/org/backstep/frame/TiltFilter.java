@@ -102,8 +102,9 @@ final class TiltFilter {
             }
         }
         // back to unit length: up moved by a small rotation and a small pull, so its squared norm is
-        // within 1e-4 of 1 and one Newton step from 1 gives 1/|u| within 4e-9 without a root or a division
-        double r = Norms.invSqrtNear(ux * ux + uy * uy + uz * uz, 1);
+        // near 1 and one Newton step from 1 gives 1/|u| (BodyFrame.NEWTON_SPAN)
+        double e = ux * ux + uy * uy + uz * uz - 1;
+        double r = e * e < BodyFrame.NEWTON_SPAN * BodyFrame.NEWTON_SPAN ? 1 - 0.5 * e : 1 / Math.sqrt(e + 1);
         this.ux = ux * r;
         this.uy = uy * r;
         this.uz = uz * r;
