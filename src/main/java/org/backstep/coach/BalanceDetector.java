@@ -56,6 +56,8 @@ final class BalanceDetector {
 
     private final double[] stepT = new double[9];
     private int steps;
+    /** {@link #stepCv()} as of the last step: it changes only with one, and is read per sample while swaying. */
+    private double stepCv;
 
     /**
      * @param wHoriz2  the horizontal (roll and pitch) angular rate, squared, (rad/s)^2: sway power, no root taken
@@ -107,7 +109,7 @@ final class BalanceDetector {
             }
             return;
         }
-        boolean over = swayPow > overPow || (swayPow > irregPow && stepCv() > STEP_CV);
+        boolean over = swayPow > overPow || (swayPow > irregPow && stepCv > STEP_CV);
         if (over) {
             underSince = Double.NaN;
             if (Double.isNaN(overSince)) overSince = t;
@@ -128,6 +130,7 @@ final class BalanceDetector {
         if (steps > 0 && t - stepT[(steps - 1) % stepT.length] > 1.5) steps = 0;
         stepT[steps % stepT.length] = t;
         steps++;
+        stepCv = stepCv();
     }
 
     /** Coefficient of variation of the last eight step times, 0 with fewer. */

@@ -150,7 +150,8 @@ public final class Coach implements ImuSink {
             }
         }
         double[] oldUp = attitude.oldUp();
-        boolean plausible = plausible(oldUp);
+        // whether the orientation before a possible impact looked like a standing wearer: read only at an impact
+        boolean plausible = aG > FallDetector.IMPACT_G && plausible(oldUp);
         boolean moving = !stillness.still() && wn2 > MOVING_RATE * MOVING_RATE || walking;
         fall.sample(t, aG, oldUp, plausible, hasRef ? attitude : null, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
