@@ -10,7 +10,7 @@ import org.backstep.signal.OnePole;
 /**
  * Real-time, causal step detection and forward/backward classification from a waist IMU.
  *
- * <p><b>Steps.</b> The vertical acceleration (in the {@link BodyFrame}'s stride frame: gravity tracked, so any mounting tilt works) is
+ * <p><b>Steps.</b> The vertical acceleration (gravity tracked, so any mounting tilt works) is
  * band-passed around the step frequency; each cycle's maximum is the upward push of double
  * support, which follows initial contact by the loading response (about {@value #CONTACT_LAG_S} s).
  *
