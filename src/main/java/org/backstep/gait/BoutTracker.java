@@ -1,5 +1,7 @@
 package org.backstep.gait;
 
+import org.backstep.core.MinMax;
+
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
 import org.backstep.event.StepRevision;
@@ -246,7 +248,7 @@ final class BoutTracker {
     /** The longest gap a confirmed bout survives: a turn's pivot, or a slow walker's missed step. */
     private double boutGap() {
         double own = Double.isNaN(interval) ? 0 : GAP_INTERVALS * interval;
-        return Math.min(s.maxStepIntervalS(), Math.max(TURN_GAP_S, own));
+        return MinMax.atMost(s.maxStepIntervalS(), MinMax.atLeast(TURN_GAP_S, own));
     }
 
     private void emit(double contact, double now) {

@@ -1,5 +1,7 @@
 package org.backstep.gait;
 
+import org.backstep.core.MinMax;
+
 /**
  * Finds one peak per cycle of a zero-mean oscillation (the band-passed vertical acceleration)
  * with hysteresis: a cycle starts when the signal rises above {@code +threshold}, its peak is the
@@ -74,8 +76,8 @@ final class PeakDetector {
     private double floorCap = Double.POSITIVE_INFINITY;
 
     double threshold() {
-        double pendulum = Math.max(NOISE_FLOOR, Math.min(floorCap, pendulumFloor(floor, now - lastPeakTime)));
-        return Math.max(pendulum, relativeNow * level);
+        double pendulum = MinMax.atLeast(NOISE_FLOOR, MinMax.atMost(floorCap, pendulumFloor(floor, now - lastPeakTime)));
+        return MinMax.atLeast(pendulum, relativeNow * level);
     }
 
     /**
@@ -92,7 +94,7 @@ final class PeakDetector {
      * the flattest pendulum at that pace, at most {@code floor} and at least {@link #NOISE_FLOOR}.
      */
     static double pendulumFloor(double floor, double dt) {
-        return Math.min(floor, Math.max(NOISE_FLOOR, PENDULUM_M / (dt * dt)));
+        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, PENDULUM_M / (dt * dt)));
     }
 
     /** Scales the threshold relative to the walking level by {@code factor} (1 = as configured). */
