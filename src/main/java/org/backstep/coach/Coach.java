@@ -154,7 +154,7 @@ public final class Coach implements ImuSink {
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
-        knee.sample(vert);
+        knee.sample(vert, wv);
         balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
 
         if (walking) {

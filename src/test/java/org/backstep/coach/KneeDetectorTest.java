@@ -41,7 +41,7 @@ class KneeDetectorTest {
                 int per = (int) Math.round(period.applyAsDouble(s) * FS);
                 for (int i = 0; i < per; i++) {
                     double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
-                    knee.sample(v);
+                    knee.sample(v, 0);
                     t += 1 / FS;
                 }
                 if (s % reportEvery == 0) knee.step(t, d, true, policy, t + 0.3);
@@ -56,7 +56,7 @@ class KneeDetectorTest {
 
         Feed stand(double seconds) {
             for (int i = 0; i < seconds * FS; i++) {
-                knee.sample(0);
+                knee.sample(0, 0);
                 t += 1 / FS;
             }
             return this;
@@ -177,7 +177,7 @@ class KneeDetectorTest {
         int all = (int) Math.round(period * FS);
         for (int i = 0; i < all; i++) {
             double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
-            f.knee.sample(v);
+            f.knee.sample(v, 0);
             f.t += 1 / FS;
         }
         f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
