@@ -39,7 +39,8 @@ public final class Evaluator {
         Set<String> s = new HashSet<>(CoachScore.LOWER_IS_BETTER);
         s.addAll(List.of("walk_forward_count_error_pct", "walk_backward_count_error_pct",
                 "daily_impaired_count_error_pct", "phantom_steps_per_min", "latency_p50_s", "latency_p95_s",
-                "worst_subject_count_error_pct"));
+                "worst_subject_count_error_pct", "walk_forward_count_error_annotated_pct",
+                "walk_backward_count_error_annotated_pct", "worst_subject_count_error_annotated_pct"));
         LOWER_IS_BETTER = Set.copyOf(s);
     }
 
@@ -98,6 +99,13 @@ public final class Evaluator {
     private final Map<String, Group> groups = new TreeMap<>();
     /** Every recording with step truth, by the manifest's {@code subject}: ten people are not the population. */
     private final Map<String, Group> subjects = new TreeMap<>();
+    /**
+     * The lab walks (forward or backward) scored again without the stretches their truth leaves
+     * unannotated ({@link StepMatch#annotatedOnly}), by group and by subject: a diagnostic beside
+     * the figures by the rules, with figures of its own ({@code *_annotated*}) that guards can hold too.
+     */
+    private final Map<String, Group> annotatedOnly = new TreeMap<>();
+    private final Map<String, Group> annotatedOnlySubjects = new TreeMap<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<Double> latencies = new ArrayList<>();
     private final CoachScore coach = new CoachScore();
@@ -172,6 +180,13 @@ public final class Evaluator {
         groups.computeIfAbsent(group, Group::new).add(m, StepMatch.timed(truth));
         if (!e.subject().isEmpty()) subjects.computeIfAbsent(e.subject(), Group::new).add(m, StepMatch.timed(truth));
         rows.add(new Row(e.recording(), group, m.truth, m.unreachable, m.detected, m.matched, m.directionCorrect));
+        if (e.activity().equals("walk") && !e.direction().equals("mixed")) {
+            StepMatch a = StepMatch.score(steps, truth, StepMatch.annotatedOnly(truth, ds.windows(e)), start, end);
+            annotatedOnly.computeIfAbsent(group, Group::new).add(a, StepMatch.timed(truth));
+            if (!e.subject().isEmpty()) {
+                annotatedOnlySubjects.computeIfAbsent(e.subject(), Group::new).add(a, StepMatch.timed(truth));
+            }
+        }
         if (e.isWalk()) for (double l : m.latencies) latencies.add(l);
     }
 
@@ -229,8 +244,12 @@ public final class Evaluator {
 
     /** The subject whose figure is worst (highest if {@code highest}), ignoring subjects without it; null if none. */
     private Group worstSubject(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
+        return worst(subjects, f, highest);
+    }
+
+    private static Group worst(Map<String, Group> among, java.util.function.ToDoubleFunction<Group> f, boolean highest) {
         Group worst = null;
-        for (Group g : subjects.values()) {
+        for (Group g : among.values()) {
             double v = f.applyAsDouble(g);
             if (Double.isNaN(v)) continue;
             if (worst == null || (highest ? v > f.applyAsDouble(worst) : v < f.applyAsDouble(worst))) worst = g;
@@ -298,6 +317,11 @@ public final class Evaluator {
         f.put("worst_subject_count_error_pct", worstSubjectFigure(Group::countErrorPct, true));
         f.put("worst_subject_f1", worstSubjectFigure(Group::f1, false));
         f.put("worst_subject_direction_pct", worstSubjectFigure(Group::directionPct, false));
+        f.put("walk_forward_count_error_annotated_pct", annotatedFigure("walk/forward", Group::countErrorPct));
+        f.put("walk_backward_count_error_annotated_pct", annotatedFigure("walk/backward", Group::countErrorPct));
+        f.put("walk_f1_annotated", annotatedAll().f1());
+        Group w = worst(annotatedOnlySubjects, Group::countErrorPct, true);
+        f.put("worst_subject_count_error_annotated_pct", w == null ? Double.NaN : w.countErrorPct());
         return f;
     }
 
@@ -335,13 +359,37 @@ public final class Evaluator {
                 latencyPercentile(50), latencyPercentile(95)));
         sb.append(String.format(Locale.ROOT, "phantom steps %.2f per minute (%d non-walking ADL recordings, %.1f min)%n",
                 phantomPerMinute(), phantomRecordings, phantomMinutes));
+        sb.append(annotatedOnlyLine());
         sb.append('\n').append(subjectsTable()).append('\n');
-        sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
+        sb.append(String.format(Locale.ROOT, "%-40s %10s%n", "figure", "value"));
         for (Map.Entry<String, Double> f : stepFigures().entrySet()) {
-            sb.append(String.format(Locale.ROOT, "%-34s %10.3f%n", f.getKey(), f.getValue()));
+            sb.append(String.format(Locale.ROOT, "%-40s %10.3f%n", f.getKey(), f.getValue()));
         }
         sb.append('\n').append(coach.table());
         return sb.toString();
+    }
+
+    /** The lab walks without their unannotated stretches, in two lines; nothing when there are none. */
+    String annotatedOnlyLine() {
+        if (annotatedOnly.isEmpty()) return "";
+        Group all = annotatedAll();
+        Group w = worst(annotatedOnlySubjects, Group::countErrorPct, true);
+        return String.format(Locale.ROOT, "lab walks without the stretches their truth leaves unannotated (gaps over %.1f step"
+                        + " intervals; IPOL annotates no U-turn step):%n  count error forward %.2f%%, backward %.2f%%, F1 %.3f;"
+                        + " worst subject %s (%.2f%%)%n", StepMatch.UNANNOTATED_GAP_INTERVALS,
+                annotatedFigure("walk/forward", Group::countErrorPct), annotatedFigure("walk/backward", Group::countErrorPct),
+                all.f1(), name(w), w == null ? Double.NaN : w.countErrorPct());
+    }
+
+    private Group annotatedAll() {
+        Group all = new Group("walk");
+        for (Group g : annotatedOnly.values()) all.add(g);
+        return all;
+    }
+
+    private double annotatedFigure(String group, java.util.function.ToDoubleFunction<Group> f) {
+        Group g = annotatedOnly.get(group);
+        return g == null ? Double.NaN : f.applyAsDouble(g);
     }
 
     /** Every subject's step figures, then the worst subject by count error, F1 and direction. */
@@ -426,6 +474,12 @@ public final class Evaluator {
         Map<String, Object> ss = new LinkedHashMap<>();
         for (Group g : subjects.values()) ss.put(g.name, groupJson(g, "recordings"));
         m.put("per_subject", ss);
+        Map<String, Object> ao = new LinkedHashMap<>();
+        for (Group g : annotatedOnly.values()) ao.put(g.name, groupJson(g, "recordings"));
+        Map<String, Object> aos = new LinkedHashMap<>();
+        for (Group g : annotatedOnlySubjects.values()) aos.put(g.name, groupJson(g, "recordings"));
+        ao.put("per_subject", aos);
+        m.put("lab_walks_annotated_only", ao);
         m.put("figures", figures());
         m.put("coach", coach.json());
         return m;

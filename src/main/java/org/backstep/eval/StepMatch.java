@@ -85,6 +85,47 @@ public final class StepMatch {
                 lat.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /**
+     * A gap between consecutive true steps longer than this many times the recording's median step
+     * interval holds at least one step the truth left out: one left-out step doubles a gap, and
+     * step-to-step variability (up to 15%) stays well under the rest.
+     */
+    static final double UNANNOTATED_GAP_INTERVALS = 1.7;
+
+    /**
+     * {@code windows} without the stretches the truth leaves unannotated inside them: the inside of
+     * every gap between consecutive timed true steps longer than {@link #UNANNOTATED_GAP_INTERVALS}
+     * median step intervals, less the matching tolerance at each end (a detection there may still
+     * match the step at the gap's edge). The IPOL lab walks annotate no step in their U-turns,
+     * though their windows span them. With fewer than three timed steps, the windows as they are.
+     */
+    static List<Dataset.Window> annotatedOnly(List<Dataset.TrueStep> trueSteps, List<Dataset.Window> windows) {
+        double[] t = trueSteps.stream().mapToDouble(Dataset.TrueStep::t).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (t.length < 3) return windows;
+        double[] gaps = new double[t.length - 1];
+        for (int i = 0; i < gaps.length; i++) gaps[i] = t[i + 1] - t[i];
+        double[] sorted = gaps.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        List<Dataset.Window> out = new ArrayList<>(windows.isEmpty()
+                ? List.of(new Dataset.Window(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)) : windows);
+        for (int i = 0; i < gaps.length; i++) {
+            if (gaps[i] <= UNANNOTATED_GAP_INTERVALS * median) continue;
+            double from = t[i] + TOLERANCE_S, to = t[i + 1] - TOLERANCE_S;
+            List<Dataset.Window> next = new ArrayList<>();
+            for (Dataset.Window w : out) {
+                if (w.to() <= from || w.from() >= to) {
+                    next.add(w);
+                    continue;
+                }
+                if (w.from() < from) next.add(new Dataset.Window(w.from(), from));
+                if (w.to() > to) next.add(new Dataset.Window(to, w.to()));
+            }
+            out = next;
+        }
+        return out;
+    }
+
     private static boolean scored(double t, List<Dataset.Window> windows) {
         return windows.isEmpty() || windows.stream().anyMatch(w -> w.contains(t));
     }

@@ -10,7 +10,9 @@ import org.backstep.event.StepRevision;
  * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk),
  * or already after two candidates when the cycle between them is unmistakably walking; its held
  * candidates are then credited with their own contact times. A confirmed bout survives
- * the irregular steps of a turn; a long gap or a large trunk rotation ends it.
+ * the irregular steps of a turn; a long gap or a large trunk rotation ends it. When it ends, its
+ * closing step (the trailing foot set down beside the other: a weak push, often under the step
+ * threshold) is credited if its last step was not that one.
  *
  * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
  * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
@@ -61,6 +63,14 @@ final class BoutTracker {
     private static final double WALKING_SWAY_M = 0.05;
     /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
     private static final double COMPARABLE_PUSH = 0.5;
+    /**
+     * Earliest and latest contact of a walk's closing step, in step intervals after its last step.
+     * The closing step sets the trailing foot down beside the other: its swing is a step's, so it
+     * lands about one interval later, from 0.7 (15% step-to-step variability twice over, and a soft
+     * landing read early) to 1.4 intervals (a stop that hesitates).
+     */
+    private static final double CLOSING_EARLIEST = 0.7;
+    private static final double CLOSING_LATEST = 1.4;
     /** A cycle with more trunk pitch or roll than this is sitting, bending or falling, not walking. */
     private static final double MAX_WALKING_ROTATION_DEG = 25;
     /** Smallest |direction evidence| (mean of the two braking correlations) of a walking cycle. */
@@ -90,6 +100,9 @@ final class BoutTracker {
     private double lastContact = Double.NaN;
     private double interval = Double.NaN;  // running step interval
     private double pushLevel;              // running height of the pushes of this chain or bout, m/s^2
+    private double lastPush;               // push of the bout's last step, m/s^2
+    private double closingPush;            // highest vertical sample where the closing step would be, m/s^2
+    private double closingContact;         // its contact time
     private double evidence;               // > 0 backward, < 0 forward
     private double lastBoutEnd = Double.NEGATIVE_INFINITY;
     private Direction lastBoutDirection;   // the settled direction of the last bout, or null
@@ -177,6 +190,7 @@ final class BoutTracker {
         // Forgetting is counted in effective cycles: a turning cycle that adds little also erodes little.
         evidence = chainStart || paused ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
+            lastPush = amplitude;
             emit(contact, now);
             settle(now);
             return;
@@ -196,8 +210,25 @@ final class BoutTracker {
             confirmed = true;
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
+            lastPush = heldAmp[held - 1];
             held = 0;
             settle(now);
+        }
+    }
+
+    /**
+     * Offers each band-passed vertical acceleration sample, m/s^2, at time {@code t}: inside a bout,
+     * the highest one where its closing step would land (one step interval after the last step,
+     * {@link #CLOSING_EARLIEST} to {@link #CLOSING_LATEST}) is kept for when the bout ends. No vault
+     * follows a closing step, so its push is weak and often under the step threshold.
+     */
+    void vertical(double t, double v) {
+        if (!confirmed || v <= closingPush) return;
+        double contact = t - GaitEngine.CONTACT_LAG_S;
+        double after = contact - lastContact;
+        if (after >= CLOSING_EARLIEST * interval && after <= CLOSING_LATEST * interval) {
+            closingPush = v;
+            closingContact = contact;
         }
     }
 
@@ -219,6 +250,7 @@ final class BoutTracker {
     }
 
     private void emit(double contact, double now) {
+        closingPush = 0;
         Direction d;
         if (settled) {
             d = sign();
@@ -263,12 +295,20 @@ final class BoutTracker {
     }
 
     private void end(double now) {
+        if (confirmed && closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
+            // The bout's last step was a walking step, as strong as the walker's pushes: the walk's
+            // closing step, whose push the threshold missed, is still to be counted. A weak last
+            // step was the closing step itself.
+            emit(closingContact, now);
+            lastContact = closingContact;
+        }
         if (confirmed) {
             listener.walking(false, lastContact);
             lastBoutEnd = lastContact;
             if (settled) lastBoutDirection = sign();
         }
         confirmed = false;
+        closingPush = 0;
         otherStepHeld = false;
         settled = false;
         provisionalForward = provisionalBackward = 0;

@@ -185,6 +185,7 @@ public final class GaitEngine implements ImuSink {
             rx = ry = rz = maxTilt2 = 0;
             minVertical = 0;
         }
+        bout.vertical(t, v);
         bout.tick(t);
     }
 

@@ -57,4 +57,31 @@ class StepMatchTest {
         assertEquals(1, shortRecording.unreachable, "8.5 lies after the recording's end");
         assertEquals(2, shortRecording.matched);
     }
+
+    /**
+     * A walk whose truth skips its U-turn (as IPOL's does): steps 0.5 s apart, then 1.6 s without
+     * one. The gap's inside leaves the windows, less the tolerance at each end; a truth without such
+     * a gap keeps its windows.
+     */
+    @Test
+    void theTruthsUnannotatedStretchesLeaveTheWindows() {
+        List<Dataset.TrueStep> t = new java.util.ArrayList<>();
+        for (double x = 1.0; x <= 3.0 + 1e-9; x += 0.5) t.add(tru(x, Direction.FORWARD));
+        for (double x = 4.6; x <= 6.6 + 1e-9; x += 0.5) t.add(tru(x, Direction.FORWARD));
+        List<Dataset.Window> w = StepMatch.annotatedOnly(t, List.of(new Dataset.Window(0.5, 7)));
+        assertEquals(2, w.size());
+        assertEquals(0.5, w.get(0).from(), 1e-9);
+        assertEquals(3.3, w.get(0).to(), 1e-9);
+        assertEquals(4.3, w.get(1).from(), 1e-9);
+        assertEquals(7, w.get(1).to(), 1e-9);
+        // two turning steps the truth does not have count only by the rules
+        List<StepEvent> d = new java.util.ArrayList<>();
+        for (Dataset.TrueStep s : t) d.add(det(s.t(), Direction.FORWARD));
+        d.add(det(3.6, Direction.FORWARD));
+        d.add(det(4.1, Direction.FORWARD));
+        assertEquals(12, StepMatch.score(d, t, List.of(new Dataset.Window(0.5, 7)), 0, 10).detected);
+        assertEquals(10, StepMatch.score(d, t, w, 0, 10).detected);
+        List<Dataset.TrueStep> even = t.subList(0, 5);
+        assertEquals(List.of(new Dataset.Window(0.5, 7)), StepMatch.annotatedOnly(even, List.of(new Dataset.Window(0.5, 7))));
+    }
 }

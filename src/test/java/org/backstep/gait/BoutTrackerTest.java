@@ -312,4 +312,41 @@ class BoutTrackerTest {
             assertEquals(expected[k], run.steps.size(), "gaps " + java.util.Arrays.toString(gaps[k]));
         }
     }
+
+    /**
+     * A walk's closing step sets the trailing foot down beside the other with no vault over it: its
+     * push stays under the step threshold, and only the vertical samples show it. It is credited
+     * when the bout ends, at its own contact one step interval after the last step; not when the
+     * last step was itself weak (that was the closing step, already counted), and not when nothing
+     * rose where it would land.
+     */
+    @Test
+    void aWalksClosingStepIsCreditedWhenTheBoutEnds() {
+        String[] cases = {"a faint closing push", "a weak last step", "nothing after the last step"};
+        int[] expected = {7, 6, 6};
+        for (int k = 0; k < cases.length; k++) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 6; i++, t += 0.6) {
+                double push = i == 5 && k == 1 ? 0.5 : 2.0;
+                b.peak(t, push, -0.6, 1, i % 2 == 0 ? 0.05 : -0.05, 3, 0.25, t + 0.25);
+            }
+            double last = t - 0.6;
+            double closingPeak = last + 0.6 + GaitEngine.CONTACT_LAG_S;
+            for (double u = last + 0.25; u < last + 5; u += 0.01) {
+                double v = k == 2 ? 0 : 0.3 * Math.exp(-Math.pow((u - closingPeak) / 0.1, 2));
+                b.vertical(u, v);
+                b.tick(u);
+            }
+            assertEquals(expected[k], run.steps.size(), cases[k]);
+            assertEquals(1, run.boutsStarted, cases[k]);
+            if (k == 0) {
+                StepEvent closing = run.steps.get(6);
+                assertEquals(last + 0.6, closing.t(), 0.011, "its own contact time");
+                assertEquals(Direction.FORWARD, closing.direction(), "the bout's direction");
+                assertTrue(closing.at() > last + 2, "credited when the bout ends, not before");
+            }
+        }
+    }
 }
