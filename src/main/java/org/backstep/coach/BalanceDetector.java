@@ -47,6 +47,8 @@ final class BalanceDetector {
     private double baseTime;
     /** The baseline's mean sway power, (rad/s)^2: fixed once {@link #BASE_S} of walking are in. */
     private double basePow;
+    /** Sway power above which the RMS ratio to the baseline passes {@link #SWAY_RATIO}, and {@link #SWAY_RATIO_IRREG}. */
+    private double overPow, irregPow;
     private double overSince = Double.NaN;
     private boolean swayLapse;
     private double underSince = Double.NaN;
@@ -54,8 +56,15 @@ final class BalanceDetector {
 
     private final double[] stepT = new double[9];
     private int steps;
+    /** {@link #stepCv()} as of the last step: it changes only with one, and is read per sample while swaying. */
+    private double stepCv;
 
-    void sample(double t, double aG, double wHoriz, boolean walking, double tilt, AlertPolicy policy) {
+    /**
+     * @param wHoriz2  the horizontal (roll and pitch) angular rate, squared, (rad/s)^2: sway power, no root taken
+     * @param attitude the trunk's attitude: its tilt is read only when a stumble is confirmed, from the
+     *                 upright reference when {@code hasRef}, else from its slow average
+     */
+    void sample(double t, double aG, double wHoriz2, boolean walking, TrunkAttitude attitude, boolean hasRef, AlertPolicy policy) {
         double dt = Double.isNaN(lastT) ? 0 : MinMax.atMost(0.5, MinMax.atLeast(0, t - lastT));
         lastT = t;
         // stumble
@@ -78,6 +87,7 @@ final class BalanceDetector {
             winPeak = 0;
         }
         if (!Double.isNaN(stumbleT) && t - stumbleT >= CONFIRM_S) {
+            double tilt = hasRef ? attitude.tiltDeg() : FallDetector.angle(attitude.slowUp(), attitude.up());
             if (tilt < UPRIGHT_DEG) policy.offer(AlertKind.STUMBLE, stumbleT, t);
             stumbleT = Double.NaN;
         }
@@ -87,15 +97,19 @@ final class BalanceDetector {
             return;
         }
         double k = MinMax.atMost(1, dt * (1 / SWAY_TAU_S));     // a power of two: the bits of dividing, without a division per sample
-        swayPow += k * (wHoriz * wHoriz - swayPow);
+        swayPow += k * (wHoriz2 - swayPow);
         if (baseTime < BASE_S) {
             baseTime += dt;
-            basePowSum += wHoriz * wHoriz * dt;
-            if (baseTime >= BASE_S) basePow = MinMax.atLeast(1e-6, basePowSum / baseTime);
+            basePowSum += wHoriz2 * dt;
+            if (baseTime >= BASE_S) {
+                basePow = MinMax.atLeast(1e-6, basePowSum / baseTime);
+                // the RMS ratios as power limits, once: no root or division per sample
+                overPow = SWAY_RATIO * SWAY_RATIO * basePow;
+                irregPow = SWAY_RATIO_IRREG * SWAY_RATIO_IRREG * basePow;
+            }
             return;
         }
-        double ratio = Math.sqrt(swayPow / basePow);
-        boolean over = ratio > SWAY_RATIO || (ratio > SWAY_RATIO_IRREG && stepCv() > STEP_CV);
+        boolean over = swayPow > overPow || (swayPow > irregPow && stepCv > STEP_CV);
         if (over) {
             underSince = Double.NaN;
             if (Double.isNaN(overSince)) overSince = t;
@@ -105,7 +119,7 @@ final class BalanceDetector {
             }
         } else {
             overSince = Double.NaN;
-            if (ratio < SWAY_RATIO_IRREG) {
+            if (swayPow < irregPow) {
                 if (Double.isNaN(underSince)) underSince = t;
                 if (swayLapse && t - underSince >= SWAY_S) swayLapse = false;
             }
@@ -116,6 +130,7 @@ final class BalanceDetector {
         if (steps > 0 && t - stepT[(steps - 1) % stepT.length] > 1.5) steps = 0;
         stepT[steps % stepT.length] = t;
         steps++;
+        stepCv = stepCv();
     }
 
     /** Coefficient of variation of the last eight step times, 0 with fewer. */

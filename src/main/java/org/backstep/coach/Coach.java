@@ -9,6 +9,8 @@ import org.backstep.core.ImuSink;
 import org.backstep.event.AlertKind;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
+import org.backstep.frame.BodyFrame;
+import org.backstep.frame.Stillness;
 import org.tinylog.Logger;
 
 /**
@@ -35,16 +37,17 @@ public final class Coach implements ImuSink {
     static final double TRACE_PERIOD_S = 0.1;
     /** A still moment this long before the real reference gives a provisional upright. */
     static final double PROVISIONAL_STILL_S = 0.5;
-    /** Gyro rates above this are never taken for bias (MPU-6050 bias is typically under 0.05 rad/s). */
-    static final double BIAS_MAX_RATE = 0.1;
+    /** An angular rate above this, rad/s, outside a still block is movement (the fall alarm clears on it): standing sway stays well under it. */
+    static final double MOVING_RATE = 0.3;
 
     private final CoachSettings settings;
     private final CoachListener out;
     private final double[] fwd;
     private final double fs;
     private final AlertPolicy policy;
-    private final TiltFilter tilt = new TiltFilter();
-    private final Stillness stillness = new Stillness();
+    private final BodyFrame frame;
+    private final boolean ownsFrame;
+    private final Stillness stillness;
     private final PostureDetector posture;
     private final KneeDetector knee;
     private final StandingBend bend;
@@ -66,7 +69,18 @@ public final class Coach implements ImuSink {
     private double walkingS;
     private double goodS;
 
+    /** A coach with a body frame of its own, updated by {@link #sample}. */
     public Coach(CoachSettings settings, Axis forwardAxisOrNull, double sampleRateHz, CoachListener listener) {
+        this(settings, forwardAxisOrNull, null, sampleRateHz, listener);
+    }
+
+    /**
+     * A coach reading a shared body frame, which its owner updates with each sample before
+     * {@link #sample} (the pipeline, for the gait engine and the coach together).
+     *
+     * @param sharedFrame {@code null} for a frame of the coach's own
+     */
+    public Coach(CoachSettings settings, Axis forwardAxisOrNull, BodyFrame sharedFrame, double sampleRateHz, CoachListener listener) {
         this.settings = Objects.requireNonNull(settings);
         this.out = Objects.requireNonNull(listener);
         if (!(sampleRateHz >= 20 && sampleRateHz <= 2000)) {
@@ -74,6 +88,9 @@ public final class Coach implements ImuSink {
         }
         this.fs = sampleRateHz;
         this.fwd = forwardAxisOrNull == null ? null : forwardAxisOrNull.unitVector();
+        this.ownsFrame = sharedFrame == null;
+        this.frame = ownsFrame ? new BodyFrame((forwardAxisOrNull == null ? Axis.PLUS_X : forwardAxisOrNull).unitVector(), sampleRateHz) : sharedFrame;
+        this.stillness = frame.stillness();
         this.policy = new AlertPolicy(settings, listener);
         this.posture = new PostureDetector(settings);
         this.knee = new KneeDetector(sampleRateHz);
@@ -94,16 +111,9 @@ public final class Coach implements ImuSink {
             knee.resetBaseline();
             balance.resetBaseline();
         }
-        double an = Math.sqrt(ax * ax + ay * ay + az * az);
-        double wn = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        stillness.update(t, an, wn, tilt.gravity());
-        // the stillness verdict is a block old: a rotation that just began must not be learned as bias
-        boolean calm = wn < Stillness.STILL_GYRO && (!tilt.started()
-                || Math.abs(an - tilt.gravity()) < Stillness.STILL_G_TOLERANCE * tilt.gravity());
-        tilt.update(t, ax, ay, az, an, gx, gy, gz, stillness.steady() && wn < Stillness.STILL_GYRO,
-                calm && wn < BIAS_MAX_RATE && stillness.stillFor(t) >= 1.0);
-        if (!tilt.started()) return;
-        attitude.track(t, dt, tilt.ux(), tilt.uy(), tilt.uz());
+        if (ownsFrame) frame.update(t, ax, ay, az, gx, gy, gz);
+        if (!frame.started()) return;
+        attitude.track(t, dt, frame.ux(), frame.uy(), frame.uz());
         double[] up = attitude.up();
         if (ref.state() != UprightReference.State.TAKEN || calibrateRequested) maybeTakeReference(t);
         UprightReference.State state = ref.state();
@@ -120,14 +130,14 @@ public final class Coach implements ImuSink {
         boolean framed = state.framed();
         attitude.measure(t, ref);
         double cosTilt = attitude.cosTilt();
-        double tiltDeg = attitude.tiltDeg();
         double leanDeg = attitude.leanDeg();
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
-        double aG = an / NOMINAL_G;
-        // horizontal angular rate: the part of w not about the vertical
-        double wv = gx * up[0] + gy * up[1] + gz * up[2];
-        double wh = Math.sqrt(MinMax.atLeast(0, wn * wn - wv * wv));
-        double vert = tilt.vertical(ax, ay, az);
+        double aG = frame.accelNorm() * (1 / NOMINAL_G);
+        // horizontal angular rate, squared: the part of w not about the vertical
+        double wn2 = frame.rateSquared();
+        double wv = frame.upRate();
+        double wh2 = MinMax.atLeast(0, wn2 - wv * wv);
+        double vert = frame.vertical();
 
         if (fwd == null && hasRef && !ref.axisLearned()) {
             double[] f0 = ref.f0, l0 = ref.l0;
@@ -140,10 +150,10 @@ public final class Coach implements ImuSink {
             }
         }
         double[] oldUp = attitude.oldUp();
-        boolean plausible = plausible(oldUp);
-        double tiltRef = hasRef ? tiltDeg : Double.NaN;
-        boolean moving = !stillness.still() && wn > 0.3 || walking;
-        fall.sample(t, aG, oldUp, plausible, tiltRef, up, stillness.quietFor(t), moving, policy, out);
+        // whether the orientation before a possible impact looked like a standing wearer: read only at an impact
+        boolean plausible = aG > FallDetector.IMPACT_G && plausible(oldUp);
+        boolean moving = !stillness.still() && wn2 > MOVING_RATE * MOVING_RATE || walking;
+        fall.sample(t, aG, oldUp, plausible, hasRef ? attitude : null, up, stillness.quietFor(t), moving, policy, out);
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
@@ -155,7 +165,7 @@ public final class Coach implements ImuSink {
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
         knee.sample(vert, wv);
-        balance.sample(t, aG, wh, walking, hasRef ? tiltDeg : FallDetector.angle(attitude.slowUp(), up), policy);
+        balance.sample(t, aG, wh2, walking, attitude, hasRef, policy);
 
         if (walking) {
             walkingS += dt;

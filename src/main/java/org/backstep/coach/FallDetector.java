@@ -37,14 +37,15 @@ final class FallDetector {
      * @param aG         specific force magnitude in g
      * @param slowUp     slowly averaged up vector (sensor frame) before this sample
      * @param plausible  whether {@code slowUp} looks like an upright wearer
-     * @param tiltRef    tilt from the upright reference, degrees, or NaN without a reference
+     * @param fromRef    the trunk's attitude when it has an upright reference (its tilt from it, degrees, read
+     *                   only when a fall is judged), or null
      * @param tiltNow    the current up vector (for the pre-impact comparison)
      * @return true when the alarm was cleared at this sample
      */
-    boolean sample(double t, double aG, double[] slowUp, boolean plausible, double tiltRef, double[] upNow,
+    boolean sample(double t, double aG, double[] slowUp, boolean plausible, TrunkAttitude fromRef, double[] upNow,
                    double quietFor, boolean moving, AlertPolicy policy, CoachListener out) {
         if (alarm) {
-            double tilt = Double.isNaN(tiltRef) ? angle(preUp, upNow) : tiltRef;
+            double tilt = fromRef == null ? angle(preUp, upNow) : fromRef.tiltDeg();
             if (tilt < UP_DEG && moving) {
                 if (Double.isNaN(upSince)) upSince = t;
             } else {
@@ -68,7 +69,7 @@ final class FallDetector {
             impactT = t;
         }
         if (t - impactT <= CONFIRM_WITHIN_S && quietFor >= QUIET_S) {
-            double tilt = Double.isNaN(tiltRef) ? (prePlausible ? angle(preUp, upNow) : 0) : tiltRef;
+            double tilt = fromRef == null ? (prePlausible ? angle(preUp, upNow) : 0) : fromRef.tiltDeg();
             if (tilt > LYING_DEG) {
                 alarm = true;
                 alarmStart = t;

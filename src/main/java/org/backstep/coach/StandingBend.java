@@ -1,5 +1,6 @@
 package org.backstep.coach;
 
+import org.backstep.frame.Stillness;
 import org.backstep.event.AlertKind;
 
 /**

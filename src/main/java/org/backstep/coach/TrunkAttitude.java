@@ -12,7 +12,7 @@ import org.backstep.core.StrictTrig;
  * The trunk's attitude as the coach's detectors read it, per sample: the tilt filter's up vector,
  * its slow average and that average's recent history (the orientation "before" an impact), and
  * the trunk's pitch, roll, tilt and lean against an {@link UprightReference}'s frame. Angles are
- * computed at {@link #ANGLE_RATE_HZ}, not per sample; the lean is smoothed per sample.
+ * computed at {@link #ANGLE_RATE_HZ}, not per sample (roll and tilt only when read); the lean is smoothed per sample.
  * Allocation-free after construction.
  */
 final class TrunkAttitude {
@@ -40,6 +40,8 @@ final class TrunkAttitude {
     private double nextHist = Double.NEGATIVE_INFINITY;
     private double nextAngle = Double.NEGATIVE_INFINITY;
     private double pitchDeg, rollDeg, tiltDeg, leanDeg;
+    /** Cosine of the tilt and up's side along left at the last angle tick: roll and tilt are computed from them when read. */
+    private double tickCos = 1, tickLeft;
     private double cosTilt = 1;
     private boolean angleTick;
 
@@ -86,8 +88,11 @@ final class TrunkAttitude {
             cosTilt = cu;
             if (angleTick) {
                 pitchDeg = Math.toDegrees(StrictTrig.atan2(-dot(up, ref.f0), cu));
-                rollDeg = Math.toDegrees(StrictTrig.atan2(dot(up, ref.l0), cu));
-                tiltDeg = Math.toDegrees(StrictTrig.acos(MinMax.atLeast(-1, MinMax.atMost(1, cu))));
+                // roll and tilt are read far less often than they tick (a trace, a fall, a stumble):
+                // their sides are kept and the angles computed when first read
+                tickCos = cu;
+                tickLeft = dot(up, ref.l0);
+                rollDeg = tiltDeg = Double.NaN;
             }
         }
         double pitchS = pitchSmooth.filter(pitchDeg);
@@ -95,7 +100,7 @@ final class TrunkAttitude {
             leanDeg = pitchS;
         } else {
             // without a forward axis the lean is the total tilt: the smoothed roll's only reader
-            double rollS = rollSmooth.filter(rollDeg);
+            double rollS = rollSmooth.filter(rollDeg());
             if (angleTick) leanDeg = Math.toDegrees(StrictTrig.acos(Math.cos(Math.toRadians(pitchS)) * Math.cos(Math.toRadians(rollS))));
         }
     }
@@ -105,6 +110,8 @@ final class TrunkAttitude {
         pitchSmooth.resetTo(0);
         rollSmooth.resetTo(0);
         pitchDeg = rollDeg = tiltDeg = 0;
+        tickCos = 1;
+        tickLeft = 0;
     }
 
     /** A provisional upright: the smoothed lean restarts from zero, the last angles stand. */
@@ -135,9 +142,17 @@ final class TrunkAttitude {
 
     double pitchDeg() { return pitchDeg; }
 
-    double rollDeg() { return rollDeg; }
+    /** Roll at the last angle tick, degrees, right side down positive. */
+    double rollDeg() {
+        if (Double.isNaN(rollDeg)) rollDeg = Math.toDegrees(StrictTrig.atan2(tickLeft, tickCos));
+        return rollDeg;
+    }
 
-    double tiltDeg() { return tiltDeg; }
+    /** Tilt from upright at the last angle tick, degrees. */
+    double tiltDeg() {
+        if (Double.isNaN(tiltDeg)) tiltDeg = Math.toDegrees(StrictTrig.acos(MinMax.atLeast(-1, MinMax.atMost(1, tickCos))));
+        return tiltDeg;
+    }
 
     double leanDeg() { return leanDeg; }
 }

@@ -2,6 +2,7 @@ package org.backstep.gait;
 
 import org.backstep.core.ImuSink;
 import org.backstep.event.Direction;
+import org.backstep.frame.BodyFrame;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
 import org.backstep.signal.OnePole;
@@ -69,7 +70,8 @@ public final class GaitEngine implements ImuSink {
 
     private final GaitSettings settings;
     private final GaitListener listener;
-    private final VerticalFrame frame;
+    private final BodyFrame frame;
+    private final boolean ownsFrame;
     private final Cascade vBand, apBand;
     private final Cascade vvHigh, apHigh;
     private final Cascade latBand, latHigh;
@@ -99,12 +101,24 @@ public final class GaitEngine implements ImuSink {
     private double maxTilt2;         // largest squared rotation in the window
     private double minVertical;      // lowest dynamic vertical acceleration in the window, m/s^2
 
+    /** An engine with a body frame of its own, updated by {@link #sample}. */
     public GaitEngine(GaitSettings settings, GaitListener listener) {
+        this(settings, null, listener);
+    }
+
+    /**
+     * An engine reading a shared body frame, which its owner updates with each sample before
+     * {@link #sample} (the pipeline, for the engine and the form coach together).
+     *
+     * @param sharedFrame {@code null} for a frame of the engine's own, built on {@code settings.forward()}
+     */
+    public GaitEngine(GaitSettings settings, BodyFrame sharedFrame, GaitListener listener) {
         this.settings = settings;
         this.listener = listener;
         double fs = settings.rateHz();
         this.dt = 1 / fs;
-        this.frame = new VerticalFrame(settings.forward(), fs);
+        this.ownsFrame = sharedFrame == null;
+        this.frame = ownsFrame ? new BodyFrame(settings.forward(), fs) : sharedFrame;
         this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.apBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
         this.vvHigh = Butterworth.highPass(1, 0.3, fs);
@@ -125,10 +139,11 @@ public final class GaitEngine implements ImuSink {
 
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
-        frame.update(ax, ay, az);
-        if (frame.vertical < minVertical) minVertical = frame.vertical;
-        double v = vBand.filter(frame.vertical);
-        double ap = apBand.filter(frame.forward);
+        if (ownsFrame) frame.update(t, ax, ay, az, gx, gy, gz);
+        double vertical = frame.strideVertical();
+        if (vertical < minVertical) minVertical = vertical;
+        double v = vBand.filter(vertical);
+        double ap = apBand.filter(frame.forward());
         vi = leak * vi + v * dt;
         double vvPrev = vv;
         vv = vvHigh.filter(vi);
@@ -145,20 +160,19 @@ public final class GaitEngine implements ImuSink {
         sVVm += vvMid * vvMid;
         sVV += vv * vv;
         // pitch rate: rotation about the horizontal left axis (positive tips the front down)
-        pi = leak * pi + pitchBand.filter(gx * frame.lx + gy * frame.ly + gz * frame.lz) * dt;
+        pi = leak * pi + pitchBand.filter(gx * frame.lx() + gy * frame.ly() + gz * frame.lz()) * dt;
         double pitch = pitchHigh.filter(pi);
         sPV += pitch * vv;
         sPP += pitch * pitch;
-        li = leak * li + latBand.filter(frame.lateral) * dt;
+        li = leak * li + latBand.filter(frame.lateral()) * dt;
         sLat += latHigh.filter(li) * dt;
         // pitch and roll of the trunk: angular rate without its vertical (turning) part
-        double wv = gx * frame.ux + gy * frame.uy + gz * frame.uz;
-        rx += (gx - wv * frame.ux) * dt;
-        ry += (gy - wv * frame.uy) * dt;
-        rz += (gz - wv * frame.uz) * dt;
+        double yaw = frame.strideUpRate();
+        rx += (gx - yaw * frame.strideUx()) * dt;
+        ry += (gy - yaw * frame.strideUy()) * dt;
+        rz += (gz - yaw * frame.strideUz()) * dt;
         double r2 = rx * rx + ry * ry + rz * rz;
         if (r2 > maxTilt2) maxTilt2 = r2;
-        double yaw = gx * frame.ux + gy * frame.uy + gz * frame.uz;
         yawSum += Math.abs(yaw);
         yawSquared += yaw * yaw * dt;
         windowSamples++;
@@ -194,8 +208,8 @@ public final class GaitEngine implements ImuSink {
         bout.finish(t);
     }
 
+    /** Forgets the engine's own state (not the body frame's: the session keeps its gravity and stillness). */
     public void reset() {
-        frame.reset();
         vBand.reset();
         apBand.reset();
         vvHigh.reset();

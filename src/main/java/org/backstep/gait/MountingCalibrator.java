@@ -3,6 +3,7 @@ package org.backstep.gait;
 import org.backstep.core.Axis;
 import org.backstep.core.ImuSink;
 import org.backstep.event.StepEvent;
+import org.backstep.frame.BodyFrame;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
 
@@ -19,7 +20,7 @@ public final class MountingCalibrator implements ImuSink {
     /** Least |correlation| for a usable estimate. */
     public static final double MIN_QUALITY = 0.25;
 
-    private final VerticalFrame frame;
+    private final BodyFrame frame;
     private final Cascade hx, hy, hz, vBand, vHigh;
     private final double leak, dt;
     private final GaitEngine gait;
@@ -29,7 +30,7 @@ public final class MountingCalibrator implements ImuSink {
     private double sx, sy, sz, sHH, sVV;
 
     public MountingCalibrator(double rateHz) {
-        frame = new VerticalFrame(Axis.PLUS_X, rateHz);
+        frame = new BodyFrame(Axis.PLUS_X.unitVector(), rateHz);
         hx = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
         hy = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
         hz = Butterworth.bandPass(2, 0.5, 3.0, rateHz);
@@ -38,7 +39,7 @@ public final class MountingCalibrator implements ImuSink {
         leak = Math.exp(-1 / (0.5 * rateHz));
         dt = 1 / rateHz;
         // Steps are found whatever the mounting: the rhythm path of bout confirmation needs no front.
-        gait = new GaitEngine(GaitSettings.builder(rateHz).forwardAxis(Axis.PLUS_X).build(), new GaitListener() {
+        gait = new GaitEngine(GaitSettings.builder(rateHz).forwardAxis(Axis.PLUS_X).build(), frame, new GaitListener() {
             @Override
             public void step(StepEvent step) {
                 steps++;
@@ -53,14 +54,13 @@ public final class MountingCalibrator implements ImuSink {
 
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
+        frame.update(t, ax, ay, az, gx, gy, gz);
         gait.sample(t, ax, ay, az, gx, gy, gz);
-        frame.update(ax, ay, az);
-        double ux = frame.ux, uy = frame.uy, uz = frame.uz;
-        // horizontal dynamic acceleration: gravity and the vertical part removed
-        double dx = ax - frame.gravityX, dy = ay - frame.gravityY, dz = az - frame.gravityZ;
-        double dv = dx * ux + dy * uy + dz * uz;
-        double bx = hx.filter(dx - dv * ux), by = hy.filter(dy - dv * uy), bz = hz.filter(dz - dv * uz);
-        vi = leak * vi + vBand.filter(frame.vertical) * dt;
+        double ux = frame.strideUx(), uy = frame.strideUy(), uz = frame.strideUz();
+        // horizontal acceleration: specific force less its part along up (gravity is all along up)
+        double av = ax * ux + ay * uy + az * uz;
+        double bx = hx.filter(ax - av * ux), by = hy.filter(ay - av * uy), bz = hz.filter(az - av * uz);
+        vi = leak * vi + vBand.filter(frame.strideVertical()) * dt;
         double vv = vHigh.filter(vi);
         if (!walking) return;
         sx += bx * vv;

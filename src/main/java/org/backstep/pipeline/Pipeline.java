@@ -9,6 +9,7 @@ import org.backstep.event.Direction;
 import org.backstep.event.PostureEvent;
 import org.backstep.event.StepEvent;
 import org.backstep.event.StepRevision;
+import org.backstep.frame.BodyFrame;
 import org.backstep.gait.GaitEngine;
 import org.backstep.gait.GaitListener;
 import org.backstep.gait.GaitSettings;
@@ -16,9 +17,11 @@ import org.backstep.gait.GaitSettings;
 /**
  * One session's signal path, the same live, in the demo and in replay. Samples go to the gait
  * engine and the form coach; the engine's steps and bouts go to the coach and the goal tracker;
- * everything reported goes to one {@link PipelineListener}. Runs on the sampling thread.
+ * everything reported goes to one {@link PipelineListener}. Runs on the sampling thread. One
+ * {@link BodyFrame} per session is updated once per sample and read by both.
  */
 public final class Pipeline implements ImuSink {
+    private final BodyFrame frame;
     private final GaitEngine gait;
     private final Coach coach;
     private double lastT;
@@ -28,8 +31,9 @@ public final class Pipeline implements ImuSink {
      * @param goal          {@code null} counts no daily goal
      */
     public Pipeline(GaitSettings gaitSettings, CoachSettings coachSettings, GoalTracker goal, PipelineListener listener) {
+        this.frame = new BodyFrame(gaitSettings.forward(), gaitSettings.rateHz());
         this.coach = coachSettings == null ? null
-                : new Coach(coachSettings, gaitSettings.forwardAxis(), gaitSettings.rateHz(), new CoachListener() {
+                : new Coach(coachSettings, gaitSettings.forwardAxis(), frame, gaitSettings.rateHz(), new CoachListener() {
                     @Override
                     public void alert(AlertEvent alert) {
                         listener.accept(alert);
@@ -50,7 +54,7 @@ public final class Pipeline implements ImuSink {
                         listener.accept(posture);
                     }
                 });
-        this.gait = new GaitEngine(gaitSettings, new GaitListener() {
+        this.gait = new GaitEngine(gaitSettings, frame, new GaitListener() {
             @Override
             public void step(StepEvent step) {
                 listener.accept(step);
@@ -75,6 +79,7 @@ public final class Pipeline implements ImuSink {
     @Override
     public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
         lastT = t;
+        frame.update(t, ax, ay, az, gx, gy, gz);
         gait.sample(t, ax, ay, az, gx, gy, gz);
         if (coach != null) coach.sample(t, ax, ay, az, gx, gy, gz);
     }

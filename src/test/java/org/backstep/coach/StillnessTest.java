@@ -1,5 +1,6 @@
 package org.backstep.coach;
 
+import org.backstep.frame.Stillness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class StillnessTest {
         int blocks = 0, steady = 0;
         for (int i = 0; i < (int) (20 * fs); i++) {
             double t = i / fs;
-            s.update(t, 9.81 + sd * r.nextGaussian(), 0.01, 9.81);
+            s.update(t, 9.81 + sd * r.nextGaussian(), 0.01 * 0.01, 9.81);
             if (s.blockEnded() && t > 2) {
                 blocks++;
                 if (s.still()) steady++;
@@ -38,7 +39,7 @@ class StillnessTest {
         int moving = 0, ended = 0, run = 0, longest = 0;
         for (int i = 0; i < (int) (4 * fs); i++) {
             double t = 20 + i / fs;
-            s.update(t, 9.81 + 0.8 * Math.sin(2 * Math.PI * t) + sd * r.nextGaussian(), 0.01, 9.81);
+            s.update(t, 9.81 + 0.8 * Math.sin(2 * Math.PI * t) + sd * r.nextGaussian(), 0.01 * 0.01, 9.81);
             if (s.blockEnded()) {
                 ended++;
                 if (!s.steady()) moving++;

@@ -1,4 +1,4 @@
-package org.backstep.coach;
+package org.backstep.frame;
 
 import org.backstep.core.MinMax;
 
@@ -33,6 +33,7 @@ final class TiltFilter {
     static final double STANDARD_G = 9.80665;
 
     private double g = STANDARD_G;
+    private double rg = 1 / STANDARD_G;
     private double turn;
     private boolean started;
     private double lastT = Double.NaN;
@@ -66,12 +67,14 @@ final class TiltFilter {
             by += kb * (gy - by);
             bz += kb * (gz - bz);
         }
-        // fields in locals for the sample (the same arithmetic; C1 would store and reload each field per use)
+        // fields in locals for the sample (C1 would store and reload each field per use)
         double g = this.g;
-        // time constants as reciprocals javac folds: no division per sample, and, as they are powers of two,
-        // the same bits as dividing by them
-        if (still) g += MinMax.atMost(1, dt * (1 / 2.0)) * (an - g);
-        this.g = g;
+        // time constants as reciprocals javac folds: no division per sample
+        if (still) {
+            g += MinMax.atMost(1, dt * (1 / 2.0)) * (an - g);
+            this.g = g;
+            rg = 1 / g;     // divided only when gravity is learned, multiplied per sample
+        }
         boolean calm = still && Math.abs(an - g) < 0.04 * g;
         double wx = gx - bx, wy = gy - by, wz = gz - bz;
         double ux = this.ux, uy = this.uy, uz = this.uz;
@@ -82,22 +85,29 @@ final class TiltFilter {
         uy += dy * dt;
         uz += dz * dt;
         if (an > 1e-6) {
-            double err = Math.abs(an - g) / g;
-            double w = err < 0.05 ? 1 : err < 0.25 ? (0.25 - err) / 0.2 : 0;
+            double err = Math.abs(an - g) * rg;
             double turn = this.turn;
             turn += MinMax.atMost(1, dt * (1 / TURN_TAU)) * (wx * ux + wy * uy + wz * uz - turn);
             this.turn = turn;
-            double wv = turn / TURN_RATE;
-            w /= 1 + wv * wv;
-            double k = MinMax.atMost(1, dt * (calm ? 1 / 0.5 : 1 / TAU_S)) * w;
-            ux += k * (ax / an - ux);
-            uy += k * (ay / an - uy);
-            uz += k * (az / an - uz);
+            // the accelerometer's weight: none far from 1 g (a walking peak, an impact), so the
+            // turn weighting and the pull are computed only when it has some
+            if (err < 0.25) {
+                double w = err < 0.05 ? 1 : (0.25 - err) * (1 / 0.2);
+                double wv = turn * (1 / TURN_RATE);
+                double k = MinMax.atMost(1, dt * (calm ? 1 / 0.5 : 1 / TAU_S)) * w / (1 + wv * wv);
+                double ra = 1 / an;  // one division, three products
+                ux += k * (ax * ra - ux);
+                uy += k * (ay * ra - uy);
+                uz += k * (az * ra - uz);
+            }
         }
-        double n = Math.sqrt(ux * ux + uy * uy + uz * uz);
-        this.ux = ux / n;
-        this.uy = uy / n;
-        this.uz = uz / n;
+        // back to unit length: up moved by a small rotation and a small pull, so its squared norm is
+        // near 1 and one Newton step from 1 gives 1/|u| (BodyFrame.NEWTON_SPAN)
+        double e = ux * ux + uy * uy + uz * uz - 1;
+        double r = e * e < BodyFrame.NEWTON_SPAN * BodyFrame.NEWTON_SPAN ? 1 - 0.5 * e : 1 / Math.sqrt(e + 1);
+        this.ux = ux * r;
+        this.uy = uy * r;
+        this.uz = uz * r;
     }
 
     boolean started() { return started; }
@@ -110,11 +120,6 @@ final class TiltFilter {
 
     /** Local gravity magnitude as the accelerometer reads it at rest (learns the scale error). */
     double gravity() { return g; }
-
-    /** Specific force along up, minus gravity: vertical acceleration of the pelvis, m/s^2. */
-    double vertical(double ax, double ay, double az) {
-        return ax * ux + ay * uy + az * uz - g;
-    }
 
     void reset() {
         started = false;

@@ -1,4 +1,4 @@
-package org.backstep.coach;
+package org.backstep.frame;
 
 /**
  * Stillness and quietness in blocks of a quarter second. A block is steady when the spread of the
@@ -15,35 +15,35 @@ package org.backstep.coach;
  * movement add in variance. A sensor four times noisier than the MPU-6050's datasheet (0.15 m/s^2
  * at 200 Hz) is then still steady when it stands still, which a fixed range of 0.6 m/s^2 was not.
  */
-final class Stillness {
-    static final double BLOCK_S = 0.25;
+public final class Stillness {
+    public static final double BLOCK_S = 0.25;
     /**
      * Movement allowed in a steady block beyond the sensor's noise, m/s^2 (standard deviation of
      * the magnitude): standing sway moves a belt sensor by under 0.05 m/s^2; a slow bend, 0.3 and more.
      */
-    static final double STILL_SD = 0.13;
+    public static final double STILL_SD = 0.13;
     /**
      * Largest noise floor believed, m/s^2 (standard deviation): four times the MPU-6050's
      * datasheet density (400 ug/sqrt(Hz), PS-MPU-6000A-00 section 6.2) over its widest low-pass
      * bandwidth (260 Hz) is 0.25; the floor starts there and learns down.
      */
-    static final double MAX_NOISE_SD = 0.25;
+    public static final double MAX_NOISE_SD = 0.25;
     /**
      * A block may carry this many times the floor's noise variance: a quarter second's sample
      * variance scatters by 20 to 30% (25 to 50 samples), and the floor sits at the low end of that scatter.
      */
-    static final double NOISE_MARGIN = 2;
+    public static final double NOISE_MARGIN = 2;
     /** Share of the way the floor moves up towards a block within twice its variance (a slow drift, sensor warm-up). */
-    static final double FLOOR_RISE = 0.02;
-    static final double STILL_GYRO = 0.3;
-    static final double STILL_G_TOLERANCE = 0.04;
-    static final double QUIET_RANGE = 2.5;
-    static final double QUIET_GYRO = 0.7;
+    public static final double FLOOR_RISE = 0.02;
+    public static final double STILL_GYRO = 0.3;
+    public static final double STILL_G_TOLERANCE = 0.04;
+    public static final double QUIET_RANGE = 2.5;
+    public static final double QUIET_GYRO = 0.7;
 
     private double floorVar = MAX_NOISE_SD * MAX_NOISE_SD;
     private double aSq;
     private double blockStart = Double.NaN;
-    private double aMin, aMax, wMax;
+    private double aMin, aMax, wMax2;
     private double stillSince = Double.NaN;
     private double quietSince = Double.NaN;
     private double lastStillEnd = Double.NEGATIVE_INFINITY;
@@ -56,15 +56,15 @@ final class Stillness {
 
     /**
      * @param an specific force magnitude, m/s^2
-     * @param wn angular rate magnitude, rad/s
+     * @param wn2 angular rate magnitude squared, rad^2/s^2 (compared with the squared limits: no root per sample)
      * @param g  the local gravity magnitude as last learned (a still block must read about 1 g)
      */
-    void update(double t, double an, double wn, double g) {
+    public void update(double t, double an, double wn2, double g) {
         blockEnded = false;
         if (Double.isNaN(blockStart)) {
             blockStart = t;
             aMin = aMax = an;
-            wMax = wn;
+            wMax2 = wn2;
             aSum = an;
             aSq = an * an;
             n = 1;
@@ -72,21 +72,21 @@ final class Stillness {
         }
         if (an < aMin) aMin = an;
         if (an > aMax) aMax = an;
-        if (wn > wMax) wMax = wn;
+        if (wn2 > wMax2) wMax2 = wn2;
         aSum += an;
         aSq += an * an;
         n++;
         if (t - blockStart >= BLOCK_S - 1e-9) {
             double mean = aSum / n;
             double var = n > 1 ? Math.max(0, (aSq - n * mean * mean) / (n - 1)) : 0;
-            steady = var - NOISE_MARGIN * floorVar < STILL_SD * STILL_SD && wMax < STILL_GYRO;
-            if (wMax < STILL_GYRO && var < floorVar) {
+            steady = var - NOISE_MARGIN * floorVar < STILL_SD * STILL_SD && wMax2 < STILL_GYRO * STILL_GYRO;
+            if (wMax2 < STILL_GYRO * STILL_GYRO && var < floorVar) {
                 floorVar = var;
-            } else if (wMax < STILL_GYRO && var < 2 * floorVar) {
+            } else if (wMax2 < STILL_GYRO * STILL_GYRO && var < 2 * floorVar) {
                 floorVar += FLOOR_RISE * (var - floorVar);
             }
             boolean s = steady && Math.abs(mean - g) < STILL_G_TOLERANCE * g;
-            boolean q = aMax - aMin < QUIET_RANGE && wMax < QUIET_GYRO;
+            boolean q = aMax - aMin < QUIET_RANGE && wMax2 < QUIET_GYRO * QUIET_GYRO;
             if (s && !still) stillSince = blockStart;
             if (q && !quiet) quietSince = blockStart;
             still = s;
@@ -95,30 +95,30 @@ final class Stillness {
             blockEnded = true;
             blockStart = t;
             aMin = aMax = an;
-            wMax = wn;
+            wMax2 = wn2;
             aSum = 0;
             aSq = 0;
             n = 0;
         }
     }
 
-    boolean still() { return still; }
+    public boolean still() { return still; }
 
     /** The sensor's noise floor learned so far, m/s^2 (standard deviation of the magnitude). */
-    double noiseSd() { return Math.sqrt(floorVar); }
+    public double noiseSd() { return Math.sqrt(floorVar); }
 
     /** A block ended at this sample: {@link #still()} now describes the block just past. */
-    boolean blockEnded() { return blockEnded; }
+    public boolean blockEnded() { return blockEnded; }
 
     /** The last block was steady (little variation), whatever its level: gyro bias and gravity may be learned. */
-    boolean steady() { return steady; }
+    public boolean steady() { return steady; }
 
     /** Seconds of continuous stillness up to now (0 when moving). */
-    double stillFor(double t) { return still ? t - stillSince : 0; }
+    public double stillFor(double t) { return still ? t - stillSince : 0; }
 
     /** Seconds of continuous quiet up to now (0 when moving). */
-    double quietFor(double t) { return quiet ? t - quietSince : 0; }
+    public double quietFor(double t) { return quiet ? t - quietSince : 0; }
 
     /** End of the last still block. */
-    double lastStill() { return lastStillEnd; }
+    public double lastStill() { return lastStillEnd; }
 }
