@@ -164,7 +164,7 @@ public final class Coach implements ImuSink {
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
-        knee.sample(vert);
+        knee.sample(vert, wv);
         balance.sample(t, aG, wh2, walking, attitude, hasRef, policy);
 
         if (walking) {

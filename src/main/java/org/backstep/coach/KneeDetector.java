@@ -12,14 +12,13 @@ import org.backstep.signal.Cascade;
  * <p>Per stride (two consecutive steps, so that a limp's alternating soft and firm steps cancel),
  * two features of the vertical acceleration (gravity removed):
  * <ul>
- * <li>the bounce: RMS of the 0.5-4 Hz vertical acceleration over the stride, times the stride's
- * mean step period squared (over the step's angular frequency squared), a displacement that tracks
- * the pelvis's vertical excursion. A straight leg vaults the pelvis over an arc of about s²/(8L)
- * for step length s and leg length L; knees kept bent shorten the step and the arc flattens
- * (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed stance legs cut the vertical
- * excursion by up to 69 %). A stride's period depends only on its outer contacts, so the gait
- * engine's error in the middle one cancels. A very slow step is a vault and a pause on both feet:
- * its bounce is the vault's ({@link #MAX_VAULT_S});</li>
+ * <li>the bounce: the pelvis's vertical excursion over the stride, peak to peak, from the 0.5-4 Hz
+ * vertical acceleration integrated twice ({@link #LEAK_HZ}). A straight leg vaults the pelvis over
+ * an arc of about s²/(8L) for step length s and leg length L; knees kept bent shorten the step and
+ * the arc flattens (Ortega and Farley 2005, J Appl Physiol 99:2099: walking on flexed stance legs
+ * cut the vertical excursion by up to 69 %). The excursion needs no step period, so neither the
+ * gait engine's error in a contact time nor a step it missed or reported twice changes it, and a
+ * very slow step (a vault and a pause on both feet) reads as its vault;</li>
  * <li>the contact: the peak vertical acceleration of each step (the log mean of the two), the heel
  * strike and the weight acceptance. A flexed knee at contact lowers the impact force (Lafortune,
  * Hennig and Lake 1996, J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already
@@ -48,6 +47,9 @@ import org.backstep.signal.Cascade;
  * held back (a more urgent alert was sounding) is offered again at each stride while it lasts,
  * until it is heard.
  *
+ * <p>Not every stride on foot is walking at an even pace: a stride that turns ({@link #MAX_TURN_DEG})
+ * is not judged, and a step with a flight phase ({@link #RUN_G}: running, a jump) ends the walk.
+ *
  * <p>Standing bends (squats against hip hinges) are {@link StandingBend}'s.
  */
 final class KneeDetector {
@@ -69,8 +71,15 @@ final class KneeDetector {
     static final double LAPSE_LOG = Math.log(0.82);
     /** Clears at 0.9 of the baseline: hysteresis, so one lapse is one alert. */
     static final double CLEAR_LOG = Math.log(0.9);
-    /** The lapse must also be this many standard errors below the baseline. */
-    static final double SPREADS = 3;
+    /**
+     * The lapse must also be this many standard errors below the baseline (the standard error from
+     * the wearer's own stride-to-stride spread): a window of straight-knee walking reads that low
+     * about once in 160 (one-sided normal tail), and a lapse needs the 0.82 as well. With 3, walkers
+     * whose steps vary by 10 to 15 % were hardly ever judged bent at 20 degrees; with 2, the simulated
+     * population's very slow walkers (about 20 steps/min) raised 0.6 to 0.8 false alerts per 10
+     * minutes of straight-knee walking, one of them three in six minutes.
+     */
+    static final double SPREADS = 2.5;
     /**
      * How the score discounts a change of cadence: straight-knee bounce and contacts grow with speed,
      * and speed with cadence. A pure pendulum arc at a fixed walk ratio (step length proportional to
@@ -89,17 +98,11 @@ final class KneeDetector {
     static final double STILL_RATIO = 0.25;
     /**
      * Steps further apart than this (s) end a walk: the slowest walking reported, steps 4 s apart
-     * (walking aids, advanced neurological disease). A slow step is a vault and a pause on both
-     * feet; judged against the wearer's own steps at the same pace, that is what it is compared with.
+     * (walking aids, advanced neurological disease), with step times varying by up to 15 % (three
+     * standard deviations: 4 s x 1.45, about 6 s). A slow step is a vault and a pause on both feet;
+     * judged against the wearer's own steps at the same pace, that is what it is compared with.
      */
-    static final double MAX_STEP_S = 4;
-    /**
-     * Longest vault over the stance leg, s: the swing leg moves as a pendulum (about 0.4 to 0.6 s at
-     * any speed) and single support lasts about as long, so slow walkers lengthen double support,
-     * not the vault (double support rises from about 20 % of the cycle at normal speed to over 40 %
-     * in slow gait).
-     */
-    static final double MAX_VAULT_S = 1.2;
+    static final double MAX_STEP_S = 6;
     /** Steps closer than this (s) are not walking. */
     static final double MIN_STEP_S = 0.3;
     /**
@@ -123,8 +126,45 @@ final class KneeDetector {
      * half-amplitude the pelvis reaches each step.
      */
     static final double CYCLE_SHARE = 1 / 3.0;
+    /**
+     * Corner (Hz) of the two leaky integrators that turn the band-passed vertical acceleration into
+     * the pelvis's height: under the slowest walking's vertical motion (a vault of up to 1.2 s, about
+     * 0.4 Hz and up), so the excursion passes, while the sensor's drift and the integrators' own
+     * error fade within a few seconds. At 0.3 Hz a 1 Hz step's excursion reads 8 % small, a 0.5 Hz
+     * one 30 %: the same for the baseline and the walk judged against it, at the same pace.
+     */
+    static final double LEAK_HZ = 0.3;
+    /**
+     * A stride whose heading turned by more than this (degrees) is a turn, neither baseline nor
+     * judged: turning steps are shorter and slower, the pelvis path flatter and the contacts softer,
+     * as with bent knees (a U-turn of healthy walkers in the IPOL recordings read as one). Straight
+     * walking's own pelvic rotation (about 4 degrees each way at each step) cancels over a stride,
+     * and a corridor's gentle curve (a 1.4 m stride on a 6 m radius) turns about 13 degrees.
+     */
+    static final double MAX_TURN_DEG = 15;
+    /**
+     * A step in which the pelvis fell faster than this (in g) was not walking: a walker's pelvis
+     * is always carried by a stance leg, whose inverted pendulum pulls it down by at most v²/L, and
+     * people change to running at a Froude number v²/(gL) of about 0.5 (Alexander 1989, Physiol Rev
+     * 69:1199); heel-strike rebound adds a little. A flight phase is free fall, 1 g: jogging in
+     * SisFall dips to 1 to 1.6 g at the waist, walking quickly 0.6 to 0.85 g, walking 0.1 to 0.4 g.
+     * Running and jumping end the walk like a pause, so they are neither baseline nor judged.
+     */
+    static final double RUN_G = 0.8;
+    /** Standard gravity, m/s^2. */
+    private static final double G = 9.80665;
 
     private final Cascade band;
+    /** Leak of the two integrators per sample (from {@link #LEAK_HZ}), and the sample period, s. */
+    private final double leak, dt;
+    /** The pelvis's vertical velocity and height from the band-passed acceleration (leaky integrals). */
+    private double vel, height;
+    /** The highest and lowest height of the step in progress, m. */
+    private double hiMax = Double.NEGATIVE_INFINITY, hiMin = Double.POSITIVE_INFINITY;
+    /** The lowest vertical acceleration of the step in progress, m/s^2 (gravity removed). */
+    private double trough = Double.POSITIVE_INFINITY;
+    /** Heading turned in the step in progress, rad. */
+    private double yaw;
 
     // accumulators of the step in progress
     private double sq;
@@ -165,13 +205,16 @@ final class KneeDetector {
      */
     private static final class Step {
         boolean set, two;
-        double sq, peak, period;
+        double sq, peak, period, hiMax, hiMin, yaw;
         int n;
 
         void copy(Step o) {
             set = o.set;
             two = o.two;
             sq = o.sq;
+            hiMax = o.hiMax;
+            hiMin = o.hiMin;
+            yaw = o.yaw;
             n = o.n;
             peak = o.peak;
             period = o.period;
@@ -187,6 +230,7 @@ final class KneeDetector {
         final double[] bounce = new double[BASE_STEPS];
         final double[] impact = new double[BASE_STEPS];
         final double[] period = new double[BASE_STEPS];
+        final double[] amplitude = new double[BASE_STEPS];
         final double[] tmp = new double[BASE_STEPS];
         /** Strides kept, and the steps they add up to. */
         int count, steps;
@@ -197,8 +241,9 @@ final class KneeDetector {
         }
 
         /** A stride that adds {@code newSteps} steps of walking (one when it overlaps the last). */
-        void add(double logB, double logI, double logP, int newSteps) {
+        void add(double logB, double logI, double logP, double logA, int newSteps) {
             bounce[count] = logB;
+            amplitude[count] = logA;
             impact[count] = logI;
             period[count] = logP;
             count++;
@@ -211,7 +256,7 @@ final class KneeDetector {
             for (int k = 0; k < count; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
             spread = 1.4826 * median(tmp, count, tmp);
             // as quiet as the pelvis at rest: a small share of the baseline's bounce and contact
-            stillAmp = STILL_RATIO * Math.exp(logBounce - 2 * logPeriod);
+            stillAmp = STILL_RATIO * Math.exp(median(amplitude, count, tmp));
             stillImpact = STILL_RATIO * Math.exp(logImpact);
         }
 
@@ -228,14 +273,22 @@ final class KneeDetector {
 
     KneeDetector(double fs) {
         this.band = Butterworth.bandPass(2, 0.5, Math.min(4, fs * 0.45), fs);
+        this.dt = 1 / fs;
+        this.leak = Math.exp(-2 * Math.PI * LEAK_HZ / fs);
     }
 
     /** Per sample: {@code vert} is the vertical acceleration (gravity removed), m/s^2. */
-    void sample(double vert) {
+    void sample(double vert, double yawRate) {
+        yaw += yawRate * dt;
         double b = band.filter(vert);
         sq += b * b;
         n++;
         if (vert > peak) peak = vert;
+        if (vert < trough) trough = vert;
+        vel = leak * vel + b * dt;
+        height = leak * height + vel * dt;
+        if (height > hiMax) hiMax = height;
+        if (height < hiMin) hiMin = height;
         if (b < -level) {
             low = true;
         } else if (low && b > level) {
@@ -263,7 +316,9 @@ final class KneeDetector {
         double period = missed ? gap / 2 : gap;
         // longer than the slowest step, or than two of this walk's steps and not a missed one: a pause
         boolean paused = !(gap <= MAX_STEP_S) || typical > 0 && !missed && gap > MISSED_HIGH * typical;
-        if (!same || paused) {
+        // a walking pelvis is always held up by a stance leg: one that fell faster than RUN_G flew (running, a jump)
+        boolean ran = trough < -RUN_G * G;
+        if (!same || paused || ran) {
             boutSteps = 0;
             walkPeriod = Double.NaN;
             lastPeriod = Double.NaN;
@@ -276,7 +331,10 @@ final class KneeDetector {
             pending.set = false;
             previous.set = false;
         } else if (period > MIN_STEP_S) {
-            walkPeriod = lastPeriod > 0 ? 0.5 * (lastPeriod + period) : period;
+            // a step period from a whole stride: a very slow walker's steps are often reported twice (the
+            // collision and the push-off after the pause on both feet), and one short gap after a pause would
+            // make the next long one a pause again, and so on for the whole walk
+            walkPeriod = lastPeriod > 0 ? 0.5 * (lastPeriod + period) : Double.NaN;
             lastPeriod = period;
             boutSteps += missed ? 2 : 1;
             if (boutSteps > SKIP_STEPS) {
@@ -284,6 +342,9 @@ final class KneeDetector {
                 if (pending.set) judgeStep(t, dir, b, policy, reportAt);
                 pending.set = true;
                 pending.sq = sq;
+                pending.hiMax = hiMax;
+                pending.hiMin = hiMin;
+                pending.yaw = yaw;
                 pending.n = n;
                 pending.peak = Math.max(peak, 0.1);
                 pending.period = period;
@@ -300,6 +361,10 @@ final class KneeDetector {
         n = 0;
         cycles = 0;
         peak = Double.NEGATIVE_INFINITY;
+        hiMax = Double.NEGATIVE_INFINITY;
+        hiMin = Double.POSITIVE_INFINITY;
+        yaw = 0;
+        trough = Double.POSITIVE_INFINITY;
     }
 
     /** Whether a gap is about two steps of {@code period}. */
@@ -320,27 +385,30 @@ final class KneeDetector {
         }
         if (pending.two) {
             // two steps whose middle contact the gait engine missed are a stride by themselves
-            stride(t, b, pending.period, pending.amplitude(), Math.log(pending.peak), 2, policy, reportAt);
+            stride(t, b, pending.period, pending.amplitude(), pending.hiMax - pending.hiMin, Math.log(pending.peak), pending.yaw, 2, policy, reportAt);
             previous.set = false;
             return;
         }
         if (previous.set) {
             double amp = Math.sqrt(2 * (pending.sq + previous.sq) / (pending.n + previous.n));
             double logI = 0.5 * (Math.log(pending.peak) + Math.log(previous.peak));
-            stride(t, b, 0.5 * (pending.period + previous.period), amp, logI, 1, policy, reportAt);
+            double exc = Math.max(pending.hiMax, previous.hiMax) - Math.min(pending.hiMin, previous.hiMin);
+            stride(t, b, 0.5 * (pending.period + previous.period), amp, exc, logI, pending.yaw + previous.yaw, 1, policy, reportAt);
         }
         previous.copy(pending);
     }
 
-    /** A stride of mean step period {@code p}, acceleration amplitude {@code amp} and log contact peak: into the baseline, or judged. */
-    private void stride(double t, Baseline b, double p, double amp, double logI, int newSteps, AlertPolicy policy,
-            double reportAt) {
-        // a step slower than the longest vault is a vault and a pause on both feet, which carries no
-        // vertical swing: the bounce is the vault's, its amplitude the stride's RMS over the vault's share
-        double vault = Math.min(p, MAX_VAULT_S);
-        double logB = Math.log(amp * Math.sqrt(p / vault) * vault * vault);
+    /**
+     * A stride of mean step period {@code p}, acceleration amplitude {@code amp}, excursion {@code exc}
+     * (m), log contact peak and heading change {@code turn} (rad): into the baseline, or judged.
+     */
+    private void stride(double t, Baseline b, double p, double amp, double exc, double logI, double turn, int newSteps,
+            AlertPolicy policy, double reportAt) {
+        // a turn flattens the pelvis path as bent knees do: not walking straight, so not judged
+        if (Math.abs(turn) > Math.toRadians(MAX_TURN_DEG)) return;
+        double logB = Math.log(exc);
         if (!b.ready()) {
-            b.add(logB, logI, Math.log(p), newSteps);
+            b.add(logB, logI, Math.log(p), Math.log(amp), newSteps);
             return;
         }
         score[rCount % WINDOW] = b.score(logB, logI);
@@ -412,3 +480,4 @@ final class KneeDetector {
         gaitLapse = false;
     }
 }
+

@@ -101,4 +101,29 @@ class CoachKneeWalkTest {
         }
         assertTrue(alerted >= 14, alerted + " of " + walks + " alerted; missed:\n" + missed);
     }
+
+    /**
+     * Very slow walkers of the simulated population (under 30 steps a minute: a vault of at most
+     * 1.2 s, then a pause on both feet), their knees bent 30 degrees. The gait engine reports their
+     * steps late, twice (the collision and the push-off) or not at all; the bounce is the pelvis's
+     * own excursion, which needs no step period, and the walk's pace comes from whole strides: 5 of
+     * the first 8 are alerted (2 with the bounce over the step period; the other three: a cane
+     * user who shuffles, whose steps are not reported, and two whose reported steps are too few).
+     */
+    @Test
+    void verySlowWalkersBentKneesAreFound() {
+        int walks = 0, alerted = 0;
+        StringBuilder missed = new StringBuilder();
+        for (int i = 0; walks < 8; i++) {
+            Population.Walker w = Population.walker(1, i);
+            if (w.backwardCadenceSpm() >= 30) continue;
+            Direction d = i % 2 == 0 ? Direction.FORWARD : Direction.BACKWARD;
+            CoachSimScenarioTest.Run r = new CoachSimScenarioTest.Run(w.kneeFlexionSession(d, 30, 40));
+            Interval bent = r.interval(Interval.Kind.KNEE_BENT);
+            walks++;
+            if (r.of(AlertKind.KNEE).stream().anyMatch(a -> a.t() > bent.start() && a.at() < bent.end() + 2)) alerted++;
+            else missed.append(w).append('\n');
+        }
+        assertTrue(alerted >= 5, alerted + " of " + walks + " alerted; missed:\n" + missed);
+    }
 }

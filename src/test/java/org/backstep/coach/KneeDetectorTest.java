@@ -20,6 +20,8 @@ class KneeDetectorTest {
         final AlertPolicy policy = new AlertPolicy(CoachSettings.defaults(), alerts::add);
         final KneeDetector knee = new KneeDetector(FS);
         double t;
+        /** The heading's rate of turn while walking, rad/s. */
+        double yawRate;
 
         /**
          * {@code n} steps of {@code period} s whose vertical acceleration swings by {@code amp}
@@ -41,7 +43,7 @@ class KneeDetectorTest {
                 int per = (int) Math.round(period.applyAsDouble(s) * FS);
                 for (int i = 0; i < per; i++) {
                     double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
-                    knee.sample(v);
+                    knee.sample(v, yawRate);
                     t += 1 / FS;
                 }
                 if (s % reportEvery == 0) knee.step(t, d, true, policy, t + 0.3);
@@ -56,7 +58,7 @@ class KneeDetectorTest {
 
         Feed stand(double seconds) {
             for (int i = 0; i < seconds * FS; i++) {
-                knee.sample(0);
+                knee.sample(0, 0);
                 t += 1 / FS;
             }
             return this;
@@ -171,13 +173,72 @@ class KneeDetectorTest {
         assertEquals(1, f.knees(), f.alerts.toString());
     }
 
+    @Test
+    void turningStepsAreFlatterButNotBentKnees() {
+        // round a bend of 40 degrees a stride (a U-turn in three or four strides, a tight circle): the
+        // steps are shorter, the pelvis path flatter and the contacts softer, as with bent knees
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.6, 1.8, 3.5);
+        f.yawRate = Math.toRadians(40) / 1.2;
+        f.walk(Direction.FORWARD, 40, 0.6, 1.4, 2.7);
+        assertEquals(0, f.knees(), f.alerts.toString());
+        // the same steps walking straight on are bent knees
+        f.yawRate = 0;
+        f.walk(Direction.FORWARD, 40, 0.6, 1.4, 2.7);
+        assertEquals(1, f.knees(), f.alerts.toString());
+    }
+
+    @Test
+    void joggingThatTiresIsNotBentKneeWalking() {
+        // jogging at 180 steps a minute: each step has a flight phase, the pelvis falling at more than 1 g
+        // (SisFall D03 and D04); as the jogger tires, bounce and contacts drop by a fifth at the same pace
+        Feed f = new Feed().walk(Direction.FORWARD, 30, 0.33, 12, 15).walk(Direction.FORWARD, 40, 0.33, 9.6, 12);
+        assertEquals(0, f.knees(), f.alerts.toString());
+    }
+
+    @Test
+    void aVerySlowWalkerWhoseStepsAreReportedTwiceIsJudged() {
+        // steps 3.6 s apart (17 steps a minute): a vault of 1.2 s and a pause on both feet; the gait
+        // engine reports each step twice, at the collision and at the push-off a second later (the
+        // pause's own bump). The walk's pace is its strides', so the long gap after each short one is
+        // not a pause, and the bounce is the vault's excursion, however the step was cut. Each walk
+        // starts after a stand longer than any step, with a contact and its push-off a second later
+        Feed f = new Feed();
+        for (int k = 0; k < 3; k++) {
+            // the walk's first contact
+            f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
+            for (int s = 0; s < (k == 0 ? 30 : 40); s++) {
+                boolean bent = k == 2;
+                // knees bent about 25 degrees: a quarter less excursion and contact
+                vaultReportedTwice(f, bent ? 3.5 : 3.6, bent ? 0.75 : 1, bent ? 1.5 : 2);
+            }
+            if (k == 1) assertEquals(0, f.knees(), "straight knees: " + f.alerts);
+            f.stand(8);
+        }
+        assertEquals(1, f.knees(), f.alerts.toString());
+    }
+
+    /** One very slow step of {@code period} s: its vault, reported at its contact and 1 s later, then the pause. */
+    private static void vaultReportedTwice(Feed f, double period, double amp, double impact) {
+        int vault = (int) Math.round(1.2 * FS);
+        int all = (int) Math.round(period * FS);
+        int push = (int) Math.round(1.0 * FS);
+        for (int i = 0; i < all; i++) {
+            double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
+            f.knee.sample(v, 0);
+            f.t += 1 / FS;
+            if (i == push) f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
+        }
+        f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
+        f.policy.flush();
+    }
+
     /** One slow step: a vault of {@code 1.2} s swinging by {@code amp}, its contact, then a pause. */
     private static void vaultAndPause(Feed f, double period, double amp, double impact) {
         int vault = (int) Math.round(1.2 * FS);
         int all = (int) Math.round(period * FS);
         for (int i = 0; i < all; i++) {
             double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
-            f.knee.sample(v);
+            f.knee.sample(v, 0);
             f.t += 1 / FS;
         }
         f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
