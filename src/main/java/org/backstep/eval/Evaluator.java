@@ -257,8 +257,10 @@ public final class Evaluator {
         return worst;
     }
 
-    private double worstSubjectFigure(java.util.function.ToDoubleFunction<Group> f, boolean highest) {
-        Group g = worstSubject(f, highest);
+    /** The worst figure among {@code among} (highest if {@code highest}), NaN if none has it. */
+    private static double worstFigure(Map<String, Group> among, java.util.function.ToDoubleFunction<Group> f,
+                                      boolean highest) {
+        Group g = worst(among, f, highest);
         return g == null ? Double.NaN : f.applyAsDouble(g);
     }
 
@@ -314,14 +316,13 @@ public final class Evaluator {
         f.put("phantom_steps_per_min", phantomPerMinute());
         f.put("latency_p50_s", latencyPercentile(50));
         f.put("latency_p95_s", latencyPercentile(95));
-        f.put("worst_subject_count_error_pct", worstSubjectFigure(Group::countErrorPct, true));
-        f.put("worst_subject_f1", worstSubjectFigure(Group::f1, false));
-        f.put("worst_subject_direction_pct", worstSubjectFigure(Group::directionPct, false));
+        f.put("worst_subject_count_error_pct", worstFigure(subjects, Group::countErrorPct, true));
+        f.put("worst_subject_f1", worstFigure(subjects, Group::f1, false));
+        f.put("worst_subject_direction_pct", worstFigure(subjects, Group::directionPct, false));
         f.put("walk_forward_count_error_annotated_pct", annotatedFigure("walk/forward", Group::countErrorPct));
         f.put("walk_backward_count_error_annotated_pct", annotatedFigure("walk/backward", Group::countErrorPct));
         f.put("walk_f1_annotated", annotatedAll().f1());
-        Group w = worst(annotatedOnlySubjects, Group::countErrorPct, true);
-        f.put("worst_subject_count_error_annotated_pct", w == null ? Double.NaN : w.countErrorPct());
+        f.put("worst_subject_count_error_annotated_pct", worstFigure(annotatedOnlySubjects, Group::countErrorPct, true));
         return f;
     }
 

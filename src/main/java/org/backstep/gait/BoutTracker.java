@@ -1,7 +1,6 @@
 package org.backstep.gait;
 
 import org.backstep.core.MinMax;
-
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
 import org.backstep.event.StepRevision;
@@ -238,7 +237,7 @@ final class BoutTracker {
         if (!Double.isNaN(lastContact)) {
             // a chain waits as long as it would take a limp's other step
             double limit = confirmed ? boutGap()
-                    : Double.isNaN(interval) ? s.maxStepIntervalS() : Math.min(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
+                    : Double.isNaN(interval) ? s.maxStepIntervalS() : MinMax.atMost(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
             if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) {
                 end(now);
             }
@@ -297,14 +296,14 @@ final class BoutTracker {
     }
 
     private void end(double now) {
-        if (confirmed && closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
-            // The bout's last step was a walking step, as strong as the walker's pushes: the walk's
-            // closing step, whose push the threshold missed, is still to be counted. A weak last
-            // step was the closing step itself.
-            emit(closingContact, now);
-            lastContact = closingContact;
-        }
         if (confirmed) {
+            if (closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
+                // The bout's last step was a walking step, as strong as the walker's pushes: the walk's
+                // closing step, whose push the threshold missed, is still to be counted. A weak last
+                // step was the closing step itself.
+                emit(closingContact, now);
+                lastContact = closingContact;
+            }
             listener.walking(false, lastContact);
             lastBoutEnd = lastContact;
             if (settled) lastBoutDirection = sign();
