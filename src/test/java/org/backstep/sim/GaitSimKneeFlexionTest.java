@@ -57,8 +57,10 @@ class GaitSimKneeFlexionTest {
             prevRms = l[1].accelRms;
             prevPitch = l[1].pitchDeg;
             if (deg == 40) {
-                // a third or more of the vertical and impact motion gone, about 4 deg more forward lean, steps ~6% quicker
-                assertTrue(l[1].accelRms < 0.7 * l[0].accelRms, l[1] + " vs " + l[0]);
+                // a quarter or more of the vertical and impact motion gone (the excursion 32 % flatter by the
+                // shorter step's arc on a shorter leg, contacts 40 % softer, against steps ~6 % quicker, whose
+                // pendulum accelerates with the cadence squared), about 4 deg more forward lean
+                assertTrue(l[1].accelRms < 0.8 * l[0].accelRms, l[1] + " vs " + l[0]);
                 assertEquals(4, l[1].pitchDeg - l[0].pitchDeg, 1.5, l[1] + " vs " + l[0]);
                 assertTrue(l[1].seconds < 0.97 * l[0].seconds, l[1] + " vs " + l[0]);
             }
