@@ -194,7 +194,7 @@ final class GaitBout implements Segment {
      * excursion (Gard and Childress 1999, Arch Phys Med Rehabil 80:26), so the flattening is the
      * shorter step's, not a further knee term.
      */
-    private double excursion(int i) {
+    double excursion(int i) {
         Walk w = walk(i);
         Walk straight = w.kneeBend() == 0 ? w : w.kneeBend(0);
         // the speed this step would have with straight knees: the straight step, at the straight cadence
