@@ -106,8 +106,8 @@ public final class Walk {
      * Joint Surg Am 57:961).</li>
      * </ul>
      * These per-degree rates are {@link #kneeBend(double)}'s effects divided by
-     * {@value #FULL_KNEE_BEND_DEG}: the linear effects scale with the flexion, the drop with its
-     * geometry.
+     * {@value #FULL_KNEE_BEND_DEG}: the linear effects scale with the flexion, the drop and the
+     * excursion with their geometry.
      */
     public Walk kneeFlexion(double deg) {
         if (!(deg >= 0 && deg <= FULL_KNEE_BEND_DEG)) {
