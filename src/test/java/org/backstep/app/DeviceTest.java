@@ -118,6 +118,47 @@ class DeviceTest {
         assertTrue(gapMs > 40 && gapMs < 400, "the gap's length: " + gapMs + " ms");
     }
 
+    /**
+     * A loose wire for seconds: stream time continues from where it was, so the engine sees the walk
+     * before the outage spliced onto whatever follows it. The steps taken during the outage are lost
+     * (nothing measured them); the splice must add none, whether the walk goes on or has ended.
+     */
+    @Test
+    void aLongOutageLosesTheStepsTakenDuringItAndTheSpliceAddsNone() throws Exception {
+        double[][] outages = {{15, 21}, {15, 30}, {33, 45}};   // mid-walk; most of the walk; its end and the standing after it
+        for (double[] o : outages) {
+            Simulation sim = Scenarios.base(43).stand(6).walk(Direction.BACKWARD, 40, 85).stand(20).build().run();
+            now[0] = 0;
+            SimulatedMpu6050 chip = new SimulatedMpu6050(new SimulationSource(sim), () -> now[0]);
+            long backward, forward;
+            try (Pi4jHardware hw = Pi4jHardware.simulated(Mpu6050Settings.defaults(), chip, sleeper, clock);
+                 Store store = Store.open(state, cfg.store(), TimeSource.host(ZoneOffset.UTC))) {
+                Device d = Device.create(cfg, null, hw, store, sink, null, clock, 20, () -> LocalTime.NOON);
+                boolean out = false, back = false;
+                for (int i = 0; i < 100_000 && !chip.exhausted(); i++) {
+                    if (!out && now[0] >= o[0]) {
+                        chip.unplug();
+                        out = true;
+                    }
+                    if (!back && now[0] >= o[1]) {
+                        chip.replug();
+                        back = true;
+                    }
+                    now[0] += d.loop().pollOnce() / 1e9;
+                }
+                d.close();
+                backward = d.steps(Direction.BACKWARD);
+                forward = d.steps(Direction.FORWARD);
+            }
+            // the steps whose contact fell in the outage, or so close after it that the FIFO had not restarted
+            long lost = sim.truth().steps().stream().filter(s -> s.time() >= o[0] && s.time() < o[1] + 0.5).count();
+            long expected = sim.truth().steps().size() - lost;
+            String what = "outage " + o[0] + " to " + o[1] + " s: " + backward + " backward, " + expected + " expected";
+            assertTrue(backward <= expected + 1 && backward >= expected - 2, what);
+            assertEquals(0, forward, what);
+        }
+    }
+
     private List<String> sensorGaps() throws java.io.IOException {
         try (Stream<Path> files = Files.walk(state.resolve("journal"))) {
             return files.filter(Files::isRegularFile).sorted().flatMap(f -> {
