@@ -160,7 +160,7 @@ public final class Coach implements ImuSink {
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
         bend.sample(t, vert, leanDeg, framed ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
-        if (state.judged()) {
+        if (state.judged() && posture.busy(leanDeg)) {
             // lean is judged only against an upright taken while still, never the blind start frame
             // down since an impact: a fall, not a stoop (until the wearer is upright again)
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;

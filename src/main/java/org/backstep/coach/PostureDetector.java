@@ -56,6 +56,15 @@ final class PostureDetector {
         }
     }
 
+    /**
+     * Whether {@link #update} with this lean could change anything: not while the lean stays under the
+     * clearing limit, nothing alerted, and that already timed (the caller then skips it, and the squat
+     * and stoop tests its arguments take).
+     */
+    boolean busy(double lean) {
+        return alerted || !(lean < maxLean - HYSTERESIS_DEG) || Double.isNaN(underSince) || !Double.isNaN(overSince);
+    }
+
     /** A lapse has been alerted and not yet corrected. */
     boolean lapseActive() { return alerted; }
 
