@@ -52,26 +52,7 @@ class DetectorSkipTest {
         List<AlertEvent> every = new ArrayList<>(), busy = new ArrayList<>();
         List<Double> clearedEvery = new ArrayList<>(), clearedBusy = new ArrayList<>();
         AlertPolicy pe = new AlertPolicy(s, every::add), pb = new AlertPolicy(s, busy::add);
-        CoachListener oe = new CoachListener() {
-            @Override
-            public void alert(AlertEvent a) {
-            }
-
-            @Override
-            public void alarmCleared(double t) {
-                clearedEvery.add(t);
-            }
-        };
-        CoachListener ob = new CoachListener() {
-            @Override
-            public void alert(AlertEvent a) {
-            }
-
-            @Override
-            public void alarmCleared(double t) {
-                clearedBusy.add(t);
-            }
-        };
+        CoachListener oe = clears(clearedEvery), ob = clears(clearedBusy);
         FallDetector de = new FallDetector(s), db = new FallDetector(s);
         Random r = new Random(10);
         double[] slowUp = {0, 0, 1};
@@ -105,5 +86,19 @@ class DetectorSkipTest {
         assertEquals(clearedEvery, clearedBusy);
         assertTrue(every.size() >= 3, "falls alarmed: " + every.size());
         assertTrue(skipped > n / 2, "calls skipped: " + skipped);
+    }
+
+    /** A listener that keeps the times the fall alarm was cleared. */
+    private static CoachListener clears(List<Double> into) {
+        return new CoachListener() {
+            @Override
+            public void alert(AlertEvent a) {
+            }
+
+            @Override
+            public void alarmCleared(double t) {
+                into.add(t);
+            }
+        };
     }
 }
