@@ -30,7 +30,7 @@ public final class PopulationEval {
     public static final Set<String> LOWER_IS_BETTER = Set.of("walk_forward_count_error_pct",
             "walk_backward_count_error_pct", "slow_count_error_pct", "limping_count_error_pct", "aided_count_error_pct",
             "shuffling_count_error_pct", "turning_count_error_pct", "swaying_count_error_pct", "plain_count_error_pct", "worst_walker_count_error_pct",
-            "worst_decile_count_error_pct", "latency_p50_s", "latency_p95_s");
+            "worst_decile_count_error_pct", "latency_p50_s", "latency_p95_s", "plain_latency_p95_s");
     /** A bout below this cadence is slow gait (issue 9's target group), steps/min. */
     public static final double SLOW_SPM = 60;
     /** A bout that bends by at least this much over its walks is a turning bout, degrees. */
@@ -40,6 +40,8 @@ public final class PopulationEval {
     private record Trait(String name, Predicate<ScoredBout> takes) {
     }
 
+    private static final Trait PLAIN = new Trait("plain >=80 spm", b -> b.bout.spm() >= 80 && !b.walker.limping()
+            && !b.walker.style().cane() && !b.walker.shuffling() && !b.walker.swaying());
     private static final List<Trait> TRAITS = List.of(
             new Trait("walk/forward", b -> b.bout.direction() == Direction.FORWARD),
             new Trait("walk/backward", b -> b.bout.direction() == Direction.BACKWARD),
@@ -49,8 +51,7 @@ public final class PopulationEval {
             new Trait("shuffling", b -> b.walker.shuffling()),
             new Trait("turning >=90 deg", b -> b.bout.turnDeg() >= TURNING_DEG),
             new Trait("swaying", b -> b.walker.swaying()),
-            new Trait("plain >=80 spm", b -> b.bout.spm() >= 80 && !b.walker.limping() && !b.walker.style().cane()
-                    && !b.walker.shuffling() && !b.walker.swaying()),
+            PLAIN,
             new Trait("all", b -> true));
 
     /** One bout's score. */
@@ -65,10 +66,15 @@ public final class PopulationEval {
     private final Map<String, Evaluator.Group> groups = new LinkedHashMap<>();
     private final List<WalkerScore> walkers = new ArrayList<>();
     private final List<Double> latencies = new ArrayList<>();
+    private final List<Double> plainLatencies = new ArrayList<>();
+    /** Latencies by the bout's cadence, {@link #CADENCE_BANDS} (lower edges, steps/min). */
+    private final List<List<Double>> bandLatencies = new ArrayList<>();
+    private static final double[] CADENCE_BANDS = {0, 40, SLOW_SPM, 80};
 
     private PopulationEval(long seed) {
         this.seed = seed;
         for (Trait t : TRAITS) groups.put(t.name, new Evaluator.Group(t.name));
+        for (int i = 0; i < CADENCE_BANDS.length; i++) bandLatencies.add(new ArrayList<>());
     }
 
     /** Simulates and scores walkers {@code 0..n-1} of population {@code seed}, in parallel; the result does not depend on the thread count. */
@@ -109,7 +115,14 @@ public final class PopulationEval {
         for (ScoredBout b : bouts) {
             for (Trait t : TRAITS) if (t.takes.test(b)) groups.get(t.name).add(b.match, b.timed);
             total.add(b.match, b.timed);
-            for (double l : b.match.latencies) latencies.add(l);
+            int band = CADENCE_BANDS.length - 1;
+            while (b.bout.spm() < CADENCE_BANDS[band]) band--;
+            boolean plain = PLAIN.takes.test(b);
+            for (double l : b.match.latencies) {
+                latencies.add(l);
+                bandLatencies.get(band).add(l);
+                if (plain) plainLatencies.add(l);
+            }
         }
         walkers.add(new WalkerScore(bouts.get(0).walker, total));
     }
@@ -161,6 +174,7 @@ public final class PopulationEval {
         f.put("plain_count_error_pct", groups.get("plain >=80 spm").countErrorPct());
         f.put("latency_p50_s", Evaluator.percentile(latencies, 50));
         f.put("latency_p95_s", Evaluator.percentile(latencies, 95));
+        f.put("plain_latency_p95_s", Evaluator.percentile(plainLatencies, 95));
         f.put("worst_walker_count_error_pct", worstFirst().get(0).total.countErrorPct());
         f.put("worst_decile_count_error_pct", worstDecile().countErrorPct());
         f.put("worst_decile_f1", worstDecile().f1());
@@ -184,6 +198,14 @@ public final class PopulationEval {
                 + " walkers with the highest count error, all their bouts pooled)\n");
         sb.append(String.format(Locale.ROOT, "latency p50 %.2f s, p95 %.2f s (report time minus true contact)%n",
                 Evaluator.percentile(latencies, 50), Evaluator.percentile(latencies, 95)));
+        sb.append("latency p95 by the bout's cadence:");
+        for (int i = CADENCE_BANDS.length - 1; i >= 0; i--) {
+            String band = i == CADENCE_BANDS.length - 1 ? String.format(Locale.ROOT, ">=%.0f", CADENCE_BANDS[i])
+                    : String.format(Locale.ROOT, "%.0f-%.0f", CADENCE_BANDS[i], CADENCE_BANDS[i + 1]);
+            sb.append(String.format(Locale.ROOT, " %s spm %.2f s%s", band, Evaluator.percentile(bandLatencies.get(i), 95), i > 0 ? "," : ""));
+        }
+        sb.append(String.format(Locale.ROOT, "; plain %.2f s%n (a bout's first steps are reported when it is confirmed, its closing"
+                + " step when it ends: some steps later at a slow pace)%n", Evaluator.percentile(plainLatencies, 95)));
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
         for (Map.Entry<String, Double> f : figures().entrySet()) {
