@@ -128,7 +128,7 @@ public final class Coach implements ImuSink {
         state = ref.state();
         boolean hasRef = state == UprightReference.State.TAKEN;
         boolean framed = state.framed();
-        attitude.measure(t, ref);
+        attitude.measure(t, ref, framed);
         double cosTilt = attitude.cosTilt();
         double leanDeg = attitude.leanDeg();
         // impacts and jolts against nominal gravity: the learned magnitude carries scale errors
@@ -153,12 +153,14 @@ public final class Coach implements ImuSink {
         // whether the orientation before a possible impact looked like a standing wearer: read only at an impact
         boolean plausible = aG > FallDetector.IMPACT_G && plausible(oldUp);
         boolean moving = !stillness.still() && wn2 > MOVING_RATE * MOVING_RATE || walking;
-        fall.sample(t, aG, oldUp, plausible, hasRef ? attitude : null, up, stillness.quietFor(t), moving, policy, out);
+        if (fall.busy(t, aG)) {
+            fall.sample(t, aG, oldUp, plausible, hasRef ? attitude : null, up, stillness.quietFor(t), moving, policy, out);
+        }
         policy.setAlarmActive(fall.alarmActive());
         if (cosTilt > StandingBend.UPRIGHT_COS) lastUpright = t;
         if (aG > FallDetector.IMPACT_G) lastImpact = t;
         bend.sample(t, vert, leanDeg, framed ? cosTilt : 1, stillness.blockEnded(), stillness.still(), stillness.steady(), walking, knee.lastStep(), policy);
-        if (state.judged()) {
+        if (state.judged() && posture.busy(leanDeg)) {
             // lean is judged only against an upright taken while still, never the blind start frame
             // down since an impact: a fall, not a stoop (until the wearer is upright again)
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;

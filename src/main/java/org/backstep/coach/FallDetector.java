@@ -80,6 +80,12 @@ final class FallDetector {
         return false;
     }
 
+    /**
+     * Whether {@link #sample} has anything to do: an alarm playing, an impact now, or one whose outcome is
+     * still open. Otherwise it changes nothing, and the caller skips it (a call with ten arguments per sample).
+     */
+    boolean busy(double t, double aG) { return alarm || aG > IMPACT_G || t - impactT <= CONFIRM_WITHIN_S; }
+
     boolean alarmActive() { return alarm; }
 
     /** An impact happened recently and its outcome is not known yet. */

@@ -56,6 +56,16 @@ final class PostureDetector {
         }
     }
 
+    /**
+     * Whether {@link #update} with this lean could change anything that is read: not with nothing
+     * alerted, no lapse being timed and the lean at or under the lowest limit (walking's); it would
+     * only note when the lean went under the clearing limit, which is read once a lapse is alerted, and
+     * an alert restarts it. The caller then skips it, and the squat and stoop tests its arguments take.
+     */
+    boolean busy(double lean) {
+        return alerted || !Double.isNaN(overSince) || lean > maxLean;
+    }
+
     /** A lapse has been alerted and not yet corrected. */
     boolean lapseActive() { return alerted; }
 

@@ -57,6 +57,7 @@ final class TrunkAttitude {
 
     /** Per sample, once the tilt filter has started: its up vector, averaged and kept. */
     void track(double t, double dt, double ux, double uy, double uz) {
+        double[] up = this.up, slowUp = this.slowUp;
         up[0] = ux;
         up[1] = uy;
         up[2] = uz;
@@ -65,7 +66,10 @@ final class TrunkAttitude {
             System.arraycopy(up, 0, slowUp, 0, 3);
         }
         double ks = MinMax.atMost(1, dt * (1 / SLOW_UP_TAU_S));     // a power of two: the bits of dividing
-        for (int i = 0; i < 3; i++) slowUp[i] += ks * (up[i] - slowUp[i]);
+        // written out, not a loop: C1 neither unrolls it nor drops its bounds checks
+        slowUp[0] += ks * (ux - slowUp[0]);
+        slowUp[1] += ks * (uy - slowUp[1]);
+        slowUp[2] += ks * (uz - slowUp[2]);
         if (t >= nextHist) {
             for (int i = 0; i < 3; i++) upHist[i].push(slowUp[i]);
             nextHist = t + HIST_PERIOD_S;
@@ -77,13 +81,13 @@ final class TrunkAttitude {
 
     /**
      * Per sample, after {@link #track}: the angles against {@code ref}'s frame when it has one
-     * (at {@link #ANGLE_RATE_HZ}), and the smoothed lean.
+     * ({@code framed}, as the caller read its state; at {@link #ANGLE_RATE_HZ}), and the smoothed lean.
      */
-    void measure(double t, UprightReference ref) {
+    void measure(double t, UprightReference ref, boolean framed) {
         cosTilt = 1;
         angleTick = t >= nextAngle;
-        if (angleTick) nextAngle = Math.max(nextAngle + 1 / ANGLE_RATE_HZ, t);
-        if (ref.state().framed()) {
+        if (angleTick) nextAngle = MinMax.atLeast(nextAngle + 1 / ANGLE_RATE_HZ, t);
+        if (framed) {
             double cu = dot(up, ref.u0);
             cosTilt = cu;
             if (angleTick) {

@@ -102,9 +102,18 @@ final class TiltFilter {
             }
         }
         // back to unit length: up moved by a small rotation and a small pull, so its squared norm is
-        // near 1 and one Newton step from 1 gives 1/|u| (BodyFrame.NEWTON_SPAN)
+        // near 1 and one or two Newton steps from 1 give 1/|u| (BodyFrame.NEWTON_SPAN, NEWTON2_SPAN)
         double e = ux * ux + uy * uy + uz * uz - 1;
-        double r = e * e < BodyFrame.NEWTON_SPAN * BodyFrame.NEWTON_SPAN ? 1 - 0.5 * e : 1 / Math.sqrt(e + 1);
+        double r, e2 = e * e;
+        if (e2 < BodyFrame.NEWTON_SPAN * BodyFrame.NEWTON_SPAN) {
+            r = 1 - 0.5 * e;
+        } else if (e2 < BodyFrame.NEWTON2_SPAN * BodyFrame.NEWTON2_SPAN) {
+            r = 1 - 0.5 * e;
+            double e1 = (e + 1) * r * r - 1;
+            r *= 1 - 0.5 * e1;
+        } else {
+            r = 1 / Math.sqrt(e + 1);
+        }
         this.ux = ux * r;
         this.uy = uy * r;
         this.uz = uz * r;

@@ -78,6 +78,8 @@ public final class GaitEngine implements ImuSink {
     private final Cascade pitchBand, pitchHigh;
     private final double leak;
     private final double dt;
+    /** The sample rate, Hz: a difference over one sample is multiplied by it, not divided by {@link #dt}. */
+    private final double fs;
     private final PeakDetector peaks;
     private final BoutTracker bout;
     private final OnePole turnRate;
@@ -117,6 +119,7 @@ public final class GaitEngine implements ImuSink {
         this.listener = listener;
         double fs = settings.rateHz();
         this.dt = 1 / fs;
+        this.fs = fs;
         this.ownsFrame = sharedFrame == null;
         this.frame = ownsFrame ? new BodyFrame(settings.forward(), fs) : sharedFrame;
         this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
@@ -153,7 +156,7 @@ public final class GaitEngine implements ImuSink {
         ai = leak * ai + ap * dt;
         double apvPrev = apv;
         apv = apHigh.filter(ai);
-        double apAcc = (apv - apvPrev) / dt;
+        double apAcc = (apv - apvPrev) * fs;
         double vvMid = 0.5 * (vv + vvPrev);  // centred like the difference above
         sAV += apAcc * vvMid;
         sAA += apAcc * apAcc;

@@ -32,10 +32,19 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
     private final Axis forwardAxis;
     private final long maxSamples;
 
-    private final byte[] buf = new byte[1 << 16];
+    /** Bytes read ahead at most. */
+    private static final int CAPACITY = 1 << 16;
+    /**
+     * The bytes read ahead, and one more: {@code buf[lim]} is always 0, a byte no number, separator or
+     * line break has, so {@link #fastRow} stops there without comparing each position with {@code lim}.
+     */
+    private final byte[] buf = new byte[CAPACITY + 1];
     private int pos, lim, lineStart, lineEnd, lineNo;
     private boolean eof, skipLf, replayed;
     private final double[] row = new double[7];
+    /** Samples handed on so far, and the times of the first and the last. */
+    private long samples;
+    private double first, last;
 
     RecordingStream(InputStream in, String label, String name, long maxSamples) throws IOException {
         this.in = in;
@@ -93,27 +102,37 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
     public double replay(ImuSink sink) {
         if (replayed) throw new IllegalStateException(label + ": a recording stream is replayed once");
         replayed = true;
-        long n = 0;
-        double first = 0, last = 0;
         try {
-            while (true) {
-                if (!fastRow()) {
-                    if (!nextLine()) break;
-                    if (lineEnd == lineStart || buf[lineStart] == '#' || isBlank()) continue;
-                    parseRow();
-                }
-                if (n > 0 && !(row[0] > last)) throw error("time " + row[0] + " does not increase (previous " + last + ")");
-                if (n == maxSamples) throw error("more than " + maxSamples + " samples (" + RecordingReader.MAX_DAYS
-                        + " days at " + RecordingReader.formatRate(rateHz) + " Hz): not a recording");
-                if (n == 0) first = row[0];
-                last = row[0];
-                n++;
-                sink.sample(row[0], row[1], row[2], row[3], row[4], row[5], row[6]);
+            // the loop does nothing but call: a JIT compiles a method after a few hundred calls, and a loop
+            // only after tens of thousands of turns, which the interpreter would run meanwhile
+            while (next(sink)) {
+                // each call handed one sample on
             }
         } catch (IOException e) {
             throw new RecordingFormatException(label + ": cannot read: " + e.getMessage(), e);
         }
-        return n == 0 ? 0 : last - first;
+        return samples == 0 ? 0 : last - first;
+    }
+
+    /** Reads the next sample row and hands it to {@code sink}; false at the end of the input. */
+    private boolean next(ImuSink sink) throws IOException {
+        double[] r = row;
+        if (!fastRow()) {
+            do {
+                if (!nextLine()) return false;
+            } while (lineEnd == lineStart || buf[lineStart] == '#' || isBlank());
+            parseRow();
+        }
+        double t = r[0];
+        long n = samples;
+        if (n > 0 && !(t > last)) throw error("time " + t + " does not increase (previous " + last + ")");
+        if (n == maxSamples) throw error("more than " + maxSamples + " samples (" + RecordingReader.MAX_DAYS
+                + " days at " + RecordingReader.formatRate(rateHz) + " Hz): not a recording");
+        if (n == 0) first = t;
+        last = t;
+        samples = n + 1;
+        sink.sample(t, r[1], r[2], r[3], r[4], r[5], r[6]);
+        return true;
     }
 
     @Override
@@ -137,10 +156,9 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
         if (skipLf) return false;
         byte[] b = buf;
         int i = pos;
-        int end = lim;
         double[] r = row;
+        // no test against the end of the bytes read: the 0 at buf[lim] ends any number and is no separator
         for (int field = 0; field < 7; field++) {
-            if (i >= end) return false;
             byte c = b[i];
             boolean negative = c == '-';
             if (negative || c == '+') i++;
@@ -148,16 +166,16 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
             // wrap, and the row is refused below)
             long m = 0;
             int from = i;
-            for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
+            for (int d; (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
             int digits = i - from;
             int scale = 0;
-            if (i < end && b[i] == '.') {
+            if (b[i] == '.') {
                 from = ++i;
-                for (int d; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
+                for (int d; (d = b[i] - '0') >= 0 && d <= 9; i++) m = m * 10 + d;
                 scale = i - from;
                 digits += scale;
             }
-            if (i >= end || digits == 0 || digits > Decimal.MAX_DIGITS || m > Decimal.MAX_EXACT) return false;
+            if (digits == 0 || digits > Decimal.MAX_DIGITS || m > Decimal.MAX_EXACT) return false;
             c = b[i];
             double v = m / Decimal.POW10[scale];
             if (negative) v = -v;
@@ -224,9 +242,10 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
             lim -= pos;
             pos = 0;
         }
-        int n = in.read(buf, lim, buf.length - lim);
+        int n = in.read(buf, lim, CAPACITY - lim);
         if (n < 0) eof = true;
         else lim += n;
+        buf[lim] = 0;
     }
 
     private RecordingFormatException tooLong() {

@@ -243,4 +243,24 @@ class RecordingStreamTest {
         e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
         assertTrue(e.getMessage().endsWith("order.csv:5: expected 7 fields, found 6"), e.getMessage());
     }
+
+    @Test
+    void aLastRowWithoutLineBreakAndZeroBytesReadAsBefore() throws IOException {
+        // the one-pass reader stops at a 0 byte it keeps after the bytes read: a real 0 byte in a row, or a
+        // last row with no line break, must still be read as the line reader reads them
+        Path p = dir.resolve("ends.csv");
+        Files.write(p, (HEAD + "0.010,0,0,9.81,0,0,0\n0.020,0,0,9.5\0,0,0,0\n0.030,1.5,0,9.81,0,0,0.25").getBytes(StandardCharsets.US_ASCII));
+        java.util.List<double[]> got = new java.util.ArrayList<>();
+        try (RecordingStream s = RecordingReader.open(p)) {
+            s.replay((t, ax, ay, az, gx, gy, gz) -> got.add(new double[] {t, ax, ay, az, gx, gy, gz}));
+        }
+        assertEquals(3, got.size());
+        assertEquals(9.5, got.get(1)[3]);
+        assertEquals(0.03, got.get(2)[0]);
+        assertEquals(1.5, got.get(2)[1]);
+        assertEquals(0.25, got.get(2)[6]);
+        Files.write(p, (HEAD + "0.010,0,0,9.81,0,0,0\n0.020,0,\0,9.5,0,0,0\n").getBytes(StandardCharsets.US_ASCII));
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(p));
+        assertTrue(e.getMessage().contains("ends.csv:6: field 3 "), e.getMessage());
+    }
 }
