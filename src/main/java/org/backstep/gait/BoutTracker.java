@@ -65,10 +65,11 @@ final class BoutTracker {
     /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
     private static final double COMPARABLE_PUSH = 0.5;
     /**
-     * Earliest and latest contact of a walk's closing step, in step intervals after its last step.
-     * The closing step sets the trailing foot down beside the other: its swing is a step's, so it
-     * lands about one interval later, from 0.7 (15% step-to-step variability twice over, and a soft
-     * landing read early) to 1.4 intervals (a stop that hesitates).
+     * Earliest and latest contact of the step after a bout's last one, in step intervals: the walker's
+     * own rhythm puts it about one interval later, from 0.7 (15% step-to-step variability twice over,
+     * and a soft landing read early) to 1.4 intervals (a stop that hesitates). When no step has come
+     * by then, the highest push there was a step the threshold missed: the walk's closing step (the
+     * trailing foot set down beside the other, no vault after it) or a weak step inside the walk.
      */
     private static final double CLOSING_EARLIEST = 0.7;
     private static final double CLOSING_LATEST = 1.4;
@@ -102,7 +103,7 @@ final class BoutTracker {
     private double interval = Double.NaN;  // running step interval
     private double pushLevel;              // running height of the pushes of this chain or bout, m/s^2
     private double lastPush;               // push of the bout's last step, m/s^2
-    private double closingPush;            // highest vertical sample where the closing step would be, m/s^2
+    private double closingPush;            // highest vertical sample where the next step would be, m/s^2
     private double closingContact;         // its contact time
     private double evidence;               // > 0 backward, < 0 forward
     private double lastBoutEnd = Double.NEGATIVE_INFINITY;
@@ -219,9 +220,9 @@ final class BoutTracker {
 
     /**
      * Offers each band-passed vertical acceleration sample, m/s^2, at time {@code t}: inside a bout,
-     * the highest one where its closing step would land (one step interval after the last step,
-     * {@link #CLOSING_EARLIEST} to {@link #CLOSING_LATEST}) is kept for when the bout ends. No vault
-     * follows a closing step, so its push is weak and often under the step threshold.
+     * the highest one where the next step would land (one step interval after the last step,
+     * {@link #CLOSING_EARLIEST} to {@link #CLOSING_LATEST}) is kept until a step comes or that
+     * stretch has passed ({@link #tick}).
      */
     void vertical(double t, double v) {
         if (!confirmed || v <= closingPush) return;
@@ -234,6 +235,11 @@ final class BoutTracker {
     }
 
     void tick(double now) {
+        // The stretch where the next step would land has passed, and any candidate peaked in it would
+        // have been confirmed by now (PeakDetector.SETTLE_S): none came, so its highest push was one.
+        if (closingPush > 0 && now - lastContact > CLOSING_LATEST * interval + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S) {
+            creditMissedStep(now);
+        }
         if (!Double.isNaN(lastContact)) {
             // a chain waits as long as it would take a limp's other step
             double limit = confirmed ? boutGap()
@@ -295,15 +301,25 @@ final class BoutTracker {
         provisionalForward = provisionalBackward = 0;
     }
 
+    /**
+     * Credits the highest push where the step after the last one would land, when the last step was a
+     * walking step as strong as the walker's pushes and the push clears the noise floor: the walk's
+     * closing step, or a weak step inside it, that the threshold missed. A weak last step was the
+     * closing step itself, and a credited step is weak: one credit never leads to another.
+     */
+    private void creditMissedStep(double now) {
+        if (closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
+            double push = closingPush;
+            emit(closingContact, now);
+            lastContact = closingContact;
+            lastPush = push;
+        }
+        closingPush = 0;
+    }
+
     private void end(double now) {
         if (confirmed) {
-            if (closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
-                // The bout's last step was a walking step, as strong as the walker's pushes: the walk's
-                // closing step, whose push the threshold missed, is still to be counted. A weak last
-                // step was the closing step itself.
-                emit(closingContact, now);
-                lastContact = closingContact;
-            }
+            if (closingPush > 0) creditMissedStep(now);   // the session ended before the stretch passed
             listener.walking(false, lastContact);
             lastBoutEnd = lastContact;
             if (settled) lastBoutDirection = sign();

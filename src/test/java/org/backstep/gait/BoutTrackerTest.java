@@ -315,15 +315,17 @@ class BoutTrackerTest {
 
     /**
      * A walk's closing step sets the trailing foot down beside the other with no vault over it: its
-     * push stays under the step threshold, and only the vertical samples show it. It is credited
-     * when the bout ends, at its own contact one step interval after the last step; not when the
-     * last step was itself weak (that was the closing step, already counted), and not when nothing
-     * rose where it would land.
+     * push stays under the step threshold, and only the vertical samples show it. It is credited, at
+     * its own contact one step interval after the last step, once the stretch where it would land
+     * has passed (1.4 intervals, then the time a candidate there would take to be confirmed), not when
+     * the bout ends; not when the last step was itself weak (that was the closing step, already
+     * counted), and not when nothing rose where it would land. A weak step inside a walk is the same
+     * case: credited, and the walk goes on from it.
      */
     @Test
-    void aWalksClosingStepIsCreditedWhenTheBoutEnds() {
-        String[] cases = {"a faint closing push", "a weak last step", "nothing after the last step"};
-        int[] expected = {7, 6, 6};
+    void aMissedStepIsCreditedOnceTheStretchWhereItWouldLandHasPassed() {
+        String[] cases = {"a faint closing push", "a weak last step", "nothing after the last step", "a weak step inside the walk"};
+        int[] expected = {7, 6, 6, 10};
         for (int k = 0; k < cases.length; k++) {
             GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
             BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
@@ -334,18 +336,26 @@ class BoutTrackerTest {
             }
             double last = t - 0.6;
             double closingPeak = last + 0.6 + GaitEngine.CONTACT_LAG_S;
+            double resume = last + 1.2;   // case 3: the walk goes on after the weak step, for three steps
+            int resumed = 0;
             for (double u = last + 0.25; u < last + 5; u += 0.01) {
                 double v = k == 2 ? 0 : 0.3 * Math.exp(-Math.pow((u - closingPeak) / 0.1, 2));
                 b.vertical(u, v);
                 b.tick(u);
+                if (k == 3 && resumed < 3 && u >= resume + 0.25) {
+                    b.peak(resume, 2.0, -0.6, 1, resumed % 2 == 0 ? 0.05 : -0.05, 3, 0.25, u);
+                    resume += 0.6;
+                    resumed++;
+                }
             }
             assertEquals(expected[k], run.steps.size(), cases[k]);
             assertEquals(1, run.boutsStarted, cases[k]);
-            if (k == 0) {
-                StepEvent closing = run.steps.get(6);
-                assertEquals(last + 0.6, closing.t(), 0.011, "its own contact time");
-                assertEquals(Direction.FORWARD, closing.direction(), "the bout's direction");
-                assertTrue(closing.at() > last + 2, "credited when the bout ends, not before");
+            if (k == 0 || k == 3) {
+                StepEvent missed = run.steps.get(6);
+                assertEquals(last + 0.6, missed.t(), 0.011, cases[k] + ": its own contact time");
+                assertEquals(Direction.FORWARD, missed.direction(), cases[k] + ": the bout's direction");
+                double stretchPassed = last + 1.4 * 0.6 + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S;
+                assertEquals(stretchPassed, missed.at(), 0.011, cases[k] + ": credited once the stretch has passed");
             }
         }
     }
