@@ -36,7 +36,7 @@ mkdir -p "$STATE"
 mount -t tmpfs hil-state "$STATE"
 
 JAVA=/usr/lib/jvm/java-17-openjdk-$ARCH/bin/java
-JVM_FLAGS=(-Xmx32m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData)   # the service's flags (deploy/backstep)
+JVM_FLAGS=(-Xmx32m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:AsyncDeflationInterval=10000 -XX:GuaranteedSafepointInterval=0)   # the service's flags (deploy/backstep)
 CHECK=(java -cp "$ROOT/target/backstep.jar:$ROOT/target/test-classes" org.backstep.hil.HilCheck)
 case "$CHIP" in lsm*) ADDR=0x6a ;; *) ADDR=0x68 ;; esac
 : >"$OUT/backstep.properties"      # every key at its default (imu.chip = auto where known)

@@ -46,14 +46,14 @@ final class BenchCommand implements Callable<Integer> {
     int replaySamples;
 
     @Option(names = "--children", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted (default on).")
+            description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted, and the live loop's CPU and wake-ups in 20 s of the demo's walking at real time (default on).")
     boolean children;
 
     @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = UNIT_FLAGS, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
     String unitFlags;
 
     /** The flags of deploy/backstep (the unit's wrapper), without its class archive, which {@link #children} adds. */
-    static final String UNIT_FLAGS = "-Xmx32m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData";
+    static final String UNIT_FLAGS = BenchFlags.UNIT;
 
     private final PrintWriter out;
 
@@ -205,8 +205,120 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             out.println("demo, with AppCDS this JVM made no class archive");
         }
+        liveLoop(dir);
+        journalOnHostClock(dir);
         out.printf(Locale.ROOT, "child JVM flags   %s%n", unitFlags);
     }
+
+    /**
+     * The demo's live loop in real time (--speed 1) in a child JVM with the unit's flags, seen from
+     * outside ({@link LiveLoopProbe}): CPU time and wake-ups of its threads over {@link #LIVE_SPAN_S}
+     * of the demo's first long backward walk, per second of walking. The demo's main thread only
+     * waits for the walk to end (the unit's waits for a signal) and is left out.
+     */
+    private void liveLoop(Path dir) throws IOException {
+        List<String> cmd = childCommand(unitFlags, List.of("demo", "--speed", "1", "--state-dir", dir.resolve("live").toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            for (String l; (l = r.readLine()) != null && !l.startsWith("backstep demo:"); ) {
+                // start-up lines before the banner
+            }
+            Thread drain = new Thread(() -> {
+                try {
+                    while (r.readLine() != null) {
+                        // the console's lines: read so that the child never blocks on a full pipe
+                    }
+                } catch (IOException e) {
+                    // the child was stopped
+                }
+            }, "bench-drain");
+            drain.setDaemon(true);
+            drain.start();
+            Thread.sleep((long) (LIVE_FROM_S * 1000));
+            Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(p.pid());
+            Thread.sleep((long) (LIVE_SPAN_S * 1000));
+            Map<String, LiveLoopProbe.Use> used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(p.pid()));
+            if (before.isEmpty() || !p.isAlive()) {
+                out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
+                return;
+            }
+            LiveLoopProbe.Use sampling = new LiveLoopProbe.Use(0, 0), journal = sampling, logging = sampling, jvm = sampling;
+            for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
+                switch (e.getKey()) {
+                    case DEMO_MAIN -> { }                                  // the demo's main thread (and the launcher's), waiting
+                    case SAMPLING -> sampling = sampling.plus(e.getValue());
+                    case JOURNAL -> journal = journal.plus(e.getValue());
+                    case LOGGING -> logging = logging.plus(e.getValue());
+                    default -> jvm = jvm.plus(e.getValue());
+                }
+            }
+            LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
+            StringBuilder jvmThreads = new StringBuilder();
+            used.entrySet().stream().filter(e -> JVM_GROUP.test(e.getKey()) && e.getValue().wakeUps() > 0)
+                    .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
+                    .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
+                            e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
+            double perS = 1 / LIVE_SPAN_S;
+            out.printf(Locale.ROOT, "live loop, child JVM demo --speed 1, %.0f s of walking backward: CPU %.2f ms a second of walking (sampling %.2f,"
+                            + " journal %.2f, logging %.2f, JVM %.2f), %.1f wake-ups a second (sampling %.1f, journal %.1f, logging %.1f, JVM %.1f)%n",
+                    LIVE_SPAN_S, all.cpuNanos() * perS / 1e6, sampling.cpuNanos() * perS / 1e6, journal.cpuNanos() * perS / 1e6,
+                    logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
+                    journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
+            out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            p.destroy();
+        }
+    }
+
+    /**
+     * The journal's writer on the host's clock, in this JVM, as on the unit: a step every 0.7 s for
+     * {@link #JOURNAL_SPAN_S}. In the demo its wake-ups read high: the demo's clock moves only when the
+     * sampling thread sleeps, so a writer parked on the wall clock until a commit is due finds it not yet
+     * due by the demo's clock and parks again, until the next poll moves that clock on.
+     */
+    private void journalOnHostClock(Path dir) throws IOException {
+        AppConfig cfg = AppConfig.of(org.backstep.config.Config.builder().build());
+        long pid = ProcessHandle.current().pid();
+        try (org.backstep.store.Store store = org.backstep.store.Store.open(dir.resolve("journal-bench"), cfg.store(),
+                org.backstep.store.TimeSource.host(java.time.ZoneOffset.UTC))) {
+            store.sessionStarted("walk");
+            Thread.sleep(500);
+            Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(pid);
+            long t0 = System.nanoTime();
+            for (double t = 0; t < JOURNAL_SPAN_S; t += 0.7) {
+                store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
+                Thread.sleep(700);
+            }
+            LiveLoopProbe.Use used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(pid)).get(JOURNAL);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (used == null) {
+                out.println("journal, host clock not measured (no /proc)");
+                return;
+            }
+            out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
+                    s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final double JOURNAL_SPAN_S = 10;
+
+    /**
+     * Where the live span starts, s after the demo's banner: its first long backward walk runs from 21
+     * to 64 s of the demo ({@code Scenarios.demo}: 6 s standing, 20 steps forward, 4 s standing, then
+     * 60 steps backward), and 2 s more let the bout be confirmed.
+     */
+    private static final double LIVE_FROM_S = 23;
+    /** How long the live span lasts, s: inside that walk. */
+    private static final double LIVE_SPAN_S = 20;
+    /** Thread names as /proc shows them (15 characters at most). */
+    private static final String DEMO_MAIN = "java", SAMPLING = "backstep-imu", JOURNAL = "backstep-journa", LOGGING = "tinylog-Writing";
+    private static final java.util.function.Predicate<String> JVM_GROUP =
+            n -> !n.equals(DEMO_MAIN) && !n.equals(SAMPLING) && !n.equals(JOURNAL) && !n.equals(LOGGING);
 
     /**
      * A child JVM of this jar: wall time to exit and to a line starting with a marker; peak resident memory and
@@ -217,13 +329,7 @@ final class BenchCommand implements Callable<Integer> {
         private static final double USER_HZ = 100;
 
         static Child run(String flags, String marker, List<String> args, boolean mustSucceed) throws IOException {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            for (String f : flags.trim().split("\\s+")) if (!f.isEmpty()) cmd.add(f);
-            cmd.add("-cp");
-            cmd.add(System.getProperty("java.class.path"));
-            cmd.add(Main.class.getName());
-            cmd.addAll(args);
+            List<String> cmd = childCommand(flags, args);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             long[] peak = {0, 0};
@@ -269,6 +375,18 @@ final class BenchCommand implements Callable<Integer> {
             }
             return new Child((System.nanoTime() - t0) / 1e9, markerS, markerCpu, peak[0], peak[1] / USER_HZ);
         }
+    }
+
+    /** This jar's {@code Main} in a child JVM with {@code flags}. */
+    private static List<String> childCommand(String flags, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String f : flags.trim().split("\\s+")) if (!f.isEmpty()) cmd.add(f);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(args);
+        return cmd;
     }
 
     private static void deleteTree(Path dir) {

@@ -36,7 +36,7 @@ class DeployScriptsTest {
         assertTrue(unit.contains("-Dtinylog.configuration=/etc/backstep/tinylog.properties"), "the service's log configuration");
         // the command on the PATH carries the service's JVM options and execs java (the JVM stays the main process)
         String wrapper = Files.readString(Path.of("deploy", "backstep"));
-        assertTrue(wrapper.contains("exec \"$JAVA\" -Xmx32m -Xmn4m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData $SHARE "), wrapper);
+        assertTrue(wrapper.contains("exec \"$JAVA\" " + org.backstep.app.BenchFlags.UNIT + " $SHARE "), wrapper);
         // the class archive only when present, and never one the JVM must map (-Xshare:auto falls back)
         assertTrue(wrapper.contains("[ -r \"$CDS\" ]") && wrapper.contains("-Xshare:auto"), wrapper);
         assertTrue(wrapper.contains("/usr/share/backstep/backstep.jar"), wrapper);
