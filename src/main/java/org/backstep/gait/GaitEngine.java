@@ -202,8 +202,7 @@ public final class GaitEngine implements ImuSink {
             rx = ry = rz = maxTilt2 = 0;
             minVertical = 0;
         }
-        bout.vertical(t, v);
-        bout.tick(t);
+        bout.sample(t, v);
     }
 
     /** Ends the session: a bout in progress is closed. */
