@@ -19,14 +19,20 @@ import org.backstep.signal.Cascade;
  * cut the vertical excursion by up to 69 %). The excursion needs no step period, so neither the
  * gait engine's error in a contact time nor a step it missed or reported twice changes it, and a
  * very slow step (a vault and a pause on both feet) reads as its vault;</li>
- * <li>the contact: the peak vertical acceleration of each step (the log mean of the two), the heel
- * strike and the weight acceptance. A flexed knee at contact lowers the impact force (Lafortune,
- * Hennig and Lake 1996, J Biomech 29:1523, knee angles 0 to 40 degrees) and the knee, already
- * bent, has no loading-response flexion left to give.</li>
+ * <li>the contact: the heel strike's ring in each step (the log mean of the two), the most energy
+ * the vertical acceleration above {@link #CONTACT_HZ} holds in {@link #CONTACT_WINDOW_S}, as an RMS.
+ * A flexed knee at contact lowers the impact force (Lafortune, Hennig and Lake 1996, J Biomech
+ * 29:1523, knee angles 0 to 40 degrees). The ring alone, not the step's largest acceleration, which
+ * in a brisk walk is the pendulum's own at double support and would make the contact the bounce
+ * again.</li>
  * </ul>
- * Both scale with walking speed too, and speed is what separates the two: walking slower with
+ * Each feature counts by how steady it is in this wearer's own straight-knee strides (inverse
+ * variance, {@link #MIN_FEATURE_SPREAD}): a cane's jolts or an uneven floor scatter the contacts of
+ * one wearer, a limp's or a very slow walker's steps cut differently by the gait engine scatter
+ * another's excursion, and the steadier feature tells a lapse sooner.
+ * <p>Both scale with walking speed too, and speed is what separates the two: walking slower with
  * straight knees lowers the cadence, bent knees raise it (shorter, quicker steps). A window's score
- * is the median of its strides' mean log-ratios to the baseline, less {@link #CADENCE_EXPONENT}
+ * is the median of its strides' weighted log-ratios to the baseline, less {@link #CADENCE_EXPONENT}
  * times the log of the median cadence ratio, and only windows at about the baseline's pace are
  * judged ({@link #PACE_BAND_LOG}).
  *
@@ -61,6 +67,14 @@ final class KneeDetector {
     static final int BASE_STEPS = 12;
     /** Gait initiation: the first steps of each bout accelerate the pelvis and are not typical. */
     static final int SKIP_STEPS = 3;
+    /**
+     * The least stride-to-stride spread (SD of the log) credited to either feature when the two are
+     * weighted by their steadiness: healthy step length varies by about 2 to 3 % from stride to stride
+     * (step time by 1 to 3 %, Hausdorff 2005, J NeuroEng Rehabil 2:19), and the excursion, about s²/8L,
+     * by twice that; twelve strides that happened to agree more closely do not make one feature the
+     * whole score.
+     */
+    static final double MIN_FEATURE_SPREAD = 0.05;
     /** Strides judged together: a median over twelve, about ten seconds of slow walking. */
     static final int WINDOW = 12;
     /**
@@ -151,10 +165,37 @@ final class KneeDetector {
      * Running and jumping end the walk like a pause, so they are neither baseline nor judged.
      */
     static final double RUN_G = 0.8;
+    /**
+     * Corner (Hz) of the high-pass that keeps a contact's ring and drops the walk's own motion: the
+     * pelvis's vault and the weight acceptance (a sink of about 0.1 s) lie under 5 Hz, a heel strike
+     * rings at the waist at 15 to 30 Hz.
+     */
+    static final double CONTACT_HZ = 8;
+    /**
+     * The contact is the most energy the ring holds in any window this long (s), as an RMS: a heel
+     * strike's transient dies within about 60 ms (three decay times of 20 ms). Energy over a window, not a
+     * sample's peak, so that where the samples fall matters less: for the simulator's 22 Hz ring sampled
+     * at 100 Hz the largest sample varies by 13 % (SD of the log) from strike to strike, the energy by 1 %;
+     * at 50 Hz, near the Nyquist frequency, by 73 and 57 % (the sensor's own low-pass, which the
+     * simulator leaves out, spreads a real ring over more samples).
+     */
+    static final double CONTACT_WINDOW_S = 0.06;
+    /**
+     * A contact weaker than this (m/s^2 RMS) is read as this: the MPU-6050's noise over its widest
+     * band (400 µg/√Hz over 188 Hz, PS-MPU-6000A-00 §6.2, about 0.05 m/s^2), so that noise alone does not
+     * make a ratio.
+     */
+    static final double CONTACT_FLOOR = 0.05;
     /** Standard gravity, m/s^2. */
     private static final double G = 9.80665;
 
     private final Cascade band;
+    /** The contact's ring: vertical acceleration above {@link #CONTACT_HZ}. */
+    private final Cascade contactBand;
+    /** Squares of the contact band's last {@link #CONTACT_WINDOW_S} of samples (a ring), and their sum. */
+    private final double[] ring;
+    private int ringAt;
+    private double ringSum;
     /** Leak of the two integrators per sample (from {@link #LEAK_HZ}), and the sample period, s. */
     private final double leak, dt;
     /** The pelvis's vertical velocity and height from the band-passed acceleration (leaky integrals). */
@@ -235,6 +276,8 @@ final class KneeDetector {
         /** Strides kept, and the steps they add up to. */
         int count, steps;
         double logBounce, logImpact, logPeriod, spread, stillAmp, stillImpact;
+        /** The bounce's share of the score (the contact's is the rest), from the features' spreads. */
+        double bounceWeight = 0.5;
 
         boolean ready() {
             return steps >= BASE_STEPS;
@@ -252,6 +295,9 @@ final class KneeDetector {
             logBounce = median(bounce, count, tmp);
             logImpact = median(impact, count, tmp);
             logPeriod = median(period, count, tmp);
+            // each feature weighted by how steady it is in this wearer's walking (inverse variance)
+            double sb = featureSpread(bounce, logBounce), si = featureSpread(impact, logImpact);
+            bounceWeight = si * si / (sb * sb + si * si);
             // the spread of the stride score, robustly: 1.4826 MAD is the SD of a normal spread
             for (int k = 0; k < count; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
             spread = 1.4826 * median(tmp, count, tmp);
@@ -260,9 +306,15 @@ final class KneeDetector {
             stillImpact = STILL_RATIO * Math.exp(logImpact);
         }
 
-        /** A stride's bounce and contact against this baseline: the mean of their log ratios. */
+        /** The spread (robust SD) of one feature's logs about its median, at least {@link #MIN_FEATURE_SPREAD}. */
+        private double featureSpread(double[] v, double median) {
+            for (int k = 0; k < count; k++) tmp[k] = Math.abs(v[k] - median);
+            return Math.max(MIN_FEATURE_SPREAD, 1.4826 * median(tmp, count, tmp));
+        }
+
+        /** A stride's bounce and contact against this baseline: their log ratios, each by its weight. */
         double score(double logB, double logI) {
-            return 0.5 * (logB - logBounce + logI - logImpact);
+            return bounceWeight * (logB - logBounce) + (1 - bounceWeight) * (logI - logImpact);
         }
 
         void reset() {
@@ -275,6 +327,8 @@ final class KneeDetector {
         this.band = Butterworth.bandPass(2, 0.5, Math.min(4, fs * 0.45), fs);
         this.dt = 1 / fs;
         this.leak = Math.exp(-2 * Math.PI * LEAK_HZ / fs);
+        this.contactBand = Butterworth.highPass(2, CONTACT_HZ, fs);
+        this.ring = new double[Math.max(1, (int) Math.round(CONTACT_WINDOW_S * fs))];
     }
 
     /** Per sample: {@code vert} is the vertical acceleration (gravity removed), m/s^2. */
@@ -283,7 +337,11 @@ final class KneeDetector {
         double b = band.filter(vert);
         sq += b * b;
         n++;
-        if (vert > peak) peak = vert;
+        double c = contactBand.filter(vert);
+        ringSum += c * c - ring[ringAt];
+        ring[ringAt] = c * c;
+        ringAt = ringAt + 1 == ring.length ? 0 : ringAt + 1;
+        if (ringSum > peak) peak = ringSum;
         if (vert < trough) trough = vert;
         vel = leak * vel + b * dt;
         height = leak * height + vel * dt;
@@ -346,7 +404,8 @@ final class KneeDetector {
                 pending.hiMin = hiMin;
                 pending.yaw = yaw;
                 pending.n = n;
-                pending.peak = Math.max(peak, 0.1);
+                // the contact's RMS over its window, above the sensor's noise floor there
+                pending.peak = Math.max(Math.sqrt(Math.max(peak, 0) / ring.length), CONTACT_FLOOR);
                 pending.period = period;
                 pending.two = missed;
             }

@@ -24,7 +24,7 @@ import org.backstep.sim.Walk;
  * stoop, mounting, sensor noise and rate) stands, walks {@link #BASE_STEPS} steps with straight
  * knees (the session baseline the coach judges against), stands, then walks {@link #BENT_STEPS}
  * steps the same way with the knees bent by each of {@link #FLEXION_DEG} ({@link Walk#kneeFlexion}:
- * at 40 degrees the pelvis rides 5.2 cm lower, its excursion and contacts are 40 % smaller, steps
+ * at 40 degrees the pelvis rides 5.2 cm lower, its excursion is 32 % and its contacts 40 % smaller, steps
  * 20 % shorter and the trunk leans 4 degrees more). Half the sessions walk forward, half backward:
  * backward walking is another gait (shorter steps, forefoot contact), so its baseline is the
  * wearer's own straight-knee backward walking, not the forward one.

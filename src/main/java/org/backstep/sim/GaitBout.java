@@ -185,15 +185,30 @@ final class GaitBout implements Segment {
         return walk(i).effectiveStepLength() * limp[i];
     }
 
-    /** Peak-to-peak vertical excursion in metres. */
-    private double excursion(int i) {
-        double v = speed(i);
+    /**
+     * Peak-to-peak vertical excursion in metres: the straight-knee pendulum's, by speed, and with bent
+     * knees the same vault over a shorter step on a shorter leg. The pelvis rises over the stance leg by
+     * about s²/(8L) for step length s and leg length L; knees kept bent shorten the step
+     * ({@link Walk#effectiveStepLength()}) and the leg ({@link Walk#pelvisDropM()}): 18 % flatter at
+     * 20 degrees, 32 % at 40. Stance-phase knee flexion by itself hardly changes the trunk's vertical
+     * excursion (Gard and Childress 1999, Arch Phys Med Rehabil 80:26), so the flattening is the
+     * shorter step's, not a further knee term.
+     */
+    double excursion(int i) {
+        Walk w = walk(i);
+        Walk straight = w.kneeBend() == 0 ? w : w.kneeBend(0);
+        // the speed this step would have with straight knees: the straight step, at the straight cadence
+        double vault = Math.min(dur[i] * w.effectiveSpm() / straight.effectiveSpm(), MAX_VAULT_S);
+        double v = straight.effectiveStepLength() * limp[i] / vault;
         double a = fwd(i) ? clamp(0.012 + 0.024 * v, 0.015, 0.05) : clamp(0.015 + 0.024 * v, 0.015, 0.045);
-        GaitStyle st = walk(i).style();
+        GaitStyle st = w.style();
+        double step = w.effectiveStepLength() / straight.effectiveStepLength();
+        double leg = 2 * Walk.LEG_SEGMENT_PER_HEIGHT * GaitStyle.REFERENCE_HEIGHT_M * st.legScale();
+        double knee = step * step * leg / (leg - w.pelvisDropM());
         // a shuffle flattens the pelvis path (short steps swing the leg through a small angle); a cane
         // carries 10 to 25 % of body weight, most while the weak leg is in stance
         double aid = st.cane() ? (weak(i) ? 0.8 : 0.9) : 1;
-        return a * (1 - 0.5 * walk(i).kneeBend()) * st.bounce() * (1 - 0.6 * st.shuffle()) * aid;
+        return a * knee * st.bounce() * (1 - 0.6 * st.shuffle()) * aid;
     }
 
     /** Half amplitude of the speed swing along travel, m/s. */

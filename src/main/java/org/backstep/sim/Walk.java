@@ -86,16 +86,18 @@ public final class Walk {
      * <ul>
      * <li>the pelvis rides lower by {@link #pelvisDropM()}: 1.3 cm at 20 degrees, 5.2 cm at 40
      * (1.75 m wearer);</li>
-     * <li>flatter vertical pelvis motion and softer contacts: a flexed knee is a softer spring and
-     * absorbs the impact (bent-knee "Groucho" running: lower leg stiffness, less shock reaching the
-     * trunk; McMahon, Valiant and Frederick 1987, J Appl Physiol 62:2326; knee angles of 0 to 40
-     * degrees at contact lower the impact force, Lafortune, Hennig and Lake 1996, J Biomech
-     * 29:1523): the vertical excursion and the impact peaks fall by 1 % a degree (40 % less at 40
-     * degrees, more with the lower speed), pelvic roll and pitch by 0.6 % a degree. The excursion's
-     * fall agrees with the geometry of a rigid but shorter strut: the arc of a leg of length L over
-     * a step s rises about s²/(8L), 18 % less at 20 degrees with the 10 % shorter step below, 32 %
-     * less at 40; walking on deliberately flexed stance legs flattens it by up to 69 % (Ortega and
-     * Farley 2005, J Appl Physiol 99:2099), so these rates are moderate, not generous;</li>
+     * <li>a flatter vertical pelvis path: the pelvis vaults over the stance leg by about s²/(8L) for
+     * step length s and leg length L, and bent knees shorten both (the step as below, the leg by the
+     * drop): 18 % flatter at 20 degrees, 32 % at 40 ({@link GaitBout}). Stance-phase knee flexion by
+     * itself hardly changes the trunk's vertical excursion (Gard and Childress 1999, Arch Phys Med
+     * Rehabil 80:26), so there is no knee term beyond the geometry; walking on deliberately flexed legs
+     * flattens it by up to 69 % (Ortega and Farley 2005, J Appl Physiol 99:2099), so this is the
+     * cautious end;</li>
+     * <li>softer contacts: a flexed knee is a softer spring and absorbs the impact (bent-knee "Groucho"
+     * running: lower leg stiffness, less shock reaching the trunk; McMahon, Valiant and Frederick 1987,
+     * J Appl Physiol 62:2326; knee angles of 0 to 40 degrees at contact lower the impact force,
+     * Lafortune, Hennig and Lake 1996, J Biomech 29:1523): the impact peaks fall by 1 % a degree (40 %
+     * less at 40 degrees, more with the lower speed), pelvic roll and pitch by 0.6 % a degree;</li>
      * <li>a bent leg reaches less far: steps 0.5 % a degree shorter and slightly quicker (0.16 % a
      * degree), so speed drops;</li>
      * <li>the trunk leans forward 0.1 degree a degree of flexion (4 degrees at 40) on top of the
@@ -104,8 +106,8 @@ public final class Walk {
      * Joint Surg Am 57:961).</li>
      * </ul>
      * These per-degree rates are {@link #kneeBend(double)}'s effects divided by
-     * {@value #FULL_KNEE_BEND_DEG}: the linear effects scale with the flexion, the drop with its
-     * geometry.
+     * {@value #FULL_KNEE_BEND_DEG}: the linear effects scale with the flexion, the drop and the
+     * excursion with their geometry.
      */
     public Walk kneeFlexion(double deg) {
         if (!(deg >= 0 && deg <= FULL_KNEE_BEND_DEG)) {

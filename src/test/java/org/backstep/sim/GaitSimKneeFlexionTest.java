@@ -57,13 +57,45 @@ class GaitSimKneeFlexionTest {
             prevRms = l[1].accelRms;
             prevPitch = l[1].pitchDeg;
             if (deg == 40) {
-                // a third or more of the vertical and impact motion gone, about 4 deg more forward lean, steps ~6% quicker
-                assertTrue(l[1].accelRms < 0.7 * l[0].accelRms, l[1] + " vs " + l[0]);
+                // a quarter or more of the vertical and impact motion gone (the excursion 32 % flatter by the
+                // shorter step's arc on a shorter leg, contacts 40 % softer, against steps ~6 % quicker, whose
+                // pendulum accelerates with the cadence squared), about 4 deg more forward lean
+                assertTrue(l[1].accelRms < 0.8 * l[0].accelRms, l[1] + " vs " + l[0]);
                 assertEquals(4, l[1].pitchDeg - l[0].pitchDeg, 1.5, l[1] + " vs " + l[0]);
                 assertTrue(l[1].seconds < 0.97 * l[0].seconds, l[1] + " vs " + l[0]);
             }
             if (deg == 20) assertTrue(l[1].accelRms < 0.9 * l[0].accelRms, "already visible at 20 deg: " + l[1] + " vs " + l[0]);
         }
+    }
+
+    /**
+     * The pelvis vaults over the stance leg by about s²/(8L): bent knees shorten the step (0.5 % a
+     * degree) and the leg (by the pelvis's drop), and nothing else flattens the path, since stance
+     * knee flexion by itself hardly changes it (Gard and Childress 1999). So 18 % flatter at 20
+     * degrees and 32 % at 40, for every walker, cadence and direction.
+     */
+    @ParameterizedTest
+    @EnumSource(Direction.class)
+    void bentKneesFlattenThePelvisPathByTheShorterStepsArc(Direction d) {
+        for (double spm : new double[] {30, 70, 110}) {
+            for (GaitStyle st : new GaitStyle[] {GaitStyle.DEFAULT, GaitStyle.DEFAULT.withHeight(1.55).withShuffle(0.5)}) {
+                Walk straight = Walk.of(d, 10, spm).style(st);
+                double flat = excursion(straight);
+                for (double deg : new double[] {20, 40}) {
+                    Walk bent = straight.kneeFlexion(deg);
+                    double step = bent.effectiveStepLength() / straight.effectiveStepLength();
+                    double leg = 2 * Walk.LEG_SEGMENT_PER_HEIGHT * GaitStyle.REFERENCE_HEIGHT_M * st.legScale();
+                    double arc = step * step * leg / (leg - bent.pelvisDropM());
+                    assertEquals(arc, excursion(bent) / flat, 1e-9, d + " " + spm + " spm, " + deg + " deg");
+                    assertEquals(deg == 20 ? 0.82 : 0.68, arc, 0.01, "the arc's share at " + deg + " deg");
+                }
+            }
+        }
+    }
+
+    /** The excursion of step 4 of a bout of {@code w} alone (the same step times for the same seed). */
+    private static double excursion(Walk w) {
+        return new GaitBout(0, List.of(w), new java.util.Random(1)).excursion(4);
     }
 
     @Test
