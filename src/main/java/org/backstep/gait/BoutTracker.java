@@ -122,6 +122,7 @@ final class BoutTracker {
         this.s = settings;
         this.listener = listener;
         this.settledEvidence = MIN_COUPLING * (1 + settings.evidenceForgetting());
+        limits();
     }
 
     /**
@@ -130,6 +131,12 @@ final class BoutTracker {
      */
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double lobe,
               double now) {
+        candidate(contact, amplitude, corr, weight, lateral, tiltDeg, lobe, now);
+        limits();
+    }
+
+    private void candidate(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg,
+                           double lobe, double now) {
         if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral)) {
             return; // a spike the noise floor let through, not a slow step
         }
@@ -222,32 +229,43 @@ final class BoutTracker {
      * Offers each band-passed vertical acceleration sample, m/s^2, at time {@code t}: inside a bout,
      * the highest one where the next step would land (one step interval after the last step,
      * {@link #CLOSING_EARLIEST} to {@link #CLOSING_LATEST}) is kept until a step comes or that
-     * stretch has passed ({@link #tick}).
+     * stretch has passed; then ends a bout or a chain that has waited too long for its next step.
+     * One call a sample for both.
      */
-    void vertical(double t, double v) {
-        if (!confirmed || v <= closingPush) return;
-        double contact = t - GaitEngine.CONTACT_LAG_S;
-        double after = contact - lastContact;
-        if (after >= CLOSING_EARLIEST * interval && after <= CLOSING_LATEST * interval) {
-            closingPush = v;
-            closingContact = contact;
+    void sample(double now, double v) {
+        if (confirmed && v > closingPush) {
+            double contact = now - GaitEngine.CONTACT_LAG_S;
+            double after = contact - lastContact;
+            if (after >= closingFrom && after <= closingTo) {
+                closingPush = v;
+                closingContact = contact;
+            }
+        }
+        // The stretch where the next step would land has passed, and any candidate peaked in it would
+        // have been confirmed by now (PeakDetector.SETTLE_S): none came, so its highest push was one.
+        if (closingPush > 0 && now - lastContact > closingPassed) {
+            creditMissedStep(now);
+        }
+        if (!Double.isNaN(lastContact) && now - lastContact > quietEnd) {
+            end(now);
         }
     }
 
-    void tick(double now) {
-        // The stretch where the next step would land has passed, and any candidate peaked in it would
-        // have been confirmed by now (PeakDetector.SETTLE_S): none came, so its highest push was one.
-        if (closingPush > 0 && now - lastContact > CLOSING_LATEST * interval + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S) {
-            creditMissedStep(now);
-        }
-        if (!Double.isNaN(lastContact)) {
-            // a chain waits as long as it would take a limp's other step
-            double limit = confirmed ? boutGap()
-                    : Double.isNaN(interval) ? s.maxStepIntervalS() : MinMax.atMost(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
-            if (now - lastContact > limit + GaitEngine.CONTACT_LAG_S + 0.3) {
-                end(now);
-            }
-        }
+    /*
+     * What tick and vertical compare with at every sample depends only on the interval and whether a
+     * bout is confirmed, which change at a candidate or a bout's end: computed then, in the same
+     * order (the same bits), not per sample.
+     */
+    private double closingFrom, closingTo, closingPassed, quietEnd;
+
+    private void limits() {
+        closingFrom = CLOSING_EARLIEST * interval;
+        closingTo = CLOSING_LATEST * interval;
+        closingPassed = CLOSING_LATEST * interval + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S;
+        // a chain waits as long as it would take a limp's other step
+        double limit = confirmed ? boutGap()
+                : Double.isNaN(interval) ? s.maxStepIntervalS() : MinMax.atMost(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
+        quietEnd = limit + GaitEngine.CONTACT_LAG_S + 0.3;
     }
 
     /** The longest gap a confirmed bout survives: a turn's pivot, or a slow walker's missed step. */
@@ -333,6 +351,7 @@ final class BoutTracker {
         interval = Double.NaN;
         evidence = 0;
         lastContact = Double.NaN;
+        limits();
     }
 
     void finish(double now) {

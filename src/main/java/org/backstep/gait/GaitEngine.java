@@ -6,6 +6,7 @@ import org.backstep.frame.BodyFrame;
 import org.backstep.signal.Butterworth;
 import org.backstep.signal.Cascade;
 import org.backstep.signal.OnePole;
+import org.backstep.signal.ParallelCascade;
 
 /**
  * Real-time, causal step detection and forward/backward classification from a waist IMU.
@@ -72,10 +73,11 @@ public final class GaitEngine implements ImuSink {
     private final GaitListener listener;
     private final BodyFrame frame;
     private final boolean ownsFrame;
-    private final Cascade vBand, apBand;
-    private final Cascade vvHigh, apHigh;
-    private final Cascade latBand, latHigh;
-    private final Cascade pitchBand, pitchHigh;
+    /** The step band on the vertical, forward and pitch-rate signals, in one call. */
+    private final ParallelCascade band;
+    private final Cascade latBand;
+    /** The high-pass after the leaky integrals: vertical, forward, pitch, lateral. */
+    private final ParallelCascade high;
     private final double leak;
     private final double dt;
     /** The sample rate, Hz: a difference over one sample is multiplied by it, not divided by {@link #dt}. */
@@ -122,14 +124,9 @@ public final class GaitEngine implements ImuSink {
         this.fs = fs;
         this.ownsFrame = sharedFrame == null;
         this.frame = ownsFrame ? new BodyFrame(settings.forward(), fs) : sharedFrame;
-        this.vBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
-        this.apBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
-        this.vvHigh = Butterworth.highPass(1, 0.3, fs);
-        this.apHigh = Butterworth.highPass(1, 0.3, fs);
+        this.band = new ParallelCascade(Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs), 3);
         this.latBand = Butterworth.bandPass(2, 0.3, settings.bandHighHz(), fs);
-        this.latHigh = Butterworth.highPass(1, 0.3, fs);
-        this.pitchBand = Butterworth.bandPass(2, settings.bandLowHz(), settings.bandHighHz(), fs);
-        this.pitchHigh = Butterworth.highPass(1, 0.3, fs);
+        this.high = new ParallelCascade(Butterworth.highPass(1, 0.3, fs), 4);
         this.leak = Math.exp(-1 / (0.5 * fs));
         this.peaks = new PeakDetector(settings.minPeak(), 0.3, 0.3, 0.28, 0.25);
         this.bout = new BoutTracker(settings, listener);
@@ -145,30 +142,32 @@ public final class GaitEngine implements ImuSink {
         if (ownsFrame) frame.update(t, ax, ay, az, gx, gy, gz);
         double vertical = frame.strideVertical();
         if (vertical < minVertical) minVertical = vertical;
-        double v = vBand.filter(vertical);
-        double ap = apBand.filter(frame.forward());
+        // pitch rate: rotation about the horizontal left axis (positive tips the front down)
+        band.filter(vertical, frame.forward(), gx * frame.lx() + gy * frame.ly() + gz * frame.lz(), 0);
+        double v = band.y0();
+        double ap = band.y1();
         vi = leak * vi + v * dt;
-        double vvPrev = vv;
-        vv = vvHigh.filter(vi);
         // The AP acceleration goes through the same integrator and high-pass as the vertical
         // velocity and is then differentiated, so both carry the same filter phase: the coupling
         // is measured without a phase bias, and it flips exactly when the motion is reversed.
         ai = leak * ai + ap * dt;
+        pi = leak * pi + band.y2() * dt;
+        li = leak * li + latBand.filter(frame.lateral()) * dt;
+        high.filter(vi, ai, pi, li);
+        double vvPrev = vv;
+        vv = high.y0();
         double apvPrev = apv;
-        apv = apHigh.filter(ai);
+        apv = high.y1();
         double apAcc = (apv - apvPrev) * fs;
         double vvMid = 0.5 * (vv + vvPrev);  // centred like the difference above
         sAV += apAcc * vvMid;
         sAA += apAcc * apAcc;
         sVVm += vvMid * vvMid;
         sVV += vv * vv;
-        // pitch rate: rotation about the horizontal left axis (positive tips the front down)
-        pi = leak * pi + pitchBand.filter(gx * frame.lx() + gy * frame.ly() + gz * frame.lz()) * dt;
-        double pitch = pitchHigh.filter(pi);
+        double pitch = high.y2();
         sPV += pitch * vv;
         sPP += pitch * pitch;
-        li = leak * li + latBand.filter(frame.lateral()) * dt;
-        sLat += latHigh.filter(li) * dt;
+        sLat += high.y3() * dt;
         // pitch and roll of the trunk: angular rate without its vertical (turning) part
         double yaw = frame.strideUpRate();
         rx += (gx - yaw * frame.strideUx()) * dt;
@@ -202,8 +201,7 @@ public final class GaitEngine implements ImuSink {
             rx = ry = rz = maxTilt2 = 0;
             minVertical = 0;
         }
-        bout.vertical(t, v);
-        bout.tick(t);
+        bout.sample(t, v);
     }
 
     /** Ends the session: a bout in progress is closed. */
@@ -213,14 +211,9 @@ public final class GaitEngine implements ImuSink {
 
     /** Forgets the engine's own state (not the body frame's: the session keeps its gravity and stillness). */
     public void reset() {
-        vBand.reset();
-        apBand.reset();
-        vvHigh.reset();
-        apHigh.reset();
+        band.reset();
         latBand.reset();
-        latHigh.reset();
-        pitchBand.reset();
-        pitchHigh.reset();
+        high.reset();
         rx = ry = rz = maxTilt2 = 0;
         peaks.reset();
         turnRate.reset();

@@ -64,10 +64,10 @@ final class PeakDetector {
         this.lowFraction = lowFraction;
         this.minIntervalS = minIntervalS;
         this.adaptRate = adaptRate;
+        this.bottomFloor = MinMax.atMost(floor, NOISE_FLOOR);
     }
 
     private double relativeNow;
-    private double now;         // time of the sample being judged
     private double prevX;       // the last sample
     private double lastUp = Double.NaN;    // when the signal last rose through zero
     private double lobeStart;   // the upward zero crossing before the current maximum
@@ -75,10 +75,25 @@ final class PeakDetector {
 
     private double floorCap = Double.POSITIVE_INFINITY;
 
-    double threshold() {
-        double pendulum = MinMax.atLeast(NOISE_FLOOR, MinMax.atMost(floorCap, pendulumFloor(floor, now - lastPeakTime)));
-        return MinMax.atLeast(pendulum, relativeNow * level);
+    /*
+     * The pendulum floor at the time since the last peak, without its division at most samples: it
+     * only falls as that time grows (a rounded division by a growing square never rises), from the
+     * configured floor at first to the noise floor's at last. The largest squared time seen still at
+     * the top and the smallest already at the bottom bound both flat stretches; the same bits as
+     * pendulumFloor, whose division only the ramp between them needs (0.92 to 1.72 s after a peak at
+     * the default 0.35 m/s^2 floor: a walk's peaks come before it, a standing wearer's after).
+     */
+    private double topDt2 = Double.NEGATIVE_INFINITY;   // q >= max(floor, NOISE_FLOOR) at and below this
+    private double bottomDt2 = Double.POSITIVE_INFINITY; // q <= NOISE_FLOOR at and above this
+    private final double bottomFloor;                    // pendulumFloor there: NOISE_FLOOR capped by floor
+
+    private double pendulumRamp(double dt2) {
+        double q = PENDULUM_M / dt2;
+        if (q >= floor && q >= NOISE_FLOOR) topDt2 = dt2;
+        else if (q <= NOISE_FLOOR) bottomDt2 = dt2;
+        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));
     }
+
 
     /**
      * Caps the pendulum floor (never below {@link #NOISE_FLOOR}); {@code +Infinity} lifts the cap.
@@ -104,12 +119,14 @@ final class PeakDetector {
 
     /** @return true when a peak was confirmed by this sample ({@link #peakTime}, {@link #peakValue}) */
     boolean update(double t, double x) {
-        now = t;
         boolean rose = prevX <= 0 && x > 0;
         boolean fell = prevX > 0 && x <= 0;
         prevX = x;
         if (rose) lastUp = t;
-        double thr = threshold();
+        // the threshold, the flat stretches of the pendulum floor in line (a call costs as much under C1)
+        double dt = t - lastPeakTime, dt2 = dt * dt;
+        double pendulumFloor = dt2 <= topDt2 ? floor : dt2 >= bottomDt2 ? bottomFloor : pendulumRamp(dt2);
+        double thr = MinMax.atLeast(MinMax.atLeast(NOISE_FLOOR, MinMax.atMost(floorCap, pendulumFloor)), relativeNow * level);
         if (!armed) {
             if (x > thr) {
                 armed = true;

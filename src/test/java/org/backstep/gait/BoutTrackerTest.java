@@ -96,7 +96,7 @@ class BoutTrackerTest {
         GaitEngineSimTest.Run run = f.run;
         f.cycles(8, 0.6, 1);          // backward, settled
         f.t += 3;                     // a pause ends the bout
-        f.b.tick(f.t);
+        f.b.sample(f.t, 0);
         int before = run.steps.size();
         f.cycles(3, -0.05, 0.2);      // resumes in a turn: no evidence
         assertTrue(run.steps.size() > before, "the resumed walk is counted");
@@ -132,7 +132,7 @@ class BoutTrackerTest {
         double lateral = 0.05;
         for (int i = 0; i < steps; i++, lateral = -lateral) {
             b.peak(t, amplitude, -0.5, 1, lateral, 3, 0.25, t + 0.25);
-            b.tick(t + 0.25);
+            b.sample(t + 0.25, 0);
             t += intervals[i % intervals.length];
         }
         return run;
@@ -306,7 +306,7 @@ class BoutTrackerTest {
                 b.peak(t, 1.0, -0.1, 1, i % 2 == 0 ? 0.06 : -0.06, 4, 0.3, t + 0.45);
                 if (i == 7) break;
                 // the stream goes on between candidates; each is reported 0.45 s after its contact
-                for (double u = t + 0.45; u < t + gaps[k][i] + 0.45; u += 0.01) b.tick(u);
+                for (double u = t + 0.45; u < t + gaps[k][i] + 0.45; u += 0.01) b.sample(u, 0);
                 t += gaps[k][i];
             }
             assertEquals(expected[k], run.steps.size(), "gaps " + java.util.Arrays.toString(gaps[k]));
@@ -340,8 +340,7 @@ class BoutTrackerTest {
             int resumed = 0;
             for (double u = last + 0.25; u < last + 5; u += 0.01) {
                 double v = k == 2 ? 0 : 0.3 * Math.exp(-Math.pow((u - closingPeak) / 0.1, 2));
-                b.vertical(u, v);
-                b.tick(u);
+                b.sample(u, v);
                 if (k == 3 && resumed < 3 && u >= resume + 0.25) {
                     b.peak(resume, 2.0, -0.6, 1, resumed % 2 == 0 ? 0.05 : -0.05, 3, 0.25, u);
                     resume += 0.6;
