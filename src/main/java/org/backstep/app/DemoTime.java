@@ -28,6 +28,8 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
     private volatile long paceFromNanos;
     private final long epochStartMillis;
     private volatile long demoNanos;
+    /** Demo time before the sleep in progress (demo time itself is already at its end). */
+    private volatile long beforeSleepNanos;
     private volatile long maxLagNanos;
     private volatile long haltNanos = Long.MAX_VALUE;
     private final CountDownLatch halted = new CountDownLatch(1);
@@ -72,6 +74,7 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
             while (!Thread.currentThread().isInterrupted()) wallSleeper.sleepNanos(HALTED_NAP_NANOS);
             return;
         }
+        beforeSleepNanos = demoNanos;
         demoNanos += nanos;
         long due = wallStartNanos + (long) ((demoNanos - paceFromNanos) / speed);
         long ahead = due - wall.nanoTime();
@@ -116,15 +119,28 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
     }
 
     /**
-     * The journal's clock: monotonic time is demo time, the wall clock starts at the host's time when the
-     * demo started and moves with demo time (trusted, like a PC's clock).
+     * Demo time as another thread sees it: while the sampling loop sleeps, it moves on with the wall
+     * clock at the demo's speed from where the sleep began, never past where it ends. Demo time itself
+     * jumps at the start of each sleep; a journal writer that waits on the wall clock until a commit is
+     * due, reading the jump only at the next poll, found it not yet due and parked again and again
+     * (7 wake-ups a second at a 89 ms poll, where the host's clock gives 3.8).
+     */
+    long smoothNanos() {
+        long end = demoNanos;
+        long paced = paceFromNanos + (long) ((wall.nanoTime() - wallStartNanos) * speed);
+        return Math.min(end, Math.max(beforeSleepNanos, paced));
+    }
+
+    /**
+     * The journal's clock: monotonic time is demo time ({@link #smoothNanos}), the wall clock starts at the
+     * host's time when the demo started and moves with demo time (trusted, like a PC's clock).
      */
     TimeSource timeSource(ZoneId zone) {
         TimeSource host = TimeSource.host(zone);
         String boot = host.bootId() + "-demo-" + epochStartMillis;
         return new TimeSource() {
-            @Override public long monotonicNanos() { return demoNanos; }
-            @Override public long wallMillis() { return epochStartMillis + demoNanos / 1_000_000L; }
+            @Override public long monotonicNanos() { return smoothNanos(); }
+            @Override public long wallMillis() { return epochStartMillis + smoothNanos() / 1_000_000L; }
             @Override public ZoneId zone() { return host.zone(); }
             @Override public boolean wallTrusted() { return wallMillis() >= TRUST_FLOOR_MILLIS; }
             @Override public String bootId() { return boot; }

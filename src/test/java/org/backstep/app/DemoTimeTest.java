@@ -23,6 +23,33 @@ class DemoTimeTest {
         assertEquals(1_800_000_000_100L, journal.wallMillis(), "the journal's day runs on demo time");
     }
 
+    /**
+     * Another thread (the journal's writer) sees demo time move on with the wall clock while the loop
+     * sleeps, from where the sleep began to where it ends, never past it: a commit due mid-sleep is
+     * due when it is, not at the next poll.
+     */
+    @Test
+    void otherThreadsSeeDemoTimeMoveSmoothlyThroughASleep() {
+        long[] seen = new long[3];
+        DemoTime[] holder = new DemoTime[1];
+        DemoTime t = new DemoTime(25, () -> wallNanos, n -> {
+            TimeSource j = holder[0].timeSource(ZoneOffset.UTC);
+            seen[0] = j.monotonicNanos();            // the sleep begins: demo time is already at its end
+            wallNanos += n / 2;
+            seen[1] = j.monotonicNanos();
+            wallNanos += n;                          // the machine overslept by half
+            seen[2] = j.monotonicNanos();
+        }, 1_800_000_000_000L);
+        holder[0] = t;
+        t.startPacing();
+        t.sleepNanos(100_000_000L);                  // 4 ms of wall time at 25x
+        assertEquals(100_000_000L, t.nanoTime());
+        assertEquals(0, seen[0], "where the sleep began");
+        assertEquals(50_000_000L, seen[1], "half way through it");
+        assertEquals(100_000_000L, seen[2], "never past its end");
+        assertEquals(100_000_000L, t.timeSource(ZoneOffset.UTC).monotonicNanos());
+    }
+
     @Test
     void aMachineTooSlowForThePaceLosesNoDemoTimeButShowsTheLag() {
         DemoTime t = new DemoTime(25, () -> wallNanos, n -> { slept += n; wallNanos += n; }, 1_800_000_000_000L);
