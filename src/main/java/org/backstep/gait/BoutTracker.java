@@ -506,11 +506,4 @@ final class BoutTracker {
     long count(Direction d) {
         return d == Direction.FORWARD ? forward : backward;
     }
-
-    void reset() {
-        end(0);
-        forward = backward = 0;
-        lastBoutEnd = Double.NEGATIVE_INFINITY;
-        lastBoutDirection = null;
-    }
 }

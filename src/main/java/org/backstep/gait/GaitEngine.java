@@ -209,23 +209,6 @@ public final class GaitEngine implements ImuSink {
         bout.finish(t);
     }
 
-    /** Forgets the engine's own state (not the body frame's: the session keeps its gravity and stillness). */
-    public void reset() {
-        band.reset();
-        latBand.reset();
-        high.reset();
-        rx = ry = rz = maxTilt2 = 0;
-        peaks.reset();
-        turnRate.reset();
-        pitchCue.reset();
-        bout.reset();
-        vi = vv = sAV = sAA = sVV = li = sLat = pi = sPV = sPP = 0;
-        ai = apv = sVVm = 0;
-        yawSum = yawSquared = 0;
-        windowSamples = 0;
-        minVertical = 0;
-    }
-
     /** Steps reported so far in this session. */
     public long steps(Direction d) {
         return bout.count(d);

@@ -160,13 +160,4 @@ final class PeakDetector {
         lobeStart = Double.isNaN(lastUp) ? t : lastUp;
         downCross = Double.NaN;
     }
-
-    void reset() {
-        armed = false;
-        prevX = 0;
-        lastUp = Double.NaN;
-        level = 0;
-        lastPeakTime = Double.NEGATIVE_INFINITY;
-        floorCap = Double.POSITIVE_INFINITY;
-    }
 }
