@@ -9,6 +9,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
     @TempDir
     Path state;
+    @TempDir
+    Path configDir;
 
-    private String run(String speed) {
+    private String run(String speed) throws IOException {
+        // The demo dates its journal from the host's clock: a day boundary half a day away keeps both
+        // runs on one day whenever the test runs (at 23:59 the first run once straddled midnight).
+        LocalTime dayStart = LocalTime.now(ZoneOffset.UTC).plusHours(12).withSecond(0).withNano(0);
+        Path config = configDir.resolve("backstep.properties");
+        Files.writeString(config, "day.zone = UTC\nday.starts_at = " + dayStart + "\n");
         StringWriter so = new StringWriter();
         StringWriter se = new StringWriter();
-        int rc = Main.execute(new String[] {"demo", "--speed", speed, "--state-dir", state.toString()},
+        int rc = Main.execute(new String[] {"demo", "--speed", speed, "--state-dir", state.toString(), "--config", config.toString()},
                 new PrintWriter(so), new PrintWriter(se));
         if (rc == 1) {
             assertTrue(se.toString().startsWith("demo: could not keep up with --speed"), se.toString());   // a loaded machine may say so
