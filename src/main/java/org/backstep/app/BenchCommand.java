@@ -49,11 +49,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted, and the live loop's CPU and wake-ups in 20 s of the demo's walking at real time (default on).")
     boolean children;
 
-    @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = UNIT_FLAGS, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
+    @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = BenchFlags.UNIT, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
     String unitFlags;
-
-    /** The flags of deploy/backstep (the unit's wrapper), without its class archive, which {@link #children} adds. */
-    static final String UNIT_FLAGS = BenchFlags.UNIT;
 
     private final PrintWriter out;
 
@@ -243,19 +240,16 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
                 return;
             }
-            LiveLoopProbe.Use sampling = new LiveLoopProbe.Use(0, 0), journal = sampling, logging = sampling, jvm = sampling;
+            Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
+            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM)) groups.put(g, new LiveLoopProbe.Use(0, 0));
             for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
-                switch (e.getKey()) {
-                    case DEMO_MAIN -> { }                                  // the demo's main thread (and the launcher's), waiting
-                    case SAMPLING -> sampling = sampling.plus(e.getValue());
-                    case JOURNAL -> journal = journal.plus(e.getValue());
-                    case LOGGING -> logging = logging.plus(e.getValue());
-                    default -> jvm = jvm.plus(e.getValue());
-                }
+                String g = group(e.getKey());
+                if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
             }
+            LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
             LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
             StringBuilder jvmThreads = new StringBuilder();
-            used.entrySet().stream().filter(e -> JVM_GROUP.test(e.getKey()) && e.getValue().wakeUps() > 0)
+            used.entrySet().stream().filter(e -> JVM.equals(group(e.getKey())) && e.getValue().wakeUps() > 0)
                     .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
                     .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
                             e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
@@ -275,9 +269,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The journal's writer on the host's clock, in this JVM, as on the unit: a step every 0.7 s for
-     * {@link #JOURNAL_SPAN_S}. In the demo its wake-ups read high: the demo's clock moves only when the
-     * sampling thread sleeps, so a writer parked on the wall clock until a commit is due finds it not yet
-     * due by the demo's clock and parks again, until the next poll moves that clock on.
+     * {@link #JOURNAL_SPAN_S}. A check on the demo's figure, whose journal runs on the demo's clock
+     * ({@link DemoTime#smoothNanos}).
      */
     private void journalOnHostClock(Path dir) throws IOException {
         AppConfig cfg = AppConfig.of(org.backstep.config.Config.builder().build());
@@ -315,10 +308,18 @@ final class BenchCommand implements Callable<Integer> {
     private static final double LIVE_FROM_S = 23;
     /** How long the live span lasts, s: inside that walk. */
     private static final double LIVE_SPAN_S = 20;
-    /** Thread names as /proc shows them (15 characters at most). */
+    /** Thread names as /proc shows them (15 characters at most), each its own group; every other thread is the JVM's. */
     private static final String DEMO_MAIN = "java", SAMPLING = "backstep-imu", JOURNAL = "backstep-journa", LOGGING = "tinylog-Writing";
-    private static final java.util.function.Predicate<String> JVM_GROUP =
-            n -> !n.equals(DEMO_MAIN) && !n.equals(SAMPLING) && !n.equals(JOURNAL) && !n.equals(LOGGING);
+    private static final String JVM = "JVM";
+
+    /** The group a thread's name belongs to, or null for the demo's main thread (and the launcher's), which only wait. */
+    private static String group(String thread) {
+        return switch (thread) {
+            case DEMO_MAIN -> null;
+            case SAMPLING, JOURNAL, LOGGING -> thread;
+            default -> JVM;
+        };
+    }
 
     /**
      * A child JVM of this jar: wall time to exit and to a line starting with a marker; peak resident memory and

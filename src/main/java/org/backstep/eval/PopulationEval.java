@@ -204,8 +204,9 @@ public final class PopulationEval {
                     : String.format(Locale.ROOT, "%.0f-%.0f", CADENCE_BANDS[i], CADENCE_BANDS[i + 1]);
             sb.append(String.format(Locale.ROOT, " %s spm %.2f s%s", band, Evaluator.percentile(bandLatencies.get(i), 95), i > 0 ? "," : ""));
         }
-        sb.append(String.format(Locale.ROOT, "; plain %.2f s%n (a bout's first steps are reported when it is confirmed, its closing"
-                + " step when it ends: some steps later at a slow pace)%n", Evaluator.percentile(plainLatencies, 95)));
+        sb.append(String.format(Locale.ROOT, "; plain %.2f s%n (a bout's first steps are reported when it is confirmed, a missed"
+                + " step once the stretch where it would land has passed: some steps later at a slow pace)%n",
+                Evaluator.percentile(plainLatencies, 95)));
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "%-34s %10s%n", "figure", "value"));
         for (Map.Entry<String, Double> f : figures().entrySet()) {

@@ -252,7 +252,7 @@ final class BoutTracker {
     }
 
     /*
-     * What tick and vertical compare with at every sample depends only on the interval and whether a
+     * What sample compares with at every sample depends only on the interval and whether a
      * bout is confirmed, which change at a candidate or a bout's end: computed then, in the same
      * order (the same bits), not per sample.
      */

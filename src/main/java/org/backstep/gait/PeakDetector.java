@@ -91,9 +91,8 @@ final class PeakDetector {
         double q = PENDULUM_M / dt2;
         if (q >= floor && q >= NOISE_FLOOR) topDt2 = dt2;
         else if (q <= NOISE_FLOOR) bottomDt2 = dt2;
-        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));
+        return pendulumBounded(floor, q);
     }
-
 
     /**
      * Caps the pendulum floor (never below {@link #NOISE_FLOOR}); {@code +Infinity} lifts the cap.
@@ -109,7 +108,12 @@ final class PeakDetector {
      * the flattest pendulum at that pace, at most {@code floor} and at least {@link #NOISE_FLOOR}.
      */
     static double pendulumFloor(double floor, double dt) {
-        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, PENDULUM_M / (dt * dt)));
+        return pendulumBounded(floor, PENDULUM_M / (dt * dt));
+    }
+
+    /** The pendulum's push {@code q}, m/s^2, between the noise floor and {@code floor}. */
+    private static double pendulumBounded(double floor, double q) {
+        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));
     }
 
     /** Scales the threshold relative to the walking level by {@code factor} (1 = as configured). */
