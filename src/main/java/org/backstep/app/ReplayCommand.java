@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
 import org.backstep.event.Event;
 import org.backstep.event.PostureEvent;
 import org.backstep.pipeline.Replay;
+import org.backstep.recording.ReadAhead;
 import org.backstep.recording.RecordingFormatException;
 import org.backstep.recording.RecordingReader;
-import org.backstep.recording.RecordingStream;
+import org.backstep.recording.RecordingSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         int failures = 0;
         for (Path f : files) {
-            try (RecordingStream rec = RecordingReader.open(f)) {
+            try (ReadAhead rec = new ReadAhead(RecordingReader.open(f))) {
                 if (eventsOut == null) {
                     Replay.Result r = replay.run(rec, e -> { }, List.of());
                     out.printf(Locale.ROOT, "%s: %.1f s, %d forward, %d backward steps%n",
@@ -79,7 +80,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** Writes through a temporary name; a file that fails part-way (it streams) leaves nothing behind. */
-    private void writeEvents(Replay replay, RecordingStream rec, Path target) {
+    private void writeEvents(Replay replay, RecordingSource rec, Path target) {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
