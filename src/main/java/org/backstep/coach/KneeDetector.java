@@ -232,6 +232,7 @@ final class KneeDetector {
     private final Baseline[] base = {new Baseline(), new Baseline()};
     /** Stride bounce and contact against the baseline, of the last {@link #WINDOW} strides. */
     private final double[] score = new double[WINDOW];
+    /** The window's values sorted, for its medians. */
     private final double[] scratch = new double[WINDOW];
     /** Log stride period against the baseline's, of the last {@link #WINDOW} strides. */
     private final double[] pace = new double[WINDOW];
@@ -273,6 +274,7 @@ final class KneeDetector {
         final double[] period = new double[BASE_STEPS];
         final double[] amplitude = new double[BASE_STEPS];
         final double[] tmp = new double[BASE_STEPS];
+        final double[] sorted = new double[BASE_STEPS];
         /** Strides kept, and the steps they add up to. */
         int count, steps;
         double logBounce, logImpact, logPeriod, spread, stillAmp, stillImpact;
@@ -292,24 +294,24 @@ final class KneeDetector {
             count++;
             steps += newSteps;
             if (!ready()) return;
-            logBounce = median(bounce, count, tmp);
-            logImpact = median(impact, count, tmp);
-            logPeriod = median(period, count, tmp);
+            logBounce = median(bounce, count, sorted);
+            logImpact = median(impact, count, sorted);
+            logPeriod = median(period, count, sorted);
             // each feature weighted by how steady it is in this wearer's walking (inverse variance)
             double sb = featureSpread(bounce, logBounce), si = featureSpread(impact, logImpact);
             bounceWeight = si * si / (sb * sb + si * si);
             // the spread of the stride score, robustly: 1.4826 MAD is the SD of a normal spread
             for (int k = 0; k < count; k++) tmp[k] = Math.abs(score(bounce[k], impact[k]));
-            spread = 1.4826 * median(tmp, count, tmp);
+            spread = 1.4826 * median(tmp, count, sorted);
             // as quiet as the pelvis at rest: a small share of the baseline's bounce and contact
-            stillAmp = STILL_RATIO * Math.exp(median(amplitude, count, tmp));
+            stillAmp = STILL_RATIO * Math.exp(median(amplitude, count, sorted));
             stillImpact = STILL_RATIO * Math.exp(logImpact);
         }
 
         /** The spread (robust SD) of one feature's logs about its median, at least {@link #MIN_FEATURE_SPREAD}. */
         private double featureSpread(double[] v, double median) {
             for (int k = 0; k < count; k++) tmp[k] = Math.abs(v[k] - median);
-            return Math.max(MIN_FEATURE_SPREAD, 1.4826 * median(tmp, count, tmp));
+            return Math.max(MIN_FEATURE_SPREAD, 1.4826 * median(tmp, count, sorted));
         }
 
         /** A stride's bounce and contact against this baseline: their log ratios, each by its weight. */
@@ -496,22 +498,42 @@ final class KneeDetector {
         }
     }
 
-    private static double median(double[] v, double[] tmp) {
-        return median(v, v.length, tmp);
+    private static double median(double[] v, double[] sorted) {
+        return median(v, v.length, sorted);
     }
 
-    /** The median of the first {@code n} of {@code v}, using {@code tmp} (which may be {@code v}). */
-    private static double median(double[] v, int n, double[] tmp) {
-        if (tmp != v) System.arraycopy(v, 0, tmp, 0, n);
-        return n % 2 == 1 ? kth(tmp, n, n / 2) : 0.5 * (kth(tmp, n, n / 2 - 1) + kth(tmp, n, n / 2));
+    /**
+     * The median of the first {@code n} of {@code v}, using {@code sorted} (not {@code v}): each middle value
+     * is the first of {@code v} equal to the one sorted there, which is the element the selection by
+     * counting ({@link #kth}) returns, down to the sign of a zero. A NaN has no rank: then by counting.
+     */
+    static double median(double[] v, int n, double[] sorted) {
+        if (!sortInto(v, n, sorted)) {
+            return n % 2 == 1 ? kth(v, n, n / 2) : 0.5 * (kth(v, n, n / 2 - 1) + kth(v, n, n / 2));
+        }
+        return n % 2 == 1 ? firstEqual(v, n, sorted[n / 2])
+                : 0.5 * (firstEqual(v, n, sorted[n / 2 - 1]) + firstEqual(v, n, sorted[n / 2]));
     }
 
-    /** The k-th smallest (0-based) of a small array, without allocating (selection by counting). */
-    static double kth(double[] v, int want) {
-        return kth(v, v.length, want);
+    /** The first {@code n} of {@code v} into {@code sorted}, ascending (insertion: a dozen values); false if one is NaN. */
+    private static boolean sortInto(double[] v, int n, double[] sorted) {
+        for (int i = 0; i < n; i++) {
+            double x = v[i];
+            if (x != x) return false;
+            int j = i;
+            for (; j > 0 && x < sorted[j - 1]; j--) sorted[j] = sorted[j - 1];
+            sorted[j] = x;
+        }
+        return true;
     }
 
-    /** The k-th smallest (0-based) of the first {@code n} of {@code v}. */
+    /** The first of the first {@code n} of {@code v} equal to {@code x}, which is one of them. */
+    private static double firstEqual(double[] v, int n, double x) {
+        for (int i = 0; i < n; i++) if (v[i] == x) return v[i];
+        throw new AssertionError(x + " is not among the values");
+    }
+
+    /** The k-th smallest (0-based) of the first {@code n} of {@code v}, without allocating (selection by counting). */
     static double kth(double[] v, int n, int want) {
         for (int i = 0; i < n; i++) {
             int less = 0, equal = 0;

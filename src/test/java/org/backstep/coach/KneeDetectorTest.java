@@ -316,4 +316,28 @@ class KneeDetectorTest {
         f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
         f.policy.flush();
     }
+
+    /** The median as the selection by counting gives it (the order statistic it returns, down to a zero's sign). */
+    private static double countedMedian(double[] v, int n) {
+        return n % 2 == 1 ? KneeDetector.kth(v, n, n / 2) : 0.5 * (KneeDetector.kth(v, n, n / 2 - 1) + KneeDetector.kth(v, n, n / 2));
+    }
+
+    @Test
+    void theSortedMedianHasTheBitsOfTheCountedOne() {
+        java.util.Random r = new java.util.Random(3);
+        double[] pool = {-0.0, 0.0, 1.5, -2.25, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] sorted = new double[12];
+        for (int trial = 0; trial < 200_000; trial++) {
+            int n = 1 + r.nextInt(12);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                int kind = r.nextInt(10);
+                v[i] = kind < 3 ? pool[r.nextInt(trial % 3 == 0 ? pool.length : 4)] : kind < 6 ? r.nextInt(5) - 2 : r.nextGaussian();
+            }
+            double[] copy = v.clone();
+            assertEquals(Double.doubleToRawLongBits(countedMedian(v, n)), Double.doubleToRawLongBits(KneeDetector.median(v, n, sorted)),
+                    java.util.Arrays.toString(v));
+            assertTrue(java.util.Arrays.equals(copy, v), "the values are left as they were");
+        }
+    }
 }
