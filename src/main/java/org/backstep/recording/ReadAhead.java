@@ -120,60 +120,34 @@ public final class ReadAhead implements RecordingSource, AutoCloseable {
         }
     }
 
-    /** The read-ahead thread: the stream into blocks; the last block carries the end or the error. */
+    /**
+     * The read-ahead thread: the stream parsed straight into blocks ({@link RecordingStream#read}, no call
+     * per sample); the last block carries the end or the error, after the samples before it.
+     */
     private void readAll() {
-        Filler f = new Filler();
-        try {
-            f.block = free.take();
-            double duration = stream.replay(f);
-            f.block.duration = duration;
-        } catch (Cancelled | InterruptedException e) {
-            return;     // the caller's side stopped, and takes nothing more
-        } catch (Throwable e) {
-            if (Thread.currentThread().isInterrupted() || f.block == null) return;
-            f.block.error = e;
-        }
-        f.block.last = true;
-        full.add(f.block);
-    }
-
-    /** Fills the block in hand; a full one is handed over and the next free one taken, waiting for it. */
-    private final class Filler implements ImuSink {
-        Block block;
-
-        @Override
-        public void sample(double t, double ax, double ay, double az, double gx, double gy, double gz) {
-            Block b = block;
-            if (b.count == blockSamples) {
-                read += blockSamples;     // one volatile write a block, not a sample
-                full.add(b);
-                try {
-                    b = free.take();
-                } catch (InterruptedException e) {
-                    block = null;
-                    throw new Cancelled();
-                }
-                block = b;
+        RecordingStream s = stream;
+        int max = blockSamples;
+        while (true) {
+            Block b;
+            try {
+                b = free.take();
+            } catch (InterruptedException e) {
+                return;     // the caller's side stopped, and takes nothing more
             }
-            double[] d = b.data;
-            int k = b.count * FIELDS;
-            d[k] = t;
-            d[k + 1] = ax;
-            d[k + 2] = ay;
-            d[k + 3] = az;
-            d[k + 4] = gx;
-            d[k + 5] = gy;
-            d[k + 6] = gz;
-            b.count++;
-        }
-    }
-
-    /** Unwinds the read-ahead thread out of the stream when the caller's side has stopped. */
-    private static final class Cancelled extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Cancelled() {
-            super(null, null, false, false);
+            int n = 0;
+            try {
+                for (int got; n < max && (got = s.read(b.data, n, max - n)) > 0; ) n += got;
+                b.last = n < max;
+                if (b.last) b.duration = s.duration();
+            } catch (Throwable e) {
+                if (Thread.currentThread().isInterrupted()) return;     // stopped while reading (an interrupted read fails)
+                b.error = e;
+                b.last = true;
+            }
+            b.count = n;
+            read += n;      // one volatile write a block, not a sample
+            full.add(b);    // never full: there are only as many blocks as it holds
+            if (b.last) return;
         }
     }
 

@@ -40,7 +40,9 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
      */
     private final byte[] buf = new byte[CAPACITY + 1];
     private int pos, lim, lineStart, lineEnd, lineNo;
-    private boolean eof, skipLf, replayed;
+    private boolean eof, skipLf, replayed, inBlocks;
+    /** A malformed line {@link #read} found after samples it returned: the next call throws it. */
+    private RecordingFormatException pending;
     private final double[] row = new double[7];
     /** Samples handed on so far, and the times of the first and the last. */
     private long samples;
@@ -111,19 +113,61 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
         } catch (IOException e) {
             throw new RecordingFormatException(label + ": cannot read: " + e.getMessage(), e);
         }
-        return samples == 0 ? 0 : last - first;
+        return duration();
     }
 
     /** Reads the next sample row and hands it to {@code sink}; false at the end of the input. */
     private boolean next(ImuSink sink) throws IOException {
         double[] r = row;
-        if (!fastRow()) {
+        if (!nextRow(r, 0)) return false;
+        sink.sample(r[0], r[1], r[2], r[3], r[4], r[5], r[6]);
+        return true;
+    }
+
+    /**
+     * Reads up to {@code max} samples into {@code into}, seven values each ({@code t ax ay az gx gy gz}), the
+     * first at index {@code 7 * from}: the rows parsed straight into the caller's block, with no call per sample. Returns how
+     * many, 0 at the end of the input. A malformed line ends the samples before it: they are returned,
+     * and the next call throws its error. For a reader that hands samples on in blocks ({@link ReadAhead});
+     * a stream is read this way or replayed, once.
+     */
+    int read(double[] into, int from, int max) {
+        if (pending != null) {
+            RecordingFormatException e = pending;
+            pending = null;
+            throw e;
+        }
+        if (replayed && !inBlocks) throw new IllegalStateException(label + ": a recording stream is replayed once");
+        replayed = inBlocks = true;
+        int n = 0;
+        try {
+            for (int k = 7 * from; n < max && nextRow(into, k); k += 7) n++;
+        } catch (RecordingFormatException e) {
+            if (n == 0) throw e;
+            pending = e;
+        } catch (IOException e) {
+            RecordingFormatException f = new RecordingFormatException(label + ": cannot read: " + e.getMessage(), e);
+            if (n == 0) throw f;
+            pending = f;
+        }
+        return n;
+    }
+
+    /** The time and duration so far of what {@link #read} returned: last sample time minus first (0 without samples). */
+    double duration() {
+        return samples == 0 ? 0 : last - first;
+    }
+
+    /** Parses the next sample row into {@code r[k, k + 7)} and checks it against the ones before; false at the end. */
+    private boolean nextRow(double[] r, int k) throws IOException {
+        if (!fastRow(r, k)) {
             do {
                 if (!nextLine()) return false;
             } while (lineEnd == lineStart || buf[lineStart] == '#' || isBlank());
             parseRow();
+            System.arraycopy(row, 0, r, k, 7);
         }
-        double t = r[0];
+        double t = r[k];
         long n = samples;
         if (n > 0 && !(t > last)) throw error("time " + t + " does not increase (previous " + last + ")");
         if (n == maxSamples) throw error("more than " + maxSamples + " samples (" + RecordingReader.MAX_DAYS
@@ -131,7 +175,6 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
         if (n == 0) first = t;
         last = t;
         samples = n + 1;
-        sink.sample(t, r[1], r[2], r[3], r[4], r[5], r[6]);
         return true;
     }
 
@@ -147,16 +190,15 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
     /**
      * The common line in one pass: a sample row of seven plain decimals ({@link Decimal}'s form, the
      * same arithmetic, so the same values), comma-separated, ended by {@code \n}, wholly in the
-     * buffer and within the physical limits. It is parsed into {@link #row} and consumed. Anything
+     * buffer and within the physical limits. It is parsed into {@code r[k, k + 7)} and consumed. Anything
      * else (a comment, a blank, spaces, an exponent, {@code \r}, a line cut by the buffer's end, a
      * value out of range) consumes nothing and returns false: {@link #nextLine} and
      * {@link #parseRow} then read it, and word any error.
      */
-    private boolean fastRow() {
+    private boolean fastRow(double[] r, int k) {
         if (skipLf) return false;
         byte[] b = buf;
         int i = pos;
-        double[] r = row;
         // no test against the end of the bytes read: the 0 at buf[lim] ends any number and is no separator
         for (int field = 0; field < 7; field++) {
             byte c = b[i];
@@ -180,7 +222,7 @@ public final class RecordingStream implements RecordingSource, AutoCloseable {
             double v = m / Decimal.POW10[scale];
             if (negative) v = -v;
             if (!(Math.abs(v) <= LIMITS[field])) return false;
-            r[field] = v;
+            r[k + field] = v;
             if (c != (field < 6 ? ',' : '\n')) return false;
             i++;
         }
