@@ -211,7 +211,8 @@ final class BenchCommand implements Callable<Integer> {
      * The demo's live loop in real time (--speed 1) in a child JVM with the unit's flags, seen from
      * outside ({@link LiveLoopProbe}): CPU time and wake-ups of its threads over {@link #LIVE_SPAN_S}
      * of the demo's first long backward walk, per second of walking. The demo's main thread only
-     * waits for the walk to end (the unit's waits for a signal) and is left out.
+     * waits for the walk to end (the unit's waits for a signal) and is left out; the simulated chip's own thread
+     * ({@link ChipFeeder}, demo-only: the unit's chip is hardware) is shown apart.
      */
     private void liveLoop(Path dir) throws IOException {
         List<String> cmd = childCommand(unitFlags, List.of("demo", "--speed", "1", "--state-dir", dir.resolve("live").toString()));
@@ -241,11 +242,12 @@ final class BenchCommand implements Callable<Integer> {
                 return;
             }
             Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
-            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM)) groups.put(g, new LiveLoopProbe.Use(0, 0));
+            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP)) groups.put(g, new LiveLoopProbe.Use(0, 0));
             for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
                 String g = group(e.getKey());
                 if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
             }
+            LiveLoopProbe.Use chip = groups.get(SIM_CHIP);
             LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
             LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
             StringBuilder jvmThreads = new StringBuilder();
@@ -260,6 +262,8 @@ final class BenchCommand implements Callable<Integer> {
                     logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
                     journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
             out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
+            out.printf(Locale.ROOT, "                  the simulated chip's own thread (demo-only, not counted above: the unit's chip is hardware): CPU %.2f ms a second, %.1f wake-ups a second%n",
+                    chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -311,12 +315,14 @@ final class BenchCommand implements Callable<Integer> {
     /** Thread names as /proc shows them (15 characters at most), each its own group; every other thread is the JVM's. */
     private static final String DEMO_MAIN = "java", SAMPLING = "backstep-imu", JOURNAL = "backstep-journa", LOGGING = "tinylog-Writing";
     private static final String JVM = "JVM";
+    /** The demo's simulated chip sampling on its own thread ({@link ChipFeeder}): counted apart, as the unit's chip is hardware. */
+    private static final String SIM_CHIP = ChipFeeder.THREAD;
 
     /** The group a thread's name belongs to, or null for the demo's main thread (and the launcher's), which only wait. */
     private static String group(String thread) {
         return switch (thread) {
             case DEMO_MAIN -> null;
-            case SAMPLING, JOURNAL, LOGGING -> thread;
+            case SAMPLING, JOURNAL, LOGGING, SIM_CHIP -> thread;
             default -> JVM;
         };
     }
