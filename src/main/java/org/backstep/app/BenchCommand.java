@@ -211,8 +211,9 @@ final class BenchCommand implements Callable<Integer> {
      * The demo's live loop in real time (--speed 1) in a child JVM with the unit's flags, seen from
      * outside ({@link LiveLoopProbe}): CPU time and wake-ups of its threads over {@link #LIVE_SPAN_S}
      * of the demo's first long backward walk, per second of walking. The demo's main thread only
-     * waits for the walk to end (the unit's waits for a signal) and is left out; the simulated chip's own thread
-     * ({@link ChipFeeder}, demo-only: the unit's chip is hardware) is shown apart.
+     * waits for the walk to end (the unit's waits for a signal) and is left out; the demo's own threads, the
+     * simulated chip's ({@link ChipFeeder}: the unit's chip is hardware) and the console's ({@link DemoConsole}: the
+     * unit has none), are shown apart.
      */
     private void liveLoop(Path dir) throws IOException {
         List<String> cmd = childCommand(unitFlags, List.of("demo", "--speed", "1", "--state-dir", dir.resolve("live").toString()));
@@ -242,12 +243,12 @@ final class BenchCommand implements Callable<Integer> {
                 return;
             }
             Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
-            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP)) groups.put(g, new LiveLoopProbe.Use(0, 0));
+            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP, CONSOLE)) groups.put(g, new LiveLoopProbe.Use(0, 0));
             for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
                 String g = group(e.getKey());
                 if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
             }
-            LiveLoopProbe.Use chip = groups.get(SIM_CHIP);
+            LiveLoopProbe.Use chip = groups.get(SIM_CHIP), console = groups.get(CONSOLE);
             LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
             LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
             StringBuilder jvmThreads = new StringBuilder();
@@ -262,8 +263,9 @@ final class BenchCommand implements Callable<Integer> {
                     logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
                     journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
             out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
-            out.printf(Locale.ROOT, "                  the simulated chip's own thread (demo-only, not counted above: the unit's chip is hardware): CPU %.2f ms a second, %.1f wake-ups a second%n",
-                    chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS);
+            out.printf(Locale.ROOT, "                  the demo's own threads, not counted above (the unit's chip is hardware, and it has no console): the simulated chip"
+                            + " %.2f ms and %.1f wake-ups a second, the console %.2f ms and %.1f%n",
+                    chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS, console.cpuNanos() * perS / 1e6, console.wakeUps() * perS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -317,12 +319,14 @@ final class BenchCommand implements Callable<Integer> {
     private static final String JVM = "JVM";
     /** The demo's simulated chip sampling on its own thread ({@link ChipFeeder}): counted apart, as the unit's chip is hardware. */
     private static final String SIM_CHIP = ChipFeeder.THREAD;
+    /** The demo's console printing on its own thread ({@link DemoConsole}): counted apart, as the unit has none. */
+    private static final String CONSOLE = DemoConsole.THREAD;
 
     /** The group a thread's name belongs to, or null for the demo's main thread (and the launcher's), which only wait. */
     private static String group(String thread) {
         return switch (thread) {
             case DEMO_MAIN -> null;
-            case SAMPLING, JOURNAL, LOGGING, SIM_CHIP -> thread;
+            case SAMPLING, JOURNAL, LOGGING, SIM_CHIP, CONSOLE -> thread;
             default -> JVM;
         };
     }

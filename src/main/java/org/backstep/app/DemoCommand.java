@@ -87,6 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                 ended = time.awaitHalt(10 * sim.duration() / speed + 30);     // ten times the pace: the loop is stuck
                 device.close();
             }
+            console.drain();
             if (!ended) {
                 err.println("demo: the sampling loop stopped before the walk ended");
                 err.flush();
