@@ -49,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted, and the live loop's CPU and wake-ups in 20 s of the demo's walking at real time (default on).")
     boolean children;
 
+    @Option(names = "--live-later", description = "Measure the live loop again 150 to 170 s after the demo's banner, in its second long walk (about 150 s more).")
+    boolean liveLater;
+
     @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = BenchFlags.UNIT, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
     String unitFlags;
 
@@ -223,6 +226,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String l; (l = r.readLine()) != null && !l.startsWith("backstep demo:"); ) {
                 // start-up lines before the banner
             }
+            long banner = System.nanoTime();
             Thread drain = new Thread(() -> {
                 try {
                     while (r.readLine() != null) {
@@ -234,43 +238,50 @@ final class BenchCommand implements Callable<Integer> {
             }, "bench-drain");
             drain.setDaemon(true);
             drain.start();
-            Thread.sleep((long) (LIVE_FROM_S * 1000));
-            Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(p.pid());
-            Thread.sleep((long) (LIVE_SPAN_S * 1000));
-            Map<String, LiveLoopProbe.Use> used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(p.pid()));
-            if (before.isEmpty() || !p.isAlive()) {
-                out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
-                return;
+            for (double from : liveLater ? new double[] {LIVE_FROM_S, LIVE_LATER_FROM_S} : new double[] {LIVE_FROM_S}) {
+                Thread.sleep(Math.max(0, banner / 1_000_000L + (long) (from * 1000) - System.nanoTime() / 1_000_000L));
+                Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(p.pid());
+                Thread.sleep((long) (LIVE_SPAN_S * 1000));
+                Map<String, LiveLoopProbe.Use> used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(p.pid()));
+                if (before.isEmpty() || !p.isAlive()) {
+                    out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
+                    return;
+                }
+                printLiveSpan(from, used);
             }
-            Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
-            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP, CONSOLE)) groups.put(g, new LiveLoopProbe.Use(0, 0));
-            for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
-                String g = group(e.getKey());
-                if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
-            }
-            LiveLoopProbe.Use chip = groups.get(SIM_CHIP), console = groups.get(CONSOLE);
-            LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
-            LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
-            StringBuilder jvmThreads = new StringBuilder();
-            used.entrySet().stream().filter(e -> JVM.equals(group(e.getKey())) && e.getValue().wakeUps() > 0)
-                    .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
-                    .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
-                            e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
-            double perS = 1 / LIVE_SPAN_S;
-            out.printf(Locale.ROOT, "live loop, child JVM demo --speed 1, %.0f s of walking backward: CPU %.2f ms a second of walking (sampling %.2f,"
-                            + " journal %.2f, logging %.2f, JVM %.2f), %.1f wake-ups a second (sampling %.1f, journal %.1f, logging %.1f, JVM %.1f)%n",
-                    LIVE_SPAN_S, all.cpuNanos() * perS / 1e6, sampling.cpuNanos() * perS / 1e6, journal.cpuNanos() * perS / 1e6,
-                    logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
-                    journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
-            out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
-            out.printf(Locale.ROOT, "                  the demo's own threads, not counted above (the unit's chip is hardware, and it has no console): the simulated chip"
-                            + " %.2f ms and %.1f wake-ups a second, the console %.2f ms and %.1f%n",
-                    chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS, console.cpuNanos() * perS / 1e6, console.wakeUps() * perS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             p.destroy();
         }
+    }
+
+    /** One span of the live loop: CPU and wake-ups a second of walking, by thread group. */
+    private void printLiveSpan(double from, Map<String, LiveLoopProbe.Use> used) {
+        Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
+        for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP, CONSOLE)) groups.put(g, new LiveLoopProbe.Use(0, 0));
+        for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
+            String g = group(e.getKey());
+            if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
+        }
+        LiveLoopProbe.Use chip = groups.get(SIM_CHIP), console = groups.get(CONSOLE);
+        LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
+        LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
+        StringBuilder jvmThreads = new StringBuilder();
+        used.entrySet().stream().filter(e -> JVM.equals(group(e.getKey())) && e.getValue().wakeUps() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
+                .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
+                        e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
+        double perS = 1 / LIVE_SPAN_S;
+        out.printf(Locale.ROOT, "live loop, child JVM demo --speed 1, %.0f to %.0f s after the banner, walking backward: CPU %.2f ms a second of walking (sampling %.2f,"
+                        + " journal %.2f, logging %.2f, JVM %.2f), %.1f wake-ups a second (sampling %.1f, journal %.1f, logging %.1f, JVM %.1f)%n",
+                from, from + LIVE_SPAN_S, all.cpuNanos() * perS / 1e6, sampling.cpuNanos() * perS / 1e6, journal.cpuNanos() * perS / 1e6,
+                logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
+                journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
+        out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
+        out.printf(Locale.ROOT, "                  the demo's own threads, not counted above (the unit's chip is hardware, and it has no console): the simulated chip"
+                        + " %.2f ms and %.1f wake-ups a second, the console %.2f ms and %.1f%n",
+                chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS, console.cpuNanos() * perS / 1e6, console.wakeUps() * perS);
     }
 
     /**
@@ -312,6 +323,11 @@ final class BenchCommand implements Callable<Integer> {
      * 60 steps backward), and 2 s more let the bout be confirmed.
      */
     private static final double LIVE_FROM_S = 23;
+    /**
+     * The later span ({@code --live-later}), s after the banner: inside the demo's second long backward walk (126 to
+     * 188 s), once every part of the walk has run once and the compiler has had two minutes more.
+     */
+    private static final double LIVE_LATER_FROM_S = 150;
     /** How long the live span lasts, s: inside that walk. */
     private static final double LIVE_SPAN_S = 20;
     /** Thread names as /proc shows them (15 characters at most), each its own group; every other thread is the JVM's. */
