@@ -286,7 +286,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The journal's writer on the host's clock, in this JVM, as on the unit: a step every 0.7 s for
-     * {@link #JOURNAL_SPAN_S}. A check on the demo's figure, whose journal runs on the demo's clock
+     * {@link #JOURNAL_SPAN_S}, and as the sampling loop does, a {@link org.backstep.store.Store#tick} every
+     * 89 ms poll. A check on the demo's figure, whose journal runs on the demo's clock
      * ({@link DemoTime#smoothNanos}).
      */
     private void journalOnHostClock(Path dir) throws IOException {
@@ -294,13 +295,20 @@ final class BenchCommand implements Callable<Integer> {
         long pid = ProcessHandle.current().pid();
         try (org.backstep.store.Store store = org.backstep.store.Store.open(dir.resolve("journal-bench"), cfg.store(),
                 org.backstep.store.TimeSource.host(java.time.ZoneOffset.UTC))) {
+            store.producerTicks();
             store.sessionStarted("walk");
+            store.flush();
             Thread.sleep(500);
             Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(pid);
             long t0 = System.nanoTime();
-            for (double t = 0; t < JOURNAL_SPAN_S; t += 0.7) {
-                store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
-                Thread.sleep(700);
+            double nextStep = 0;
+            for (double t = 0; t < JOURNAL_SPAN_S; t += JOURNAL_POLL_MS / 1000.0) {
+                if (t >= nextStep) {
+                    store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
+                    nextStep += 0.7;
+                }
+                Thread.sleep(JOURNAL_POLL_MS);
+                store.tick(JOURNAL_POLL_MS * 1_000_000L);
             }
             LiveLoopProbe.Use used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(pid)).get(JOURNAL);
             double s = (System.nanoTime() - t0) / 1e9;
@@ -308,14 +316,16 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("journal, host clock not measured (no /proc)");
                 return;
             }
-            out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
-                    s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
+            out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s, a tick every %d ms, for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
+                    JOURNAL_POLL_MS, s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static final double JOURNAL_SPAN_S = 10;
+    /** The sampling loop's poll at the default rate ({@code imu.poll_ms = auto}). */
+    private static final int JOURNAL_POLL_MS = 89;
 
     /**
      * Where the live span starts, s after the demo's banner: its first long backward walk runs from 21
