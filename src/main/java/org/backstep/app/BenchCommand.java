@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Also start child JVMs with --unit-flags: resident memory and start-up of demo, replay with start-up subtracted, and the live loop's CPU and wake-ups in 20 s of the demo's walking at real time (default on).")
     boolean children;
 
+    @Option(names = "--live-later", description = "Measure the live loop again 150 to 170 s after the demo's banner, in its second long walk (about 150 s more).")
+    boolean liveLater;
+
     @Option(names = "--unit-flags", paramLabel = "FLAGS", defaultValue = BenchFlags.UNIT, description = "JVM flags of the child JVMs (default: the unit's, ${DEFAULT-VALUE}).")
     String unitFlags;
 
@@ -243,7 +246,9 @@ final class BenchCommand implements Callable<Integer> {
      * The demo's live loop in real time (--speed 1) in a child JVM with the unit's flags, seen from
      * outside ({@link LiveLoopProbe}): CPU time and wake-ups of its threads over {@link #LIVE_SPAN_S}
      * of the demo's first long backward walk, per second of walking. The demo's main thread only
-     * waits for the walk to end (the unit's waits for a signal) and is left out.
+     * waits for the walk to end (the unit's waits for a signal) and is left out; the demo's own threads, the
+     * simulated chip's ({@link ChipFeeder}: the unit's chip is hardware) and the console's ({@link DemoConsole}: the
+     * unit has none), are shown apart.
      */
     private void liveLoop(Path dir) throws IOException {
         List<String> cmd = childCommand(unitFlags, List.of("demo", "--speed", "1", "--state-dir", dir.resolve("live").toString()));
@@ -253,6 +258,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String l; (l = r.readLine()) != null && !l.startsWith("backstep demo:"); ) {
                 // start-up lines before the banner
             }
+            long banner = System.nanoTime();
             Thread drain = new Thread(() -> {
                 try {
                     while (r.readLine() != null) {
@@ -264,34 +270,17 @@ final class BenchCommand implements Callable<Integer> {
             }, "bench-drain");
             drain.setDaemon(true);
             drain.start();
-            Thread.sleep((long) (LIVE_FROM_S * 1000));
-            Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(p.pid());
-            Thread.sleep((long) (LIVE_SPAN_S * 1000));
-            Map<String, LiveLoopProbe.Use> used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(p.pid()));
-            if (before.isEmpty() || !p.isAlive()) {
-                out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
-                return;
+            for (double from : liveLater ? new double[] {LIVE_FROM_S, LIVE_LATER_FROM_S} : new double[] {LIVE_FROM_S}) {
+                Thread.sleep(Math.max(0, banner / 1_000_000L + (long) (from * 1000) - System.nanoTime() / 1_000_000L));
+                Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(p.pid());
+                Thread.sleep((long) (LIVE_SPAN_S * 1000));
+                Map<String, LiveLoopProbe.Use> used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(p.pid()));
+                if (before.isEmpty() || !p.isAlive()) {
+                    out.println("live loop, child JVM not measured (no /proc, or the demo ended early)");
+                    return;
+                }
+                printLiveSpan(from, used);
             }
-            Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
-            for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM)) groups.put(g, new LiveLoopProbe.Use(0, 0));
-            for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
-                String g = group(e.getKey());
-                if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
-            }
-            LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
-            LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
-            StringBuilder jvmThreads = new StringBuilder();
-            used.entrySet().stream().filter(e -> JVM.equals(group(e.getKey())) && e.getValue().wakeUps() > 0)
-                    .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
-                    .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
-                            e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
-            double perS = 1 / LIVE_SPAN_S;
-            out.printf(Locale.ROOT, "live loop, child JVM demo --speed 1, %.0f s of walking backward: CPU %.2f ms a second of walking (sampling %.2f,"
-                            + " journal %.2f, logging %.2f, JVM %.2f), %.1f wake-ups a second (sampling %.1f, journal %.1f, logging %.1f, JVM %.1f)%n",
-                    LIVE_SPAN_S, all.cpuNanos() * perS / 1e6, sampling.cpuNanos() * perS / 1e6, journal.cpuNanos() * perS / 1e6,
-                    logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
-                    journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
-            out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -299,9 +288,38 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** One span of the live loop: CPU and wake-ups a second of walking, by thread group. */
+    private void printLiveSpan(double from, Map<String, LiveLoopProbe.Use> used) {
+        Map<String, LiveLoopProbe.Use> groups = new java.util.HashMap<>();
+        for (String g : List.of(SAMPLING, JOURNAL, LOGGING, JVM, SIM_CHIP, CONSOLE)) groups.put(g, new LiveLoopProbe.Use(0, 0));
+        for (Map.Entry<String, LiveLoopProbe.Use> e : used.entrySet()) {
+            String g = group(e.getKey());
+            if (g != null) groups.merge(g, e.getValue(), LiveLoopProbe.Use::plus);   // null: the demo's main thread, waiting
+        }
+        LiveLoopProbe.Use chip = groups.get(SIM_CHIP), console = groups.get(CONSOLE);
+        LiveLoopProbe.Use sampling = groups.get(SAMPLING), journal = groups.get(JOURNAL), logging = groups.get(LOGGING), jvm = groups.get(JVM);
+        LiveLoopProbe.Use all = sampling.plus(journal).plus(logging).plus(jvm);
+        StringBuilder jvmThreads = new StringBuilder();
+        used.entrySet().stream().filter(e -> JVM.equals(group(e.getKey())) && e.getValue().wakeUps() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue().wakeUps(), a.getValue().wakeUps())).limit(3)
+                .forEach(e -> jvmThreads.append(String.format(Locale.ROOT, "%s%s %.1f", jvmThreads.length() == 0 ? "" : ", ",
+                        e.getKey(), e.getValue().wakeUps() / LIVE_SPAN_S)));
+        double perS = 1 / LIVE_SPAN_S;
+        out.printf(Locale.ROOT, "live loop, child JVM demo --speed 1, %.0f to %.0f s after the banner, walking backward: CPU %.2f ms a second of walking (sampling %.2f,"
+                        + " journal %.2f, logging %.2f, JVM %.2f), %.1f wake-ups a second (sampling %.1f, journal %.1f, logging %.1f, JVM %.1f)%n",
+                from, from + LIVE_SPAN_S, all.cpuNanos() * perS / 1e6, sampling.cpuNanos() * perS / 1e6, journal.cpuNanos() * perS / 1e6,
+                logging.cpuNanos() * perS / 1e6, jvm.cpuNanos() * perS / 1e6, all.wakeUps() * perS, sampling.wakeUps() * perS,
+                journal.wakeUps() * perS, logging.wakeUps() * perS, jvm.wakeUps() * perS);
+        out.printf(Locale.ROOT, "                  the JVM's wake-ups a second: %s%n", jvmThreads);
+        out.printf(Locale.ROOT, "                  the demo's own threads, not counted above (the unit's chip is hardware, and it has no console): the simulated chip"
+                        + " %.2f ms and %.1f wake-ups a second, the console %.2f ms and %.1f%n",
+                chip.cpuNanos() * perS / 1e6, chip.wakeUps() * perS, console.cpuNanos() * perS / 1e6, console.wakeUps() * perS);
+    }
+
     /**
      * The journal's writer on the host's clock, in this JVM, as on the unit: a step every 0.7 s for
-     * {@link #JOURNAL_SPAN_S}. A check on the demo's figure, whose journal runs on the demo's clock
+     * {@link #JOURNAL_SPAN_S}, and as the sampling loop does, a {@link org.backstep.store.Store#tick} every
+     * 89 ms poll. A check on the demo's figure, whose journal runs on the demo's clock
      * ({@link DemoTime#smoothNanos}).
      */
     private void journalOnHostClock(Path dir) throws IOException {
@@ -309,13 +327,20 @@ final class BenchCommand implements Callable<Integer> {
         long pid = ProcessHandle.current().pid();
         try (org.backstep.store.Store store = org.backstep.store.Store.open(dir.resolve("journal-bench"), cfg.store(),
                 org.backstep.store.TimeSource.host(java.time.ZoneOffset.UTC))) {
+            store.producerTicks();
             store.sessionStarted("walk");
+            store.flush();
             Thread.sleep(500);
             Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(pid);
             long t0 = System.nanoTime();
-            for (double t = 0; t < JOURNAL_SPAN_S; t += 0.7) {
-                store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
-                Thread.sleep(700);
+            double nextStep = 0;
+            for (double t = 0; t < JOURNAL_SPAN_S; t += JOURNAL_POLL_MS / 1000.0) {
+                if (t >= nextStep) {
+                    store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
+                    nextStep += 0.7;
+                }
+                Thread.sleep(JOURNAL_POLL_MS);
+                store.tick(JOURNAL_POLL_MS * 1_000_000L);
             }
             LiveLoopProbe.Use used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(pid)).get(JOURNAL);
             double s = (System.nanoTime() - t0) / 1e9;
@@ -323,8 +348,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("journal, host clock not measured (no /proc)");
                 return;
             }
-            out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
-                    s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
+            out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s, a tick every %d ms, for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
+                    JOURNAL_POLL_MS, s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -333,6 +358,8 @@ final class BenchCommand implements Callable<Integer> {
     private static final double JOURNAL_SPAN_S = 10;
     /** {@code replay} child runs of each file, for a median: one run moves by 2x with the machine's load. */
     private static final int REPLAY_PAIRS = 3;
+    /** The sampling loop's poll at the default rate ({@code imu.poll_ms = auto}). */
+    private static final int JOURNAL_POLL_MS = 89;
 
     /**
      * Where the live span starts, s after the demo's banner: its first long backward walk runs from 21
@@ -340,17 +367,26 @@ final class BenchCommand implements Callable<Integer> {
      * 60 steps backward), and 2 s more let the bout be confirmed.
      */
     private static final double LIVE_FROM_S = 23;
+    /**
+     * The later span ({@code --live-later}), s after the banner: inside the demo's second long backward walk (126 to
+     * 188 s), once every part of the walk has run once and the compiler has had two minutes more.
+     */
+    private static final double LIVE_LATER_FROM_S = 150;
     /** How long the live span lasts, s: inside that walk. */
     private static final double LIVE_SPAN_S = 20;
     /** Thread names as /proc shows them (15 characters at most), each its own group; every other thread is the JVM's. */
     private static final String DEMO_MAIN = "java", SAMPLING = "backstep-imu", JOURNAL = "backstep-journa", LOGGING = "tinylog-Writing";
     private static final String JVM = "JVM";
+    /** The demo's simulated chip sampling on its own thread ({@link ChipFeeder}): counted apart, as the unit's chip is hardware. */
+    private static final String SIM_CHIP = ChipFeeder.THREAD;
+    /** The demo's console printing on its own thread ({@link DemoConsole}): counted apart, as the unit has none. */
+    private static final String CONSOLE = DemoConsole.THREAD;
 
     /** The group a thread's name belongs to, or null for the demo's main thread (and the launcher's), which only wait. */
     private static String group(String thread) {
         return switch (thread) {
             case DEMO_MAIN -> null;
-            case SAMPLING, JOURNAL, LOGGING -> thread;
+            case SAMPLING, JOURNAL, LOGGING, SIM_CHIP, CONSOLE -> thread;
             default -> JVM;
         };
     }

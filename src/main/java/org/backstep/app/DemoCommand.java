@@ -80,14 +80,19 @@ final class DemoCommand implements Callable<Integer> {
             DemoConsole console = new DemoConsole(out, target);
             time.haltAt((long) (sim.duration() * 1e9) + pollMs * 1_000_000L);   // one more poll drains the walk's last frames
             time.startPacing();
-            Device device = Device.start(cfg, null, hw, store, console, console, time, time, pollMs, null, cfg.zone());
-            if (!time.awaitHalt(10 * sim.duration() / speed + 30)) {     // ten times the pace: the loop is stuck
+            Device device;
+            boolean ended;
+            try (ChipFeeder feeder = new ChipFeeder(chip, time, pollMs, org.backstep.hw.Sleeper.SYSTEM).start()) {   // the chip samples on its own thread
+                device = Device.start(cfg, null, hw, store, console, console, time, time, pollMs, null, cfg.zone());
+                ended = time.awaitHalt(10 * sim.duration() / speed + 30);     // ten times the pace: the loop is stuck
                 device.close();
+            }
+            console.drain();
+            if (!ended) {
                 err.println("demo: the sampling loop stopped before the walk ended");
                 err.flush();
                 return 1;
             }
-            device.close();
             double wall = (System.nanoTime() - start) / 1e9;
             out.println();
             out.printf(Locale.ROOT, "demo finished: %.0f s of walking in %.1f s%n", sim.duration(), wall);

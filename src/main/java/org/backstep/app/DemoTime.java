@@ -76,8 +76,7 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
         }
         beforeSleepNanos = demoNanos;
         demoNanos += nanos;
-        long due = wallStartNanos + (long) ((demoNanos - paceFromNanos) / speed);
-        long ahead = due - wall.nanoTime();
+        long ahead = wallNanosAt(demoNanos) - wall.nanoTime();
         if (ahead > 0) {
             wallSleeper.sleepNanos(ahead);
         } else if (-ahead > maxLagNanos) {
@@ -116,6 +115,21 @@ final class DemoTime implements NanoClock, Sleeper, DoubleSupplier {
     /** Wall seconds the demo should have taken so far at its speed. */
     double plannedWallSeconds() {
         return (demoNanos - paceFromNanos) * 1e-9 / speed;
+    }
+
+    /** The wall clock this demo is paced against, ns. */
+    long wallNanos() {
+        return wall.nanoTime();
+    }
+
+    /** When the wall clock is due to reach demo time {@code demoNanos} at the demo's pace, ns of {@link #wallNanos}. */
+    long wallNanosAt(long demoNanos) {
+        return wallStartNanos + (long) ((demoNanos - paceFromNanos) / speed);
+    }
+
+    /** The demo's pace, times real time. */
+    double speed() {
+        return speed;
     }
 
     /**

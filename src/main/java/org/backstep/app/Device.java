@@ -38,6 +38,8 @@ final class Device implements AutoCloseable {
     private final NanoClock clock;
     private final double rateHz;
     private long nextDayCheck;
+    private final long pollNanos;
+    private long imuErrorsSeen;
     private boolean closed;
 
     private Device(AppConfig cfg, Mounting mounting, Hardware hw, Store store, PatternSink patterns, PipelineListener extra,
@@ -45,6 +47,7 @@ final class Device implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.rateHz = hw.imu().sampleRateHz();
+        this.pollNanos = pollMs * 1_000_000L;
         List<PipelineListener> ls = new ArrayList<>();
         ls.add(store::accept);
         if (extra != null) ls.add(extra);
@@ -60,6 +63,7 @@ final class Device implements AutoCloseable {
         Logger.info("front of the wearer: {}", mounting != null ? "calibrated, " + mounting : "imu.forward_axis " + cfg.forwardAxis());
         this.pipeline = new Pipeline(gs, cfg.coach(false, localTime), goal, listeners);
         store.sessionStarted("walk");
+        store.producerTicks();     // the loop's polls wake the journal's writer when a commit is due (afterPoll)
         this.loop = SamplingLoop.builder(hw.imu(), pipeline).intervalMs(pollMs).clock(clock).sleeper(sleeper)
                 .afterPoll(this::afterPoll).heartbeat(heartbeat).faults(new SensorFaults(patterns)).build();
         Logger.info("session started: {} backward steps today so far, target {}, limit {}",
@@ -106,10 +110,16 @@ final class Device implements AutoCloseable {
     }
 
     /**
-     * On the sampling thread after each poll, once a second: the goal follows the journal's day, a storage
+     * On the sampling thread after each poll: the journal's writer is woken when a commit is due
+     * ({@link Store#tick}); once a second: the goal follows the journal's day, a storage
      * fault is told once per episode, and what {@code status} shows is kept current (rewritten once a minute).
      */
     private void afterPoll(long nowNanos) {
+        // the next poll comes within a poll period unless this one failed or a fault's back-off runs
+        long errors = loop.imuErrors();
+        boolean regular = errors == imuErrorsSeen && loop.faultCause() == null;
+        imuErrorsSeen = errors;
+        store.tick(regular ? pollNanos : Store.NEXT_TICK_UNKNOWN);
         if (nowNanos < nextDayCheck) return;
         nextDayCheck = nowNanos + 1_000_000_000L;
         goalDay.check();

@@ -94,6 +94,14 @@ public final class Store implements AutoCloseable {
     private volatile boolean writerDone;
     /** The writer is parked with nothing to commit: a producer must wake it. */
     private volatile boolean writerIdle;
+    /** A polling producer wakes the writer when a commit is due ({@link #tick}), not when a record comes. */
+    private volatile boolean producerTicks;
+    /** No record waits for {@link #tick}. */
+    private static final long NOT_DEFERRED = Long.MIN_VALUE;
+    /** When the oldest record queued while the writer slept, and left for {@link #tick} to wake it, came (monotonic ns). */
+    private final java.util.concurrent.atomic.AtomicLong deferredSince = new java.util.concurrent.atomic.AtomicLong(NOT_DEFERRED);
+    /** Wake-ups asked of the writer (a test counts them). */
+    final java.util.concurrent.atomic.AtomicLong wakesAsked = new java.util.concurrent.atomic.AtomicLong();
     private boolean closed;
     /** close() logs this often while it waits for a stalled writer (a test shortens it). */
     long stallReportNanos = 5_000_000_000L;
@@ -200,7 +208,8 @@ public final class Store implements AutoCloseable {
     public void accept(Event e, long monotonicNanos) {
         if (e instanceof PostureEvent) return; // posture samples are not journalled (only alerts are)
         queue.offer(new EventItem(e, monotonicNanos));
-        if (e instanceof GoalEvent || writerIdle) wake(); // committed at once: a milestone said must be known after a power cut
+        if (e instanceof GoalEvent) wake(); // committed at once: a milestone said must be known after a power cut
+        else if (writerIdle) wakeOrDefer(monotonicNanos);
     }
 
     public void sessionStarted(String mode) { offer(new SessionStart(mode, time.monotonicNanos())); }
@@ -411,12 +420,56 @@ public final class Store implements AutoCloseable {
     /** True while the writer sleeps with nothing to commit (a test checks it sleeps without a timeout). */
     boolean writerIdle() { return writerIdle && writer != null && writer.getState() == Thread.State.WAITING; }
 
-    private void wake() { if (writer != null) LockSupport.unpark(writer); }
+    private void wake() {
+        if (writer == null) return;
+        wakesAsked.incrementAndGet();
+        LockSupport.unpark(writer);
+    }
 
     private void offer(Item it) {
         queue.offer(it);
-        if (writerIdle) wake();
+        if (writerIdle) wakeOrDefer(time.monotonicNanos());
     }
+
+    /**
+     * A record came at {@code mono} while the writer slept with nothing to commit: with a polling producer,
+     * {@link #tick} wakes it when the record's commit is due; otherwise it is woken now.
+     */
+    private void wakeOrDefer(long mono) {
+        if (producerTicks && writer != null) {
+            if (deferredSince.get() == NOT_DEFERRED) deferredSince.compareAndSet(NOT_DEFERRED, mono);
+        } else {
+            wake();
+        }
+    }
+
+    /**
+     * From now on a producer that polls (the sampling loop) wakes the writer when a commit is due, by calling
+     * {@link #tick} after each poll: a record that comes while the writer sleeps with nothing to commit no
+     * longer wakes it, which saves the writer one wake-up per commit (issue 14). Records the journal needs at
+     * once (a goal, the session's end) and flushes still wake it. THREAD mode only.
+     */
+    public void producerTicks() {
+        producerTicks = true;
+    }
+
+    /**
+     * After each poll of the producer that {@link #producerTicks} set: wakes the writer when the oldest record
+     * left waiting for this is due for its commit, or would be past the commit interval before the next call.
+     * {@code nextTickWithinNanos}: the longest until the next call (the poll period), or {@link #NEXT_TICK_UNKNOWN}
+     * when the producer cannot say (a fault's back-off), which wakes the writer for anything waiting.
+     * Allocation-free; no system call unless it wakes the writer.
+     */
+    public void tick(long nextTickWithinNanos) {
+        long since = deferredSince.get();
+        if (since == NOT_DEFERRED) return;
+        long now = time.monotonicNanos();
+        long deadline = since + commitNanos;
+        if (nextTickWithinNanos < 0 || now >= deadline - COMMIT_SLACK_NANOS || now + nextTickWithinNanos >= deadline) wake();
+    }
+
+    /** {@link #tick}'s argument when the producer cannot say when it calls again. */
+    public static final long NEXT_TICK_UNKNOWN = -1;
 
     /** Commits everything accepted so far and waits for the fsync (or, in MANUAL mode, does it). */
     public void flush() {
@@ -436,6 +489,7 @@ public final class Store implements AutoCloseable {
         if (mode == Mode.THREAD && running && writer != null && Thread.currentThread() != writer)
             throw new IllegalStateException("pump() is driven by the writer thread in THREAD mode; use flush()");
         long requested = flushRequests;
+        long deferred = deferredSince.getAndSet(NOT_DEFERRED);    // before the queue is drained: its records are in it
         long monoNow = time.monotonicNanos();
         long wallNow = time.wallMillis();
         boolean trusted = dater.trusted(wallNow);
@@ -465,6 +519,8 @@ public final class Store implements AutoCloseable {
             Item it;
             while ((it = queue.poll()) != null) process(it, monoNow, wallNow, trusted, zone);
         }
+        // records that waited in the queue for a tick are due counting from when the first of them came
+        if (deferred != NOT_DEFERRED && oldestUncommitted != Long.MIN_VALUE) oldestUncommitted = Math.min(oldestUncommitted, deferred);
         boolean due = oldestUncommitted != Long.MIN_VALUE
                 && monoNow - oldestUncommitted >= commitNanos - COMMIT_SLACK_NANOS;
         if (due || forceCommit || requested != flushesDone) {

@@ -325,7 +325,23 @@ public final class Totals {
     }
 
     static LocalDate day(Map<String, Object> rec) {
-        return rec.get("day") instanceof String s ? LocalDate.parse(s) : null;
+        return rec.get("day") instanceof String s ? parseDay(s) : null;
+    }
+
+    /** The last day string parsed and its date: the records of a day come one after another. */
+    private record ParsedDay(String text, LocalDate date) { }
+    private static volatile ParsedDay lastDay = new ParsedDay("", null);
+
+    /**
+     * {@link LocalDate#parse} of a record's day, the last one kept: the journal's writer applies each record it
+     * writes, and the formatter's parse, run about once a second, stayed in the interpreter (issue 14).
+     */
+    static LocalDate parseDay(String s) {
+        ParsedDay last = lastDay;
+        if (last.text().equals(s)) return last.date();
+        LocalDate d = LocalDate.parse(s);
+        lastDay = new ParsedDay(s, d);
+        return d;
     }
 
     static long num(Map<String, Object> rec, String key) {

@@ -139,4 +139,62 @@ class WriterThreadTest {
             assertTrue(st.lastCommittedSeq() > 0);
         }
     }
+
+    /**
+     * Issue 14: with a polling producer (the sampling loop), a record that comes while the writer sleeps does
+     * not wake it; the producer's tick after a poll does, when the record's commit is due. On injected time,
+     * polls 89 ms apart: each record written at t is durable by t + the commit interval, one wake-up a commit.
+     */
+    @Test
+    void aPollingProducerWakesTheWriterOnlyWhenACommitIsDue() throws Exception {
+        StallingFiles files = new StallingFiles();
+        FakeTime t = FakeTime.at("2026-11-24T10:00:00Z");
+        long pollMs = 89;
+        long interval = StoreSettings.defaults().commitInterval().toNanos();
+        try (Store st = Store.open(STATE, StoreSettings.defaults(), t, Store.Mode.THREAD, files)) {
+            st.producerTicks();
+            st.sessionStarted("walk");
+            st.flush();
+            awaitCondition(st::writerIdle);
+            java.util.concurrent.atomic.AtomicLong committedAt = new java.util.concurrent.atomic.AtomicLong();
+            st.onCommit((seq, steps) -> committedAt.set(t.mono));
+            int steps = 0;
+            for (int commit = 0; commit < 3; commit++) {
+                long wakes = st.wakesAsked.get();
+                long seq = st.lastCommittedSeq();
+                long written = t.mono;
+                st.accept(new StepEvent(0, 0, Direction.BACKWARD), written);
+                steps++;
+                assertTrue(st.writerIdle(), "the record left the writer asleep");
+                assertEquals(wakes, st.wakesAsked.get(), "the record did not wake the writer");
+                boolean second = false;
+                while (st.wakesAsked.get() == wakes) {
+                    t.advance(pollMs);
+                    if (!second && t.mono - written >= 700_000_000L) {   // the next step, 0.7 s later: same commit
+                        st.accept(new StepEvent(0, 0, Direction.BACKWARD), t.mono);
+                        steps++;
+                        second = true;
+                        assertEquals(wakes, st.wakesAsked.get(), "nor did the next one");
+                    }
+                    st.tick(pollMs * 1_000_000L);
+                    assertTrue(t.mono - written <= interval, "not woken by the interval's end");
+                }
+                awaitCondition(() -> st.lastCommittedSeq() > seq);
+                awaitCondition(st::writerIdle);
+                assertEquals(wakes + 1, st.wakesAsked.get(), "one wake-up for the commit");
+                long age = committedAt.get() - written;
+                assertTrue(age <= interval && age >= interval - 100_000_000L - pollMs * 1_000_000L, "committed at " + age + " ns");
+                assertTrue(second, "both steps in the commit");
+                final int committed = steps;
+                awaitCondition(() -> st.backwardStepsToday() == committed);
+            }
+            // a producer that cannot promise its next poll (a fault's back-off) wakes the writer for anything waiting
+            long wakes = st.wakesAsked.get();
+            st.accept(new StepEvent(0, 0, Direction.BACKWARD), t.mono);
+            st.tick(pollMs * 1_000_000L);
+            assertEquals(wakes, st.wakesAsked.get());
+            st.tick(Store.NEXT_TICK_UNKNOWN);
+            assertEquals(wakes + 1, st.wakesAsked.get());
+        }
+    }
 }

@@ -23,9 +23,12 @@ import org.tinylog.Logger;
  * ranges. The FIFO is started (reset and enabled) by the first {@link #drain}, not by {@code open}: a
  * service that opens the hardware and then spends a second loading the journal would otherwise find an
  * overflowed FIFO (it holds 0.85 s at 100 Hz). Stream time 0 is that first drain. {@link #drain} reads
- * INT_STATUS and FIFO_COUNT, then pulls whole 12-byte
- * frames in bursts of at most {@link #MAX_BURST_BYTES}. An overflow (FIFO_OFLOW_INT, or a count at the
- * 1024-byte capacity) cannot be decoded safely, since the chip drops the oldest bytes and the frame
+ * FIFO_COUNT, then pulls whole 12-byte
+ * frames in bursts of at most {@link #MAX_BURST_BYTES}: two bus transactions a poll at 100 Hz, each a system
+ * call and, on the Pi, a sleep until the transfer completes. An overflow (a count at the FIFO's capacity,
+ * 1024 bytes, 512 on the MPU-6500: a full FIFO keeps writing over its oldest bytes and only a read lowers
+ * the count, RM §4.30 and §4.31, so every overflow since the last drain leaves it there; INT_STATUS's
+ * FIFO_OFLOW_INT says the same and is not read each poll) cannot be decoded safely, since the chip drops the oldest bytes and the frame
  * boundary is lost: the FIFO is reset, and the samples produced since the previous drain are counted as
  * lost (estimated from elapsed time) and skipped in stream time. A bus error inside a drain also forces a
  * FIFO reset at the next drain, because a half-done burst may have popped part of a frame.
@@ -206,17 +209,15 @@ public final class Mpu6050 implements Imu {
             discard(now, "realigning FIFO frames after a bus error");
             return 0;
         }
-        int status;
         int count;
         try {
-            status = device.readRegister(INT_STATUS);
             device.readRegisters(FIFO_COUNTH, word, 0, 2);
             count = ((word[0] & 0xFF) << 8) | (word[1] & 0xFF);
         } catch (DeviceException e) {
             realignPending = true;
             throw e;
         }
-        if ((status & INT_STATUS_FIFO_OFLOW) != 0 || count >= chip.fifoBytes()) {
+        if (count >= chip.fifoBytes()) {
             overflows++;
             discard(now, "FIFO overflow");
             return 0;
