@@ -13,7 +13,10 @@ import org.backstep.event.StepRevision;
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it. When it ends, its
  * closing step (the trailing foot set down beside the other: a weak push, often under the step
- * threshold) is credited if its last step was not that one.
+ * threshold) is credited if its last step was not that one. In slow gait (steps over
+ * {@link #SLOW_STEP_S}) the trailing leg's push-off after the pause on both feet is a vertical hump
+ * of its own: a weak, non-braking candidate is told from a step by the contact that follows it
+ * ({@link #mayBeHump}, {@link #isPushOffHump}).
  *
  * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
  * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
