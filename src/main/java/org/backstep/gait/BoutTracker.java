@@ -13,7 +13,10 @@ import org.backstep.event.StepRevision;
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it. When it ends, its
  * closing step (the trailing foot set down beside the other: a weak push, often under the step
- * threshold) is credited if its last step was not that one.
+ * threshold) is credited if its last step was not that one. In slow gait (steps over
+ * {@link #SLOW_STEP_S}) the trailing leg's push-off after the pause on both feet is a vertical hump
+ * of its own: a weak, non-braking candidate is told from a step by the contact that follows it
+ * ({@link #mayBeHump}, {@link #isPushOffHump}).
  *
  * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
  * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
@@ -36,6 +39,15 @@ final class BoutTracker {
      * 1 to 4 s apart) need this more than the fixed {@link #TURN_GAP_S}.
      */
     private static final double GAP_INTERVALS = 2.5;
+    /**
+     * The longest stillness a confirmed bout bridges, s, however slow its steps: a walker still for
+     * longer has stopped and may turn round (population bouts are 1.5 to 8 s apart, some after a
+     * turn in place). Steps up to the step ceiling ({@link GaitSettings#maxStepIntervalS}, 4 s) still
+     * make a walk: a bout that ends between two such steps resumes with the next two
+     * ({@link #RESUME_S}). Bridging 4 s merged bouts across such stops, and the steps of the one
+     * before took the direction of the one after.
+     */
+    private static final double MAX_PAUSE_S = 3.5;
     /**
      * Step-to-step interval ratio a walking rhythm allows, either way: step-time asymmetry up to
      * 1:2 (limping, hemiparesis, a cane) with 15% step-to-step variability on top.
@@ -88,6 +100,27 @@ final class BoutTracker {
     private static final double CLEAR_MAX_INTERVAL_S = 0.9;
     private static final double CLEAR_AMPLITUDE_RATIO = 2;
 
+    /**
+     * A step interval at least this long, s, is slow gait (50 steps/min and slower) with a pause on
+     * both feet: the swing leg (about 0.9 m) swings through in half its pendulum period,
+     * pi sqrt(L / g), about 1 s, and the single stance lasts little more, so a longer step is a vault
+     * plus a double support, whose trailing leg's push-off shows as a vertical hump of its own,
+     * apart from the leading leg's collision.
+     */
+    private static final double SLOW_STEP_S = 1.2;
+    /**
+     * A push-off hump is 0.6 to 0.7 of the next contact's push; the walker's level is a running mean
+     * of its candidates, humps among them, so a hump reaches up to about 0.85 of it. A push under
+     * this share of the level may be one.
+     */
+    private static final double HUMP_PUSH = 0.9;
+    /**
+     * Over a stride the pelvis sways to one side and back, so the sideways travel of its two steps'
+     * windows cancels; over one step it ends on the other side. A candidate whose window and the
+     * next one's cancel to under this share of the larger is a step of a stride, not a hump.
+     */
+    private static final double STRIDE_CANCEL = 0.5;
+
     private final GaitSettings s;
     private final GaitListener listener;
     private final double[] heldT = new double[MAX_HELD];
@@ -97,6 +130,9 @@ final class BoutTracker {
     private final double[] heldTilt = new double[MAX_HELD];
     private final double[] heldLobe = new double[MAX_HELD];
     private int held;
+    private boolean humpHeld;              // a candidate held as a possible push-off hump (mayBeHump)
+    private double humpT, humpAmp, humpCorr, humpWeight, humpLat, humpTilt, humpLobe;
+    private double chainInterval, chainEvidence, chainPushLevel; // the chain as it was before its last candidate
     private boolean otherStepHeld;         // the chain's last step broke its pace within LIMP_READ_RATIO
     private boolean confirmed;
     private double lastContact = Double.NaN;
@@ -131,8 +167,69 @@ final class BoutTracker {
      */
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double lobe,
               double now) {
-        candidate(contact, amplitude, corr, weight, lateral, tiltDeg, lobe, now);
+        if (humpHeld) {
+            // The step after the last one came within a stride's shortest span of it: the held push was
+            // the push-off hump in front of this contact, not a step, unless this one is no stronger.
+            humpHeld = false;
+            boolean hump = contact - lastContact < CLOSING_LATEST * interval && amplitude > humpAmp
+                    && corr * Math.signum(evidence) >= MIN_COUPLING;
+            if (!hump) releaseHump(now);
+        }
+        if (mayBeHump(contact, amplitude, corr)) {
+            humpHeld = true;
+            humpT = contact;
+            humpAmp = amplitude;
+            humpCorr = corr;
+            humpWeight = weight;
+            humpLat = lateral;
+            humpTilt = tiltDeg;
+            humpLobe = lobe;
+        } else {
+            candidate(contact, amplitude, corr, weight, lateral, tiltDeg, lobe, now);
+        }
         limits();
+    }
+
+    /**
+     * Whether a candidate chain is slow enough for a push-off hump: its pace before its last candidate
+     * was slow ({@link #SLOW_STEP_S}), or, with no pace yet, the step from {@code s0} to {@code s1} is
+     * at least two vaults long; gait initiation's anticipatory bump, a first step and the second one
+     * span 0.85 to 1.4 s, and its weak first step is no hump.
+     */
+    private boolean slowChain(double s0, double s1) {
+        return chainInterval >= SLOW_STEP_S || s1 - s0 >= 2 * SLOW_STEP_S;
+    }
+
+    /**
+     * Whether the chain's candidate at {@code w}, between {@code s0} and the next one at {@code s1},
+     * is the push-off hump of a slow step's pause on both feet: the step from {@code s0} to
+     * {@code s1} is slow, the vault from the push-off to the next contact takes at most
+     * {@link #SLOW_STEP_S}, the hump is weaker than that contact's push, only the vault's window
+     * brakes, and the pelvis's sideways travel over the two windows does not cancel as a stride's does.
+     */
+    private static boolean isPushOffHump(double s0, double w, double wAmp, double wCorr, double wLat, double s1,
+                                         double s1Amp, double s1Corr, double s1Lat) {
+        return s1 - s0 >= SLOW_STEP_S && s1 - w < SLOW_STEP_S && wAmp < HUMP_PUSH * s1Amp
+                && Math.abs(wCorr) < MIN_COUPLING && Math.abs(s1Corr) >= MIN_COUPLING
+                && Math.abs(wLat + s1Lat) >= STRIDE_CANCEL * Math.max(Math.abs(wLat), Math.abs(s1Lat));
+    }
+
+    /**
+     * Whether a candidate inside a slow bout may be the push-off hump of a long double support: the
+     * trailing leg's push-off, separated from the next contact's collision by the pause on both
+     * feet, comes before the next step would (under one interval after the last step), weaker than
+     * the walker's pushes and without the bout's braking (its window is the pause, not a vault).
+     * It is held until the next candidate or until the stretch where that step would land has passed.
+     */
+    private boolean mayBeHump(double contact, double amplitude, double corr) {
+        return confirmed && interval >= SLOW_STEP_S && contact - lastContact < interval
+                && amplitude < HUMP_PUSH * pushLevel && corr * Math.signum(evidence) < MIN_COUPLING;
+    }
+
+    /** The candidate held by {@link #mayBeHump} was a step after all: taken as it came. */
+    private void releaseHump(double now) {
+        humpHeld = false;
+        candidate(humpT, humpAmp, humpCorr, humpWeight, humpLat, humpTilt, humpLobe, now);
     }
 
     private void candidate(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg,
@@ -140,6 +237,18 @@ final class BoutTracker {
         if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral)) {
             return; // a spike the noise floor let through, not a slow step
         }
+        if (!confirmed && held >= 2 && slowChain(heldT[held - 2], contact) && isPushOffHump(heldT[held - 2],
+                heldT[held - 1], heldAmp[held - 1], heldCorr[held - 1], heldLat[held - 1], contact, amplitude, corr, lateral)) {
+            // the chain's last candidate was the push-off hump in front of this contact: as if it never came
+            held--;
+            lastContact = heldT[held - 1];
+            interval = chainInterval;
+            evidence = chainEvidence;
+            pushLevel = chainPushLevel;
+            otherStepHeld = false;
+            lateral += heldLat[held];   // this window began at the chain's new last candidate
+        }
+        double intervalBefore = interval, evidenceBefore = evidence, pushLevelBefore = pushLevel;
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
             if (confirmed && !Double.isNaN(interval) && gap < EARLY_FRACTION * interval
@@ -169,6 +278,9 @@ final class BoutTracker {
                 restartFromLast();
                 interval = gap;
             } else if (ends) {
+                // the highest push where the next step would land may be this candidate's own: it is
+                // no closing step of the bout it ends, but the start of what follows
+                if (closingContact > contact - lobe) closingPush = 0;
                 end(now);
             } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
@@ -205,6 +317,9 @@ final class BoutTracker {
             return;
         }
         if (held == MAX_HELD) shiftHeld();
+        chainInterval = intervalBefore;
+        chainEvidence = evidenceBefore;
+        chainPushLevel = pushLevelBefore;
         heldT[held] = contact;
         heldCorr[held] = corr;
         heldAmp[held] = amplitude;
@@ -233,6 +348,10 @@ final class BoutTracker {
      * One call a sample for both.
      */
     void sample(double now, double v) {
+        if (humpHeld && now - lastContact > closingPassed) {
+            releaseHump(now);   // no step followed the held push where the next one would land: it was the step
+            limits();
+        }
         if (confirmed && v > closingPush) {
             double contact = now - GaitEngine.CONTACT_LAG_S;
             double after = contact - lastContact;
@@ -266,12 +385,15 @@ final class BoutTracker {
         double limit = confirmed ? boutGap()
                 : Double.isNaN(interval) ? s.maxStepIntervalS() : MinMax.atMost(s.maxStepIntervalS(), interval * LIMP_READ_RATIO);
         quietEnd = limit + GaitEngine.CONTACT_LAG_S + 0.3;
+        // a bout ends once the stretch where its next step would land has passed (a slow walker's
+        // lies past its longest pause), so its highest push there is credited, not a candidate still forming
+        if (confirmed && closingPassed > quietEnd) quietEnd = closingPassed;
     }
 
     /** The longest gap a confirmed bout survives: a turn's pivot, or a slow walker's missed step. */
     private double boutGap() {
         double own = Double.isNaN(interval) ? 0 : GAP_INTERVALS * interval;
-        return MinMax.atMost(s.maxStepIntervalS(), MinMax.atLeast(TURN_GAP_S, own));
+        return MinMax.atMost(MAX_PAUSE_S, MinMax.atMost(s.maxStepIntervalS(), MinMax.atLeast(TURN_GAP_S, own)));
     }
 
     private void emit(double contact, double now) {
@@ -336,6 +458,7 @@ final class BoutTracker {
     }
 
     private void end(double now) {
+        humpHeld = false;
         if (confirmed) {
             if (closingPush > 0) creditMissedStep(now);   // the session ended before the stretch passed
             listener.walking(false, lastContact);
@@ -355,6 +478,7 @@ final class BoutTracker {
     }
 
     void finish(double now) {
+        if (humpHeld) releaseHump(now);
         end(now);
     }
 

@@ -91,9 +91,9 @@ public final class GaitSettings {
         private double minStepIntervalS = 0.28;
         /**
          * The physiological ceiling of a step interval: very slow walkers (walking aids, advanced
-         * neurological disease) step 1 to 4 s apart; 3.5 s keeps all but the slowest few.
+         * neurological disease) step 1 to 4 s apart (15 steps/min at the slowest).
          */
-        private double maxStepIntervalS = 3.5;
+        private double maxStepIntervalS = 4.0;
         private double evidenceForgetting = 0.8;
 
         private Builder(double rateHz) {
