@@ -318,12 +318,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The journal's writer on the host's clock, in this JVM, as on the unit: a step every 0.7 s for
-     * {@link #JOURNAL_SPAN_S}, and as the sampling loop does, a {@link org.backstep.store.Store#tick} every
-     * 89 ms poll. A check on the demo's figure, whose journal runs on the demo's clock
+     * {@link #JOURNAL_SPAN_S}, and as the sampling loop does, a {@link org.backstep.store.Store#tick} each
+     * poll of the default configuration ({@code imu.poll_ms = auto}: 89 ms). A check on the demo's figure, whose journal runs on the demo's clock
      * ({@link DemoTime#smoothNanos}).
      */
     private void journalOnHostClock(Path dir) throws IOException {
-        AppConfig cfg = AppConfig.of(org.backstep.config.Config.builder().build());
+        org.backstep.config.Config defaults = org.backstep.config.Config.builder().build();
+        AppConfig cfg = AppConfig.of(defaults);
+        int pollMs = org.backstep.config.ImuBudget.pollMs(defaults);
         long pid = ProcessHandle.current().pid();
         try (org.backstep.store.Store store = org.backstep.store.Store.open(dir.resolve("journal-bench"), cfg.store(),
                 org.backstep.store.TimeSource.host(java.time.ZoneOffset.UTC))) {
@@ -334,13 +336,13 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, LiveLoopProbe.Use> before = LiveLoopProbe.snapshot(pid);
             long t0 = System.nanoTime();
             double nextStep = 0;
-            for (double t = 0; t < JOURNAL_SPAN_S; t += JOURNAL_POLL_MS / 1000.0) {
+            for (double t = 0; t < JOURNAL_SPAN_S; t += pollMs / 1000.0) {
                 if (t >= nextStep) {
                     store.accept(new org.backstep.event.StepEvent(t, t, Direction.BACKWARD));
                     nextStep += 0.7;
                 }
-                Thread.sleep(JOURNAL_POLL_MS);
-                store.tick(JOURNAL_POLL_MS * 1_000_000L);
+                Thread.sleep(pollMs);
+                store.tick(pollMs * 1_000_000L);
             }
             LiveLoopProbe.Use used = LiveLoopProbe.between(before, LiveLoopProbe.snapshot(pid)).get(JOURNAL);
             double s = (System.nanoTime() - t0) / 1e9;
@@ -349,7 +351,7 @@ final class BenchCommand implements Callable<Integer> {
                 return;
             }
             out.printf(Locale.ROOT, "journal, host clock a step every 0.7 s, a tick every %d ms, for %.0f s: %.2f ms of CPU and %.1f wake-ups a second (commits every %d ms, fsync included)%n",
-                    JOURNAL_POLL_MS, s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
+                    pollMs, s, used.cpuNanos() / s / 1e6, used.wakeUps() / s, cfg.store().commitInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -358,8 +360,6 @@ final class BenchCommand implements Callable<Integer> {
     private static final double JOURNAL_SPAN_S = 10;
     /** {@code replay} child runs of each file, for a median: one run moves by 2x with the machine's load. */
     private static final int REPLAY_PAIRS = 3;
-    /** The sampling loop's poll at the default rate ({@code imu.poll_ms = auto}). */
-    private static final int JOURNAL_POLL_MS = 89;
 
     /**
      * Where the live span starts, s after the demo's banner: its first long backward walk runs from 21
