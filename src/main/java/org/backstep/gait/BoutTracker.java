@@ -29,6 +29,16 @@ final class BoutTracker {
     private static final int MAX_HELD = 16;
     /** A first candidate weaker than this fraction of the next ones is an initiation weight shift. */
     private static final double INITIATION_RATIO = 0.45;
+    /**
+     * The first step from standing vaults the pelvis this share as high as the walk's steady steps at
+     * the same pace: the walker falls forward from rest and reaches the walk's speed over its first
+     * steps (about 90% of it only with the third, on level ground), so the first step is shorter, and the
+     * vault goes with the square of the step, s^2 / (8 L): a first step at 0.84 of the steady length
+     * rises 0.7 as high. A chain's first candidate faces the pendulum floor of the pace the second one
+     * sets ({@link PeakDetector#pendulumFloor}) scaled by it; brisk first steps face the configured floor,
+     * unchanged, as before.
+     */
+    private static final double FIRST_STEP_VAULT = 0.7;
     /** A walk that starts again within this time of the last bout's last contact is resuming. */
     private static final double RESUME_S = 4;
     /** A confirmed bout survives a gap this long without a step: pivoting in a turn, a hesitation. */
@@ -286,10 +296,10 @@ final class BoutTracker {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
         }
-        if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0])
+        if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0], FIRST_STEP_VAULT)
                 || tooSharp(heldAmp[0], heldLobe[0], heldLat[0]))) {
             // The chain's first candidate was judged against the noise floor alone (nothing came
-            // before it); at the pace the second one sets, it is too weak to be a step of that walk.
+            // before it); at the pace the second one sets, it is too weak to be a first step of that walk.
             held = 0;
             interval = Double.NaN;
         }

@@ -111,6 +111,14 @@ final class PeakDetector {
         return pendulumBounded(floor, PENDULUM_M / (dt * dt));
     }
 
+    /**
+     * The same for a step whose vault is {@code share} of the flattest walking step's at that pace (a
+     * first step from standing, shorter than the walk's steady ones), m/s^2.
+     */
+    static double pendulumFloor(double floor, double dt, double share) {
+        return pendulumBounded(floor, share * PENDULUM_M / (dt * dt));
+    }
+
     /** The pendulum's push {@code q}, m/s^2, between the noise floor and {@code floor}. */
     private static double pendulumBounded(double floor, double q) {
         return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));

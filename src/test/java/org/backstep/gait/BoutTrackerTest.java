@@ -248,6 +248,33 @@ class BoutTrackerTest {
     }
 
     /**
+     * A 50 steps/min walker starting from standing: the first step is shorter than the steady ones and
+     * vaults the pelvis less, so its push (0.16 m/s^2) is under the flattest steady step's at that pace
+     * (the pendulum floor for 1.2 s, 0.21) but over the first step's share of it. It is the walk's first
+     * step, not an initiation sway; a push well under that share still is one (seed 1's walker 55, 40
+     * steps/min, lost its first step this way: 0.14 against a floor of 0.17).
+     */
+    @Test
+    void aSlowWalkersShorterFirstStepCountsAgainstItsOwnShareOfThePendulumFloor() {
+        for (double first : new double[] {0.16, 0.11}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double lateral = 0.04;
+            for (int i = 0; i < 6; i++, lateral = -lateral) {
+                double t = 5 + 1.2 * i;
+                b.peak(t, i == 0 ? first : 0.25, -0.5, 1, lateral, 3, 0.4, t + 0.3);
+            }
+            b.finish(13);
+            if (first > 0.15) {
+                assertEquals(5.0, run.steps.get(0).t(), 1e-9, "the first step counts, with its own contact time");
+                assertEquals(6, run.steps.stream().filter(e -> e.t() < 11.5).count());
+            } else {
+                assertEquals(6.2, run.steps.get(0).t(), 1e-9, "too weak even for a first step: a sway before the walk");
+            }
+        }
+    }
+
+    /**
      * A limping walker who sways widely: the trunk rolls 15 degrees each step (too much for the
      * rhythm-only way in) and the short step brakes weakly (-0.3) while the long one brakes
      * clearly (-0.7). Its strides show walking; a transfer's weak, or mixed, braking does not.
