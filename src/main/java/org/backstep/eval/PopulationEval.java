@@ -104,10 +104,21 @@ public final class PopulationEval {
             for (TrueStep s : truth) {
                 if (s.time() >= from && s.time() <= to) ts.add(new Dataset.TrueStep(s.time(), s.direction()));
             }
-            StepMatch m = StepMatch.score(steps, ts, List.of(new Dataset.Window(from, to)), sim.t(0), sim.duration());
+            double next = wi < walks.size() ? walks.get(wi).start() : Double.POSITIVE_INFINITY;
+            StepMatch m = StepMatch.score(steps, ts, List.of(scoredWindow(from, to, next)), sim.t(0), sim.duration());
             out.add(new ScoredBout(w, b, m, StepMatch.timed(ts)));
         }
         return out;
+    }
+
+    /**
+     * Where a bout's detections are scored: from its start, a step before its first contact (gait
+     * initiation), to the matching tolerance past its closing contact {@code to}, but not into the
+     * next bout (from {@code nextFrom}). Scored only to the closing contact, a closing step reported
+     * on time or a little late would count neither as found nor as matched, and an early one would.
+     */
+    static Dataset.Window scoredWindow(double from, double to, double nextFrom) {
+        return new Dataset.Window(from, Math.min(to + StepMatch.TOLERANCE_S, nextFrom));
     }
 
     private void add(List<ScoredBout> bouts) {

@@ -35,6 +35,25 @@ class PopulationEvalTest {
     }
 
     @Test
+    void aClosingStepReportedOnTimeOrALittleLateIsScoredWithItsBout() {
+        // a bout from 2 s to its closing contact at 20 s, the next one from 24 s: a closing step
+        // reported 0.1 s after its contact matches it, and one 0.1 s early does too, alike
+        List<Dataset.TrueStep> truth = List.of(new Dataset.TrueStep(19.4, org.backstep.event.Direction.BACKWARD),
+                new Dataset.TrueStep(20.0, org.backstep.event.Direction.BACKWARD));
+        Dataset.Window w = PopulationEval.scoredWindow(2, 20, 24);
+        for (double late : new double[] {-0.1, 0.1, 0.25}) {
+            List<org.backstep.event.StepEvent> found = List.of(
+                    new org.backstep.event.StepEvent(19.4, 19.9, org.backstep.event.Direction.BACKWARD),
+                    new org.backstep.event.StepEvent(20.0 + late, 21, org.backstep.event.Direction.BACKWARD));
+            StepMatch m = StepMatch.score(found, truth, List.of(w), 0, 30);
+            assertEquals(2, m.detected, "closing step " + late + " s off its contact");
+            assertEquals(2, m.matched, "closing step " + late + " s off its contact");
+        }
+        // never into the next bout
+        assertEquals(20.1, PopulationEval.scoredWindow(2, 20, 20.1).to(), 1e-12);
+    }
+
+    @Test
     void guardsAreCeilingsForErrorsAndFloorsForTheRest() {
         double err = EV.figures().get("walk_forward_count_error_pct");
         double f1 = EV.figures().get("walk_f1");
