@@ -166,7 +166,7 @@ public final class Coach implements ImuSink {
             boolean notAStoop = bend.squatting(t) || bend.low() || lastImpact > lastUpright;
             posture.update(t, leanDeg, walking, bend.pending(), notAStoop, policy);
         }
-        knee.sample(vert, wv);
+        knee.sample(t, vert, wv);
         balance.sample(t, aG, wh2, walking, attitude, hasRef, policy);
 
         if (walking) {

@@ -36,10 +36,13 @@ import org.backstep.signal.Cascade;
  * times the log of the median cadence ratio, and only windows at about the baseline's pace are
  * judged ({@link #PACE_BAND_LOG}).
  *
- * <p>Steps come from the gait engine, which misses weak ones and reports each contact with some
- * error. A gap of about two steps is a missed step only when the pelvis rose and fell twice in it
- * ({@link #CYCLE_SHARE}), or in two such gaps in a row as long as each other ({@link #SAME_GAP});
- * each is then a stride by itself. A longer gap is a pause, after which the walk starts again (the
+ * <p>Steps come from the gait engine, which misses weak ones, reports each contact with some
+ * error and a walk's first steps together, late. A step's samples are those from contact to contact
+ * in stream time ({@link #STEP_TAIL_S}), kept until it is reported ({@link #HISTORY_S}), so a step
+ * reported late is measured as one reported at once. A gap of about two steps is a missed step only
+ * when the pelvis rose and fell twice in it ({@link #CYCLE_SHARE}) about as high as in the step
+ * before ({@link #TWO_VAULTS}), or in two such gaps in a row as long as each other
+ * ({@link #SAME_GAP}); each is then a stride by itself. A longer gap is a pause, after which the walk starts again (the
  * {@link #SKIP_STEPS} steps of gait initiation are not judged). The last step before a pause is a
  * stop, not walking: each step is judged only once the next one shows the walk went on.
  *
@@ -186,10 +189,42 @@ final class KneeDetector {
      * make a ratio.
      */
     static final double CONTACT_FLOOR = 0.05;
+    /**
+     * A step's samples run from where the step before ended to this long after its own contact, s, in
+     * stream time, however late the gait engine reports it: its heel strike's ring
+     * ({@link #CONTACT_WINDOW_S}) then falls inside it even where the gait engine read the contact up
+     * to a quarter of a second early (a very slow walker's soft landing: 0.23 s early in the simulated
+     * population). A little past the gait engine's own delay in reporting a step it sees as it comes
+     * (0.2 to 0.3 s), where each step's samples used to end.
+     */
+    static final double STEP_TAIL_S = 0.35;
+    /**
+     * Samples kept until the step they belong to is reported, s. The gait engine reports a walk's
+     * first steps together, when it confirms the walk: three steps of up to 4 s each (its step
+     * ceiling), the first up to 12 s late, and a step spans up to 4 s. Without them the steps reported
+     * together had no samples of their own, and a very slow walker, whose walk the gait engine
+     * confirms again every few steps, was judged on the few steps between, fewer the fewer it reported.
+     */
+    static final double HISTORY_S = 16;
+    /**
+     * A gap with two vertical cycles holds a missed step only when the pelvis rose in it at least this
+     * share of its excursion in the gap before: two steps hold two vaults, each about as high as the
+     * step before (the excursion varies by about 5 % from step to step, twice the step length's 2 to
+     * 3 %). A very slow step's pause on both feet, reported as a step of its own when the gait engine
+     * takes the trailing leg's push-off for a step, holds two cycles too (the end of the collision and
+     * the push-off) but lifts the pelvis about half as high as the vault after it (0.5 to 0.65 in the
+     * simulated population); taken for two steps, each such pause was a stride by itself, half as
+     * bouncy as the baseline's, whichever way the steps around it were reported.
+     */
+    static final double TWO_VAULTS = 0.7;
     /** Standard gravity, m/s^2. */
     private static final double G = 9.80665;
 
     private final Cascade band;
+    /** The last {@link #HISTORY_S} of samples not yet taken into a step: time, vertical acceleration, rate of turn. */
+    private final double[] histT, histVert, histYaw;
+    /** Oldest sample kept, and how many are kept. */
+    private int histFirst, histCount;
     /** The contact's ring: vertical acceleration above {@link #CONTACT_HZ}. */
     private final Cascade contactBand;
     /** Squares of the contact band's last {@link #CONTACT_WINDOW_S} of samples (a ring), and their sum. */
@@ -219,6 +254,8 @@ final class KneeDetector {
     private double lastStepT = Double.NEGATIVE_INFINITY;
     private double lastGap = Double.NaN;
     private int lastCycles;
+    /** The pelvis's excursion in the last step with samples, m. */
+    private double lastExc;
     private Direction lastDir;
     private int boutSteps;
     private double lastPeriod = Double.NaN;
@@ -331,10 +368,36 @@ final class KneeDetector {
         this.leak = Math.exp(-2 * Math.PI * LEAK_HZ / fs);
         this.contactBand = Butterworth.highPass(2, CONTACT_HZ, fs);
         this.ring = new double[Math.max(1, (int) Math.round(CONTACT_WINDOW_S * fs))];
+        int cap = (int) Math.ceil(HISTORY_S * fs) + 1;
+        this.histT = new double[cap];
+        this.histVert = new double[cap];
+        this.histYaw = new double[cap];
     }
 
-    /** Per sample: {@code vert} is the vertical acceleration (gravity removed), m/s^2. */
-    void sample(double vert, double yawRate) {
+    /**
+     * Per sample at time {@code t}: {@code vert} is the vertical acceleration (gravity removed), m/s^2.
+     * Kept until the step it belongs to is reported ({@link #STEP_TAIL_S}), or for {@link #HISTORY_S}.
+     */
+    void sample(double t, double vert, double yawRate) {
+        if (histCount == histT.length) take();
+        int i = histFirst + histCount;
+        if (i >= histT.length) i -= histT.length;
+        histT[i] = t;
+        histVert[i] = vert;
+        histYaw[i] = yawRate;
+        histCount++;
+    }
+
+    /** Takes the kept samples up to time {@code until} into the step in progress. */
+    private void takeUntil(double until) {
+        while (histCount > 0 && histT[histFirst] <= until) take();
+    }
+
+    /** Takes the oldest kept sample into the step in progress. */
+    private void take() {
+        double vert = histVert[histFirst], yawRate = histYaw[histFirst];
+        histFirst = histFirst + 1 == histT.length ? 0 : histFirst + 1;
+        histCount--;
         yaw += yawRate * dt;
         double b = band.filter(vert);
         sq += b * b;
@@ -359,6 +422,7 @@ final class KneeDetector {
 
     /** A step contact (from the gait engine) closes the previous step's features. */
     void step(double t, Direction dir, boolean walking, AlertPolicy policy, double reportAt) {
+        takeUntil(t + STEP_TAIL_S);
         double gap = t - lastStepT;
         Baseline b = base[dir == Direction.FORWARD ? 0 : 1];
         // the walk's step period: its last stride's half (a limp's short and long steps averaged), or
@@ -371,7 +435,9 @@ final class KneeDetector {
         // its start has no shorter step of its own: about two of the baseline's steps count too, and so
         // does a gap as long as the last one when both held two cycles (the gait engine's error in a
         // contact time can move one rise of the pelvis into the next gap, not two into two gaps in a row).
-        boolean missed = same && cycles >= 2 && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod))
+        // Two cycles with half a vault's rise are a slow step's pause on both feet, not two steps.
+        boolean missed = same && cycles >= 2 && hiMax - hiMin >= TWO_VAULTS * lastExc
+                && (about2(gap, typical) || b.ready() && about2(gap, Math.exp(b.logPeriod))
                 || lastCycles >= 2 && gap < SAME_GAP * lastGap && lastGap < SAME_GAP * gap);
         double period = missed ? gap / 2 : gap;
         // longer than the slowest step, or than two of this walk's steps and not a missed one: a pause
@@ -385,8 +451,7 @@ final class KneeDetector {
             pending.set = false;
             previous.set = false;
         } else if (n == 0) {
-            // the gait engine confirms a walk with its first steps, reported together and late: steps
-            // of the walk's start, without samples of their own
+            // a step without samples of its own: reported more than HISTORY_S late, or out of order
             boutSteps++;
             pending.set = false;
             previous.set = false;
@@ -416,7 +481,8 @@ final class KneeDetector {
         lastDir = dir;
         lastGap = gap;
         lastCycles = n > 0 ? cycles : 0;
-        // (steps the gait engine reports together, late, hold no samples: the level stays)
+        if (n > 0) lastExc = hiMax - hiMin;
+        // (a step without samples leaves the level as it was)
         if (n > 0) level = CYCLE_SHARE * Math.sqrt(2 * sq / n);
         sq = 0;
         n = 0;

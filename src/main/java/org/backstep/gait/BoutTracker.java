@@ -16,7 +16,8 @@ import org.backstep.event.StepRevision;
  * threshold) is credited if its last step was not that one. In slow gait (steps over
  * {@link #SLOW_STEP_S}) the trailing leg's push-off after the pause on both feet is a vertical hump
  * of its own: a weak, non-braking candidate is told from a step by the contact that follows it
- * ({@link #mayBeHump}, {@link #isPushOffHump}).
+ * ({@link #mayBeHump}, {@link #isPushOffHump}); one already reported stays counted, but the bout's
+ * pace is taken from the whole step.
  *
  * <p><b>Direction.</b> A bout's direction is settled once its evidence is clear: as strong as two
  * consistent walking cycles. Before that (a bout that starts in a turn, or at gait initiation, has
@@ -149,6 +150,9 @@ final class BoutTracker {
     private double interval = Double.NaN;  // running step interval
     private double pushLevel;              // running height of the pushes of this chain or bout, m/s^2
     private double lastPush;               // push of the bout's last step, m/s^2
+    // the bout's last reported candidate as isPushOffHump reads it: its braking and sideways travel, the
+    // step before it (NaN when there is none, or the last step was credited) and the pace and level before it
+    private double lastCorr, lastLat, stepBefore = Double.NaN, intervalBeforeLast, levelBeforeLast;
     private double closingPush;            // highest vertical sample where the next step would be, m/s^2
     private double closingContact;         // its contact time
     private double evidence;               // > 0 backward, < 0 forward
@@ -258,6 +262,12 @@ final class BoutTracker {
             otherStepHeld = false;
             lateral += heldLat[held];   // this window began at the chain's new last candidate
         }
+        // The bout's last reported step was the push-off hump in front of this contact (too late for
+        // mayBeHump, or held and released): it stays counted, but the bout's pace is taken as if this
+        // step ran from the step before it, so the pace a hump read too quick lets no more humps pass.
+        // The gap tests below stay on the hump's time.
+        boolean restore = confirmed && !Double.isNaN(stepBefore) && lastPush < HUMP_PUSH * levelBeforeLast
+                && isPushOffHump(stepBefore, lastContact, lastPush, lastCorr, lastLat, contact, amplitude, corr, lateral);
         double intervalBefore = interval, evidenceBefore = evidence, pushLevelBefore = pushLevel;
         if (!Double.isNaN(lastContact)) {
             double gap = contact - lastContact;
@@ -292,6 +302,10 @@ final class BoutTracker {
                 // no closing step of the bout it ends, but the start of what follows
                 if (closingContact > contact - lobe) closingPush = 0;
                 end(now);
+            } else if (restore) {
+                double step = contact - stepBefore;
+                interval = intervalBefore = intervalBeforeLast;
+                if (step < interval * RHYTHM_RATIO && step > interval / RHYTHM_RATIO) interval += 0.3 * (step - interval);
             } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
@@ -314,6 +328,7 @@ final class BoutTracker {
             lastBoutEnd = lastContact;
             settled = false;
         }
+        double previous = lastContact;
         lastContact = contact;
         pushLevel = chainStart ? amplitude : pushLevel + 0.3 * (amplitude - pushLevel);
         // The correlation window ended at this peak and belongs to the cycle before it; the
@@ -322,6 +337,11 @@ final class BoutTracker {
         evidence = chainStart || paused ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             lastPush = amplitude;
+            stepBefore = previous;
+            intervalBeforeLast = intervalBefore;
+            levelBeforeLast = pushLevelBefore;
+            lastCorr = corr;
+            lastLat = lateral;
             emit(contact, now);
             settle(now);
             return;
@@ -345,6 +365,11 @@ final class BoutTracker {
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
             lastPush = heldAmp[held - 1];
+            stepBefore = held >= 2 ? heldT[held - 2] : Double.NaN;
+            intervalBeforeLast = chainInterval;
+            levelBeforeLast = chainPushLevel;
+            lastCorr = heldCorr[held - 1];
+            lastLat = heldLat[held - 1];
             held = 0;
             settle(now);
         }
@@ -463,6 +488,7 @@ final class BoutTracker {
             emit(closingContact, now);
             lastContact = closingContact;
             lastPush = push;
+            stepBefore = Double.NaN;
         }
         closingPush = 0;
     }
@@ -484,6 +510,7 @@ final class BoutTracker {
         interval = Double.NaN;
         evidence = 0;
         lastContact = Double.NaN;
+        stepBefore = Double.NaN;
         limits();
     }
 

@@ -123,4 +123,34 @@ class CoachKneeWalkTest {
     void verySlowWalkersBentKneesAreFound() {
         assertBentWalksAlerted(8, 5, w -> w.backwardCadenceSpm() < 30);
     }
+
+    /**
+     * A very slow walker, 17 steps a minute backward (steps 3.5 s apart, varying by 8 %: a vault, then a
+     * pause on both feet), thirty straight steps then forty bent 30 or 40 degrees, six sessions each.
+     * The gait engine confirms its walk again every few steps (reporting three steps together, late),
+     * and takes some push-offs after a pause for steps: each of its steps is measured over its own
+     * samples, and a pause holding a push-off is not taken for two steps, so every bent walk is
+     * alerted from its real steps and no straight one. Measured over the samples between reports and
+     * with each such pause a stride of its own, 4 of the 40-degree walks were alerted, 5 of the
+     * 30-degree ones, and a straight walk was taken for bent.
+     */
+    @Test
+    void aVerySlowWalkersBentKneesAreFoundFromItsRealSteps() {
+        StringBuilder wrong = new StringBuilder();
+        for (long seed = 1; seed <= 6; seed++) {
+            for (double deg : new double[] {0, 30, 40}) {
+                Walk straight = Walk.of(Direction.BACKWARD, 30, 17).irregularity(0.08);
+                Walk bent = Walk.of(Direction.BACKWARD, 40, 17).irregularity(0.08).kneeFlexion(deg);
+                CoachSimScenarioTest.Run r = new CoachSimScenarioTest.Run(
+                        Scenarios.base(seed).stand(5).walk(straight).stand(4).walk(bent).stand(3).build());
+                List<AlertEvent> knee = r.of(AlertKind.KNEE);
+                List<Interval> walks = r.sim.truth().intervals(Interval.Kind.WALK);
+                Interval last = walks.get(walks.size() - 1);
+                boolean inBent = knee.stream().anyMatch(a -> a.t() > last.start() && a.at() < last.end() + 2);
+                if (deg == 0 ? !knee.isEmpty() : !inBent) wrong.append("seed ").append(seed).append(", ").append(deg)
+                        .append(" deg: ").append(knee).append('\n');
+            }
+        }
+        assertEquals("", wrong.toString());
+    }
 }

@@ -53,7 +53,7 @@ class KneeDetectorTest {
                 int per = (int) Math.round(period.applyAsDouble(s) * fs);
                 for (int i = 0; i < per; i++) {
                     double v = k * amp * Math.sin(2 * Math.PI * i / per) + (i == 2 ? k * impact : 0);
-                    knee.sample(v, yawRate);
+                    knee.sample(t, v, yawRate);
                     t += 1 / fs;
                 }
                 if (s % reportEvery == 0) knee.step(t, d, true, policy, t + 0.3);
@@ -68,7 +68,7 @@ class KneeDetectorTest {
 
         Feed stand(double seconds) {
             for (int i = 0; i < seconds * fs; i++) {
-                knee.sample(0, 0);
+                knee.sample(t, 0, 0);
                 t += 1 / fs;
             }
             return this;
@@ -228,6 +228,63 @@ class KneeDetectorTest {
     }
 
     /**
+     * A very slow walker (steps 2.5 s apart: a vault of 1.2 s, then a pause on both feet) whose walk the
+     * gait engine keeps confirming again: it reports three steps together, late (0.3 s after the third
+     * contact, the first of them 5 s late), then one at once, and so on. Each step is measured over its
+     * own samples however late it is reported: the thirty straight steps make the baseline and the bent
+     * walk is alerted, and the same straight walk twice is not. Measured over the samples since the
+     * last report, the steps reported together had none of their own, and three steps in four were
+     * neither baseline nor judged.
+     */
+    @Test
+    void aVerySlowWalkersStepsReportedLateAndTogetherAreEachMeasured() {
+        Feed same = new Feed();
+        slowStepsReportedInThrees(same, 30, 2.5, 1, 2);
+        slowStepsReportedInThrees(same.stand(8), 40, 2.5, 1, 2);
+        assertEquals(0, same.knees(), same.alerts.toString());
+        Feed bent = new Feed();
+        slowStepsReportedInThrees(bent, 30, 2.5, 1, 2);
+        double straightEnd = bent.t;
+        // knees bent about 25 degrees: a quarter less excursion and contact, steps a little quicker
+        slowStepsReportedInThrees(bent.stand(8), 40, 2.4, 0.75, 1.5);
+        assertEquals(1, bent.knees(), bent.alerts.toString());
+        assertTrue(bent.alerts.get(0).t() > straightEnd, bent.alerts.toString());
+    }
+
+    /**
+     * {@code n} very slow forward steps of {@code period} s (a vault of 1.2 s swinging by {@code amp},
+     * with a contact spike of {@code impact} at its start, then a pause), whose contacts are reported in
+     * fours: the first three together 0.3 s after the third, the fourth 0.3 s after it, as the samples
+     * go by; the last ones when the walk ends.
+     */
+    private static void slowStepsReportedInThrees(Feed f, int n, double period, double amp, double impact) {
+        int vault = (int) Math.round(1.2 * FS);
+        int all = (int) Math.round(period * FS);
+        double[] contacts = new double[n];
+        int reported = 0, due = 0;   // steps reported so far, and steps whose report is due
+        double dueAt = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < n; s++) {
+            contacts[s] = f.t;
+            if (s % 4 == 2 || s % 4 == 3) {
+                due = s + 1;
+                dueAt = f.t + 0.3;
+            }
+            for (int i = 0; i < all; i++) {
+                double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
+                f.knee.sample(f.t, v, 0);
+                f.t += 1 / FS;
+                if (f.t >= dueAt) {
+                    for (; reported < due; reported++) f.knee.step(contacts[reported], Direction.FORWARD, true, f.policy, f.t);
+                    dueAt = Double.POSITIVE_INFINITY;
+                    f.policy.flush();
+                }
+            }
+        }
+        for (; reported < n; reported++) f.knee.step(contacts[reported], Direction.FORWARD, true, f.policy, f.t);
+        f.policy.flush();
+    }
+
+    /**
      * A brisk walker's largest vertical acceleration is the pendulum's own, at double support, not the
      * heel strike's ring: the contact is the ring alone (22 Hz, as the simulator's, struck anywhere
      * between two samples), so contacts a third softer under a bounce a sixth flatter (knees bent about
@@ -281,7 +338,7 @@ class KneeDetectorTest {
             for (int i = 0; i < per; i++) {
                 double x = (i / f.fs - onset) / 0.02;
                 double ring = x > 0 ? impact * x * x * Math.exp(2 * (1 - x)) * Math.sin(2 * Math.PI * 22 * x * 0.02) : 0;
-                f.knee.sample(amp * Math.sin(2 * Math.PI * i / per) + ring, 0);
+                f.knee.sample(f.t, amp * Math.sin(2 * Math.PI * i / per) + ring, 0);
                 f.t += 1 / f.fs;
             }
             f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
@@ -296,7 +353,7 @@ class KneeDetectorTest {
         int push = (int) Math.round(1.0 * FS);
         for (int i = 0; i < all; i++) {
             double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
-            f.knee.sample(v, 0);
+            f.knee.sample(f.t, v, 0);
             f.t += 1 / FS;
             if (i == push) f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);
         }
@@ -310,7 +367,7 @@ class KneeDetectorTest {
         int all = (int) Math.round(period * FS);
         for (int i = 0; i < all; i++) {
             double v = i < vault ? amp * Math.sin(2 * Math.PI * i / vault) + (i == 2 ? impact : 0) : 0;
-            f.knee.sample(v, 0);
+            f.knee.sample(f.t, v, 0);
             f.t += 1 / FS;
         }
         f.knee.step(f.t, Direction.FORWARD, true, f.policy, f.t + 0.3);

@@ -146,6 +146,36 @@ class BoutTrackerTest {
         assertEquals(1, run.boutsStarted, "one bout: the gaps are the walker's own rhythm, not pauses");
     }
 
+    /**
+     * A very slow walker slowing down, from steps 2.3 s apart to 3.4 s: the trailing leg's push-off (a
+     * weak hump without braking, 1 s before the next contact) now comes a full interval after the step
+     * before, where the next step would, so it is reported as a step. The contact after it shows it
+     * was the hump; it stays counted, but the bout's pace is taken from the whole step (3.4 s, not the
+     * hump's 2.4 s and 1 s), so later humps come before the next step would and are held and dropped.
+     */
+    @Test
+    void aReportedPushOffHumpDoesNotSetTheBoutsPace() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        walk(b, run, 10, new double[] {2.3}, 4, 1.0);        // steps at 10 .. 16.9
+        assertEquals(4, run.steps.size());
+        double t = 16.9;
+        double lateral = -0.05;
+        int humps = 8;
+        for (int i = 0; i < humps; i++, lateral = -lateral) {
+            double hump = t + 2.4, contact = t + 3.4;
+            b.peak(hump, 0.6, 0.1, 1, 0.6 * lateral, 3, 0.4, hump + 0.25);
+            b.sample(hump + 0.25, 0);
+            b.peak(contact, 1.0, -0.5, 1, 0.4 * lateral, 3, 0.25, contact + 0.25);
+            b.sample(contact + 0.25, 0);
+            t = contact;
+        }
+        b.finish(t + 10);
+        assertEquals(1, run.boutsStarted, run.steps.toString());
+        int reportedHumps = run.steps.size() - 4 - humps;
+        assertTrue(reportedHumps <= 3, reportedHumps + " of " + humps + " humps reported: " + run.steps);
+    }
+
     @Test
     void aLimpThatAlternatesShortAndLongStepsIsRegularAndLosesNoFirstSteps() {
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
