@@ -84,6 +84,15 @@ final class BoutTracker {
      * moving car it moves 1 to 4 cm.
      */
     private static final double WALKING_SWAY_M = 0.05;
+    /**
+     * Share of {@link #WALKING_SWAY_M} the pelvis travels over a walk's first window, from the first
+     * contact to the second: a steady step carries it from over one foot to over the other, but the
+     * walker sets off from standing with the pelvis between the feet (the anticipatory shift toward the
+     * stance foot is small), so it travels about half the way, from the middle to one side (seed 1's
+     * slow walkers: 2.5 to 5 cm where their steady steps travel 6 to 11). A chain's second candidate,
+     * whose window is that first one, faces this share.
+     */
+    private static final double INITIATION_SWAY = 0.5;
     /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
     private static final double COMPARABLE_PUSH = 0.5;
     /**
@@ -244,7 +253,7 @@ final class BoutTracker {
 
     private void candidate(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg,
                            double lobe, double now) {
-        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral)) {
+        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral, !confirmed && held == 1 ? INITIATION_SWAY : 1)) {
             return; // a spike the noise floor let through, not a slow step
         }
         if (!confirmed && held >= 2 && slowChain(heldT[held - 2], contact) && isPushOffHump(heldT[held - 2],
@@ -297,7 +306,7 @@ final class BoutTracker {
             }
         }
         if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0], FIRST_STEP_VAULT)
-                || tooSharp(heldAmp[0], heldLobe[0], heldLat[0]))) {
+                || tooSharp(heldAmp[0], heldLobe[0], heldLat[0], 1))) {
             // The chain's first candidate was judged against the noise floor alone (nothing came
             // before it); at the pace the second one sets, it is too weak to be a first step of that walk.
             held = 0;
@@ -617,10 +626,11 @@ final class BoutTracker {
      * floor lets through is a spike of 0.05 to 0.12 s; a slow walker's push lasts 0.2 to 0.9 s,
      * unless its loading response is a sharp spike (0.13 to 0.16 s). Such a spike still counts
      * when the pelvis moved sideways by {@link #WALKING_SWAY_M} since the last candidate: walking
-     * carries it from over one foot to over the other, a car seat holds it.
+     * carries it from over one foot to over the other, a car seat holds it. {@code swayShare} scales
+     * that travel: 1, or {@link #INITIATION_SWAY} for the walk's first window.
      */
-    private boolean tooSharp(double amplitude, double lobe, double lateral) {
-        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < WALKING_SWAY_M;
+    private boolean tooSharp(double amplitude, double lobe, double lateral, double swayShare) {
+        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < swayShare * WALKING_SWAY_M;
     }
 
     /**

@@ -205,6 +205,34 @@ class BoutTrackerTest {
     }
 
     /**
+     * A 45 steps/min walker starting from standing, whose loading responses are sharp (0.22 m/s^2,
+     * 0.14 s wide): over its steady steps the pelvis travels 8 cm sideways, but over the walk's first
+     * window, from standing between the feet to over the first step's foot, only 3.3 cm (seed 1's
+     * walkers 65 and 108 lost their second step this way). The chain's second candidate is held to
+     * the initiation's share of the walking sway; a sharp spike with the pelvis held (1 cm: a car
+     * seat) still is no step.
+     */
+    @Test
+    void aSlowWalkersSecondStepCountsWithTheSmallerSwayOfGaitInitiation() {
+        for (double second : new double[] {0.033, 0.01}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            for (int i = 0; i < 6; i++) {
+                double t = 5 + 1.33 * i;
+                double lateral = i == 0 ? 0.002 : i == 1 ? second : i % 2 == 0 ? -0.08 : 0.08;
+                b.peak(t, i == 0 ? 0.25 : 0.22, -0.5, 1, lateral, 3, i == 0 ? 0.4 : 0.14, t + 0.3);
+            }
+            b.finish(14);
+            if (second > 0.025) {
+                assertEquals(6, run.steps.size(), "every step from the first, the second among them");
+                assertEquals(6.33, run.steps.get(1).t(), 1e-9);
+            } else {
+                assertTrue(run.steps.stream().noneMatch(e -> Math.abs(e.t() - 6.33) < 1e-6), "a spike with the pelvis held");
+            }
+        }
+    }
+
+    /**
      * A spike under the configured floor, narrower than a step's half-cycle, with the pelvis held
      * (a car seat), is neither a step nor the end of a bout.
      */
