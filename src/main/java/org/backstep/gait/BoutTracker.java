@@ -8,8 +8,9 @@ import org.backstep.event.StepRevision;
 /**
  * Turns candidate contacts into steps. A bout is confirmed once {@code confirmSteps} candidates
  * follow each other at a regular interval and their cycles look like walking (the braking
- * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk),
- * or already after two candidates when the cycle between them is unmistakably walking; its held
+ * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk, or,
+ * for a weakly braking walker, enough braking of one sign over all its cycles), or already after two
+ * candidates when the cycle between them is unmistakably walking; its held
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it. When it ends, its
  * closing step (the trailing foot set down beside the other: a weak push, often under the step
@@ -348,7 +349,7 @@ final class BoutTracker {
         held++;
         boolean clearStart = held == 2 && needed() > 2 && clearWalkingCycle();
         if (clearStart || held >= needed()) {
-            if (!clearStart && !looksLikeWalking() && !steadyRhythm()) return;
+            if (!clearStart && !looksLikeWalking() && !steadyRhythm() && !patientBraking()) return;
             if (!clearStart && isPostureShift()) shiftHeld();
             confirmed = true;
             listener.walking(true, heldT[0]);
@@ -562,6 +563,28 @@ final class BoutTracker {
         for (int i = first; i < held; i++) weak |= heldAmp[i] < s.minPeak();
         return regular(first, 1) && (!weak || swayAlternates(first - 1))
                 || held > RHYTHM_STEPS && regular(held - RHYTHM_STEPS - 1, 2) && swayAlternates(weak ? first - 1 : first);
+    }
+
+    /**
+     * A third way in, for walkers whose every cycle brakes weakly (a cane takes part of the braking, a
+     * shuffle brakes little: 0.2 to 0.35 where a walking cycle shows 0.4) and whose rhythm and sway are
+     * broken by steps the threshold misses, so neither way above opens: every window since the chain's
+     * first (which began at rest) brakes with one sign, the trunk steady, and together they hold the
+     * braking of the walking cycles a confirmation needs ({@link #MIN_COUPLING} each). Each window's sign
+     * is the direction the pelvis was carried over the stance foot; a sit-down, a bend or a fidget does
+     * not keep it cycle after cycle, and its weak cycles add up to that only over more of them.
+     */
+    private boolean patientBraking() {
+        double sum = 0;
+        int sign = 0;
+        for (int i = 1; i < held; i++) {
+            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+            int sg = heldCorr[i] > 0 ? 1 : -1;
+            if (sign != 0 && sg != sign) return false;
+            sign = sg;
+            sum += Math.abs(heldCorr[i]);
+        }
+        return sum >= needed() * MIN_COUPLING;
     }
 
     /**
