@@ -8,8 +8,9 @@ import org.backstep.event.StepRevision;
 /**
  * Turns candidate contacts into steps. A bout is confirmed once {@code confirmSteps} candidates
  * follow each other at a regular interval and their cycles look like walking (the braking
- * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk),
- * or already after two candidates when the cycle between them is unmistakably walking; its held
+ * coupling with one sign and alternating lateral sway, or a steady rhythm with a steady trunk, or,
+ * for a weakly braking walker, enough braking of one sign over all its cycles), or already after two
+ * candidates when the cycle between them is unmistakably walking; its held
  * candidates are then credited with their own contact times. A confirmed bout survives
  * the irregular steps of a turn; a long gap or a large trunk rotation ends it. When it ends, its
  * closing step (the trailing foot set down beside the other: a weak push, often under the step
@@ -85,6 +86,15 @@ final class BoutTracker {
      * moving car it moves 1 to 4 cm.
      */
     private static final double WALKING_SWAY_M = 0.05;
+    /**
+     * Share of {@link #WALKING_SWAY_M} the pelvis travels over a walk's first window, from the first
+     * contact to the second: a steady step carries it from over one foot to over the other, but the
+     * walker sets off from standing with the pelvis between the feet (the anticipatory shift toward the
+     * stance foot is small), so it travels about half the way, from the middle to one side (seed 1's
+     * slow walkers: 2.5 to 5 cm where their steady steps travel 6 to 11). A chain's second candidate,
+     * whose window is that first one, faces this share.
+     */
+    private static final double INITIATION_SWAY = 0.5;
     /** A second bump is about a third of the push; a real step's push is at least half the bout's level. */
     private static final double COMPARABLE_PUSH = 0.5;
     /**
@@ -248,7 +258,7 @@ final class BoutTracker {
 
     private void candidate(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg,
                            double lobe, double now) {
-        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral)) {
+        if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral, !confirmed && held == 1 ? INITIATION_SWAY : 1)) {
             return; // a spike the noise floor let through, not a slow step
         }
         if (!confirmed && held >= 2 && slowChain(heldT[held - 2], contact) && isPushOffHump(heldT[held - 2],
@@ -311,7 +321,7 @@ final class BoutTracker {
             }
         }
         if (!confirmed && held == 1 && (heldAmp[0] < PeakDetector.pendulumFloor(s.minPeak(), contact - heldT[0], FIRST_STEP_VAULT)
-                || tooSharp(heldAmp[0], heldLobe[0], heldLat[0]))) {
+                || tooSharp(heldAmp[0], heldLobe[0], heldLat[0], 1))) {
             // The chain's first candidate was judged against the noise floor alone (nothing came
             // before it); at the pace the second one sets, it is too weak to be a first step of that walk.
             held = 0;
@@ -359,7 +369,7 @@ final class BoutTracker {
         held++;
         boolean clearStart = held == 2 && needed() > 2 && clearWalkingCycle();
         if (clearStart || held >= needed()) {
-            if (!clearStart && !looksLikeWalking() && !steadyRhythm()) return;
+            if (!clearStart && !looksLikeWalking() && !steadyRhythm() && !patientBraking()) return;
             if (!clearStart && isPostureShift()) shiftHeld();
             confirmed = true;
             listener.walking(true, heldT[0]);
@@ -583,6 +593,28 @@ final class BoutTracker {
     }
 
     /**
+     * A third way in, for walkers whose every cycle brakes weakly (a cane takes part of the braking, a
+     * shuffle brakes little: 0.2 to 0.35 where a walking cycle shows 0.4) and whose rhythm and sway are
+     * broken by steps the threshold misses, so neither way above opens: every window since the chain's
+     * first (which began at rest) brakes with one sign, the trunk steady, and together they hold the
+     * braking of the walking cycles a confirmation needs ({@link #MIN_COUPLING} each). Each window's sign
+     * is the direction the pelvis was carried over the stance foot; a sit-down, a bend or a fidget does
+     * not keep it cycle after cycle, and its weak cycles add up to that only over more of them.
+     */
+    private boolean patientBraking() {
+        double sum = 0;
+        int sign = 0;
+        for (int i = 1; i < held; i++) {
+            if (heldTilt[i] > RHYTHM_MAX_TILT_DEG) return false;
+            int sg = heldCorr[i] > 0 ? 1 : -1;
+            if (sign != 0 && sg != sign) return false;
+            sign = sg;
+            sum += Math.abs(heldCorr[i]);
+        }
+        return sum >= needed() * MIN_COUPLING;
+    }
+
+    /**
      * Whether the pelvis swayed to alternate sides over the windows from {@code first + 1} on: left
      * and right stance alternate in every gait, however asymmetric its timing.
      */
@@ -644,10 +676,11 @@ final class BoutTracker {
      * floor lets through is a spike of 0.05 to 0.12 s; a slow walker's push lasts 0.2 to 0.9 s,
      * unless its loading response is a sharp spike (0.13 to 0.16 s). Such a spike still counts
      * when the pelvis moved sideways by {@link #WALKING_SWAY_M} since the last candidate: walking
-     * carries it from over one foot to over the other, a car seat holds it.
+     * carries it from over one foot to over the other, a car seat holds it. {@code swayShare} scales
+     * that travel: 1, or {@link #INITIATION_SWAY} for the walk's first window.
      */
-    private boolean tooSharp(double amplitude, double lobe, double lateral) {
-        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < WALKING_SWAY_M;
+    private boolean tooSharp(double amplitude, double lobe, double lateral, double swayShare) {
+        return amplitude < s.minPeak() && lobe < 0.5 / s.bandHighHz() && Math.abs(lateral) < swayShare * WALKING_SWAY_M;
     }
 
     /**

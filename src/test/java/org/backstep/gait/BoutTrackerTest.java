@@ -235,6 +235,65 @@ class BoutTrackerTest {
     }
 
     /**
+     * A 45 steps/min walker starting from standing, whose loading responses are sharp (0.22 m/s^2,
+     * 0.14 s wide): over its steady steps the pelvis travels 8 cm sideways, but over the walk's first
+     * window, from standing between the feet to over the first step's foot, only 3.3 cm (seed 1's
+     * walkers 65 and 108 lost their second step this way). The chain's second candidate is held to
+     * the initiation's share of the walking sway; a sharp spike with the pelvis held (1 cm: a car
+     * seat) still is no step.
+     */
+    @Test
+    void aSlowWalkersSecondStepCountsWithTheSmallerSwayOfGaitInitiation() {
+        for (double second : new double[] {0.033, 0.01}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            for (int i = 0; i < 6; i++) {
+                double t = 5 + 1.33 * i;
+                double lateral = i == 0 ? 0.002 : i == 1 ? second : i % 2 == 0 ? -0.08 : 0.08;
+                b.peak(t, i == 0 ? 0.25 : 0.22, -0.5, 1, lateral, 3, i == 0 ? 0.4 : 0.14, t + 0.3);
+            }
+            b.finish(14);
+            if (second > 0.025) {
+                assertEquals(6, run.steps.size(), "every step from the first, the second among them");
+                assertEquals(6.33, run.steps.get(1).t(), 1e-9);
+            } else {
+                assertTrue(run.steps.stream().noneMatch(e -> Math.abs(e.t() - 6.33) < 1e-6), "a spike with the pelvis held");
+            }
+        }
+    }
+
+    /**
+     * Seed 1's walker 124 (41 steps/min, a cane and a shuffle, 21 degrees of stoop), walking backward:
+     * every cycle brakes weakly (0.22 to 0.37, never the 0.4 of a walking cycle), every third step is
+     * under the threshold, so the intervals (1.5 and 2.5 s) and the sway's sides do not repeat; its
+     * 22-step walk was never confirmed. Every window brakes backward, and five of them hold more than
+     * three walking cycles' braking: it is a walk. The same candidates whose windows brake one way, then
+     * the other, are not.
+     */
+    @Test
+    void aWeaklyBrakingWalkerWithMissedStepsIsConfirmedOnItsBrakingOfOneSign() {
+        double[] t = {107.07, 108.73, 111.27, 112.80, 114.35, 117.05, 119.69, 122.39};
+        double[] corr = {-0.06, 0.03, 0.34, 0.22, 0.31, 0.32, 0.29, 0.35};
+        double[] lat = {0, 0.065, -0.024, -0.078, 0.106, -0.012, -0.008, -0.02};
+        for (boolean oneSign : new boolean[] {true, false}) {
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            for (int i = 0; i < t.length; i++) {
+                double c = oneSign || i % 2 == 0 ? corr[i] : -corr[i];
+                b.peak(t[i], 0.2, c, 1, lat[i], 4, 0.45, t[i] + 0.3);
+            }
+            b.finish(124);
+            if (oneSign) {
+                assertTrue(run.steps.size() >= 7, "the walk is counted: " + run.steps.size());
+                assertEquals(t.length, run.count(Direction.BACKWARD) + run.count(Direction.FORWARD));
+                assertTrue(run.steps.stream().allMatch(e -> e.direction() == Direction.BACKWARD));
+            } else {
+                assertEquals(0, run.steps.size(), "braking that changes sign is no walk");
+            }
+        }
+    }
+
+    /**
      * A spike under the configured floor, narrower than a step's half-cycle, with the pelvis held
      * (a car seat), is neither a step nor the end of a bout.
      */
