@@ -367,7 +367,14 @@ final class BoutTracker {
         heldTilt[held] = tiltDeg;
         heldLobe[held] = lobe;
         held++;
-        boolean clearStart = held == 2 && needed() > 2 && clearWalkingCycle();
+        boolean clearStart = held == 2 && needed() > 2 && clearWalkingCycle(0);
+        // A chain that began with gait initiation's weight shift has its first walking cycle between its
+        // second and third candidates: the two-candidate start is judged on that cycle, without the shift.
+        boolean shiftStart = !clearStart && held == 3 && needed() > 2 && isPostureShift() && clearWalkingCycle(1);
+        if (shiftStart) {
+            shiftHeld();
+            clearStart = true;
+        }
         if (clearStart || held >= needed()) {
             if (!clearStart && !looksLikeWalking() && !steadyRhythm() && !patientBraking()) return;
             if (!clearStart && isPostureShift()) shiftHeld();
@@ -641,12 +648,14 @@ final class BoutTracker {
      * A first way in after two candidates: the cycle between them shows the braking coupling
      * clearly, the trunk is steady, the interval is a walking one and the two pushes are alike.
      * On the public data no non-walking activity comes near (its best such cycle reaches 0.33);
-     * a clear walk is then credited one cycle sooner.
+     * a clear walk is then credited one cycle sooner. The cycle is the one from held candidate
+     * {@code i} to the next: the chain's first, or its second when the first was gait initiation's
+     * weight shift ({@link #isPostureShift}), whose window ends at the first contact and is no cycle.
      */
-    private boolean clearWalkingCycle() {
-        double gap = heldT[1] - heldT[0];
-        double ratio = heldAmp[1] / Math.max(1e-9, heldAmp[0]);
-        return Math.abs(heldCorr[1]) >= CLEAR_COUPLING && heldTilt[1] <= CLEAR_MAX_TILT_DEG
+    private boolean clearWalkingCycle(int i) {
+        double gap = heldT[i + 1] - heldT[i];
+        double ratio = heldAmp[i + 1] / Math.max(1e-9, heldAmp[i]);
+        return Math.abs(heldCorr[i + 1]) >= CLEAR_COUPLING && heldTilt[i + 1] <= CLEAR_MAX_TILT_DEG
                 && gap >= CLEAR_MIN_INTERVAL_S && gap <= CLEAR_MAX_INTERVAL_S
                 && ratio >= 1 / CLEAR_AMPLITUDE_RATIO && ratio <= CLEAR_AMPLITUDE_RATIO;
     }

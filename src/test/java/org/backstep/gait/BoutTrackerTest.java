@@ -42,6 +42,30 @@ class BoutTrackerTest {
         assertEquals(0, twoCandidates(-0.8, 3, 3).steps.size(), "pushes unlike each other");
     }
 
+    /**
+     * Gait initiation: a weak weight shift 0.38 s before the first contact (its window ends at that
+     * contact: little braking, the pelvis not yet across), then the first step and a second one whose
+     * cycle is clearly walking (coupling {@code corr}). The shift is no step and its window no cycle.
+     */
+    private static GaitEngineSimTest.Run shiftThenTwoSteps(double corr) {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        b.peak(10.0, 0.6, 0.1, 1, 0.02, 2, 0.25, 10.2);
+        b.peak(10.38, 2.0, 0.1, 1, 0.03, 2, 0.25, 10.58);
+        b.peak(10.38 + INTERVAL, 2.0, corr, 1, -0.05, 3, 0.25, 10.58 + INTERVAL);
+        return run;
+    }
+
+    @Test
+    void afterAnInitiationWeightShiftTheFirstWalkingCycleIsEnough() {
+        GaitEngineSimTest.Run r = shiftThenTwoSteps(-0.8);
+        assertEquals(2, r.steps.size(), "the two steps, confirmed when the second came; the shift is none");
+        assertEquals(10.38, r.steps.get(0).t(), 1e-9);
+        assertEquals(10.58 + INTERVAL, r.steps.get(0).at(), 1e-9, "not a cycle later");
+        assertEquals(Direction.FORWARD, r.steps.get(1).direction());
+        assertEquals(0, shiftThenTwoSteps(-0.6).steps.size(), "a cycle that is not clear waits for a third step");
+    }
+
     /** Feeds candidates {@link #INTERVAL} apart with sway alternating sides, keeping time between calls. */
     private static final class Feed {
         final GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
