@@ -165,6 +165,8 @@ final class BoutTracker {
     private double lastCorr, lastLat, stepBefore = Double.NaN, intervalBeforeLast, levelBeforeLast;
     private double closingPush;            // highest vertical sample where the next step would be, m/s^2
     private double closingContact;         // its contact time
+    // the last candidate the bout's floor refused: its contact, the width of its push, its braking and sideways travel
+    private double refusedContact = Double.NaN, refusedLobe, refusedCorr, refusedLat;
     private double evidence;               // > 0 backward, < 0 forward
     private double lastBoutEnd = Double.NEGATIVE_INFINITY;
     private Direction lastBoutDirection;   // the settled direction of the last bout, or null
@@ -290,6 +292,10 @@ final class BoutTracker {
                 // Only the bout's own floor let it through: a step ends a walking cycle, whose window
                 // shows the bout's braking. The push-off bump after a long double support (its window
                 // is the pause on both feet) and a fidget do not.
+                refusedContact = contact;
+                refusedLobe = lobe;
+                refusedCorr = corr;
+                refusedLat = lateral;
                 return;
             }
             boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
@@ -498,14 +504,25 @@ final class BoutTracker {
      * walking step as strong as the walker's pushes and the push clears the noise floor: the walk's
      * closing step, or a weak step inside it, that the threshold missed. A weak last step was the
      * closing step itself, and a credited step is weak: one credit never leads to another.
+     * When that push was a candidate the bout's floor refused (the highest sample lies on its push), it
+     * may be the push-off hump of a long step: it is credited, but the contact after it is judged as after
+     * a reported step ({@link #isPushOffHump}), so that a hump does not set the bout's pace.
      */
     private void creditMissedStep(double now) {
         if (closingPush >= PeakDetector.NOISE_FLOOR && lastPush >= COMPARABLE_PUSH * pushLevel) {
             double push = closingPush;
             emit(closingContact, now);
+            if (Math.abs(closingContact - refusedContact) < refusedLobe) {
+                stepBefore = lastContact;
+                intervalBeforeLast = interval;
+                levelBeforeLast = pushLevel;
+                lastCorr = refusedCorr;
+                lastLat = refusedLat;
+            } else {
+                stepBefore = Double.NaN;   // a push the threshold missed: no braking or sway of its own
+            }
             lastContact = closingContact;
             lastPush = push;
-            stepBefore = Double.NaN;
         }
         closingPush = 0;
     }

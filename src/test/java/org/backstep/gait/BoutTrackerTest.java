@@ -498,4 +498,49 @@ class BoutTrackerTest {
             }
         }
     }
+
+    /**
+     * A slow 1:1.7 limp (walker 149 of population seed 1, 35 steps/min): a short step of 1.2 s, then a
+     * long one of 2 s whose trailing leg pushes off after the pause on both feet, 0.9 s before the
+     * contact. That push-off hump brakes weakly and is refused by the bout's floor, but it lies where the
+     * step after the short one would land, so the missed-step credit counted it, and the pace it set
+     * (1.1 s, under the slow step) let every later hump be credited too. The contact after a credited
+     * hump now shows it was one, as after a reported one: it stays counted, but the pace is taken from
+     * the whole step, and the later humps are no longer credited (before: all 12 humps counted).
+     */
+    @Test
+    void aCreditedPushOffHumpDoesNotSetTheBoutsPace() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        java.util.List<double[]> peaks = new java.util.ArrayList<>();   // contact, push, braking, sideways travel
+        double t = 10;
+        for (int i = 0; i < 3; i++, t += 1.2) peaks.add(new double[] {t, 0.34, -0.6, i % 2 == 0 ? 0.08 : -0.13});
+        t -= 1.2;                                                       // the walk starts: three steps 1.2 s apart
+        int strides = 12;
+        for (int i = 0; i < strides; i++) {
+            peaks.add(new double[] {t + 1.1, 0.2, -0.18, 0.05});       // the push-off hump of the long step
+            peaks.add(new double[] {t + 2.0, 0.35, -0.78, -0.13});     // the long step's contact
+            peaks.add(new double[] {t + 3.2, 0.33, -0.45, 0.08});      // the short step
+            t += 3.2;
+        }
+        int next = 0;
+        for (double u = 9.5; u < t + 8; u += 0.01) {
+            double v = 0;
+            for (double[] p : peaks) v += p[1] * Math.exp(-Math.pow((u - p[0] - GaitEngine.CONTACT_LAG_S) / 0.1, 2));
+            while (next < peaks.size() && u >= peaks.get(next)[0] + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S) {
+                double[] p = peaks.get(next++);
+                b.peak(p[0], p[1], p[2], 1, p[3], 3, 0.3, u);
+            }
+            b.sample(u, v);
+        }
+        b.finish(t + 8);
+        int stepsWalked = 3 + 2 * strides, humps = strides;
+        assertEquals(1, run.boutsStarted, run.steps.toString());
+        for (double[] p : peaks) {
+            if (p[1] < 0.3) continue;
+            assertTrue(run.steps.stream().anyMatch(e -> Math.abs(e.t() - p[0]) < 0.05), "the step at " + p[0] + ": " + run.steps);
+        }
+        int counted = run.steps.size() - stepsWalked;
+        assertTrue(counted <= 2, counted + " of " + humps + " humps counted: " + run.steps);
+    }
 }
