@@ -393,9 +393,29 @@ final class BoutTracker {
             levelBeforeLast = chainPushLevel;
             lastCorr = heldCorr[held - 1];
             lastLat = heldLat[held - 1];
+            pushLevel = MinMax.atLeast(pushLevel, brakingPushLevel());
             held = 0;
             settle(now);
         }
+    }
+
+    /**
+     * The walker's push level as the confirmed chain's braking candidates show it, m/s^2: the mean
+     * push of the held candidates whose window (from the one before) brakes in the chain's direction
+     * ({@link #MIN_COUPLING}), as a step's vault does; a push-off hump's window is the pause on both
+     * feet and a weak first step's began before the walk, so neither says how hard this walker pushes.
+     * 0 when none brakes.
+     */
+    private double brakingPushLevel() {
+        double sum = 0;
+        int n = 0;
+        for (int i = 1; i < held; i++) {
+            if (heldCorr[i] * Math.signum(evidence) >= MIN_COUPLING) {
+                sum += heldAmp[i];
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 
     /**

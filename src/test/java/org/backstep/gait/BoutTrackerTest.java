@@ -543,4 +543,41 @@ class BoutTrackerTest {
         int counted = run.steps.size() - stepsWalked;
         assertTrue(counted <= 2, counted + " of " + humps + " humps counted: " + run.steps);
     }
+
+    /**
+     * A slow walker (walker 100 of population seed 1, 27 steps/min) who sets off with two weak pushes
+     * (0.17 m/s^2, the first window from standing, the second braking little) before its steps (0.31,
+     * braking). Each long step's trailing-leg push-off is a hump of 0.2 without braking, 0.9 s before the
+     * next contact. The bout's push level was the running mean of the chain, weak first pushes and all
+     * (0.21 at confirmation), so the humps sat above 0.9 of it and were counted until the level caught
+     * up. It now starts from the chain's braking pushes, which only steps' vaults show.
+     */
+    @Test
+    void aSlowBoutsPushLevelIsReadFromItsBrakingSteps() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double step = 2.2, t = 10, lateral = 0.05;
+        double[][] start = {{0.17, 0.1}, {0.17, -0.2}, {0.31, -0.5}};   // push, braking
+        for (double[] p : start) {
+            b.peak(t, p[0], p[1], 1, lateral, 3, 0.3, t + 0.25);
+            b.sample(t + 0.25, 0);
+            t += step;
+            lateral = -lateral;
+        }
+        t -= step;
+        assertEquals(3, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
+        int humps = 8;
+        for (int i = 0; i < humps; i++, lateral = -lateral) {
+            double hump = t + step - 0.9, contact = t + step;
+            b.peak(hump, 0.2, 0.1, 1, 0.5 * lateral, 3, 0.4, hump + 0.25);
+            b.sample(hump + 0.25, 0);
+            b.peak(contact, 0.31, -0.5, 1, lateral, 3, 0.3, contact + 0.25);
+            b.sample(contact + 0.25, 0);
+            t = contact;
+        }
+        b.finish(t + 10);
+        assertEquals(1, run.boutsStarted, run.steps.toString());
+        int counted = run.steps.size() - 3 - humps;
+        assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
+    }
 }
