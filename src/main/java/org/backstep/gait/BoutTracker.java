@@ -152,6 +152,9 @@ final class BoutTracker {
     private final double[] heldLobe = new double[MAX_HELD];
     private int held;
     private boolean humpHeld;              // a candidate held as a possible push-off hump (mayBeHump)
+    // the last candidate was dropped as the last step's second bump, so the window of the next one began
+    // inside that step's stance (windowInStance: as the next candidate reads it)
+    private boolean bumpDropped, windowInStance;
     private double humpT, humpAmp, humpCorr, humpWeight, humpLat, humpTilt, humpLobe;
     private double chainInterval, chainEvidence, chainPushLevel; // the chain as it was before its last candidate
     private boolean otherStepHeld;         // the chain's last step broke its pace within LIMP_READ_RATIO
@@ -201,6 +204,8 @@ final class BoutTracker {
                     && corr * Math.signum(evidence) >= MIN_COUPLING;
             if (!hump) releaseHump(now);
         }
+        windowInStance = bumpDropped;
+        bumpDropped = false;
         if (mayBeHump(contact, amplitude, corr)) {
             humpHeld = true;
             humpT = contact;
@@ -245,11 +250,14 @@ final class BoutTracker {
      * trailing leg's push-off, separated from the next contact's collision by the pause on both
      * feet, comes before the next step would (under one interval after the last step), weaker than
      * the walker's pushes and without the bout's braking (its window is the pause, not a vault).
+     * Where the window began at the last step's second bump, dropped as such, it began inside that
+     * step's stance and holds its vault, which brakes in front of a hump as in front of a step: there
+     * the braking tells nothing, and the contact that follows decides.
      * It is held until the next candidate or until the stretch where that step would land has passed.
      */
     private boolean mayBeHump(double contact, double amplitude, double corr) {
         return confirmed && interval >= SLOW_STEP_S && contact - lastContact < interval
-                && amplitude < HUMP_PUSH * pushLevel && corr * Math.signum(evidence) < MIN_COUPLING;
+                && amplitude < HUMP_PUSH * pushLevel && (windowInStance || corr * Math.signum(evidence) < MIN_COUPLING);
     }
 
     /** The candidate held by {@link #mayBeHump} was a step after all: taken as it came. */
@@ -261,6 +269,7 @@ final class BoutTracker {
     private void candidate(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg,
                            double lobe, double now) {
         if (!Double.isNaN(lastContact) && tooSharp(amplitude, lobe, lateral, !confirmed && held == 1 ? INITIATION_SWAY : 1)) {
+            bumpDropped = confirmed && contact - lastContact < EARLY_FRACTION * interval;
             return; // a spike the noise floor let through, not a slow step
         }
         if (!confirmed && held >= 2 && slowChain(heldT[held - 2], contact) && isPushOffHump(heldT[held - 2],
@@ -285,6 +294,7 @@ final class BoutTracker {
             double gap = contact - lastContact;
             if (confirmed && !Double.isNaN(interval) && gap < EARLY_FRACTION * interval
                     && amplitude < COMPARABLE_PUSH * pushLevel) {
+                bumpDropped = true;
                 return; // a second bump of the last step's vertical profile, not a step
             }
             if (confirmed && amplitude < PeakDetector.pendulumFloor(s.minPeak(), gap)

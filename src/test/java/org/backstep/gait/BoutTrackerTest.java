@@ -580,4 +580,39 @@ class BoutTrackerTest {
         int counted = run.steps.size() - 3 - humps;
         assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
     }
+
+    @Test
+    void aHumpWhoseWindowBeganAtTheStepsSecondBumpIsStillHeld() {
+        // Seed 1's walker 16 (21 steps/min): a contact's vertical profile often has a sharp second bump
+        // 0.3 s after it, as high as a hump and dropped as too sharp; the push-off hump's window begins
+        // there, holds the step's vault and brakes as a step's does (0.4 to 0.6), so the hump was taken
+        // as a step.
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double step = 2.2, t = 10, lateral = 0.05;
+        double[][] start = {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}};   // push, braking
+        for (double[] p : start) {
+            b.peak(t, p[0], p[1], 1, lateral, 3, 0.3, t + 0.25);
+            b.sample(t + 0.25, 0);
+            t += step;
+            lateral = -lateral;
+        }
+        t -= step;
+        assertEquals(3, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
+        int humps = 8;
+        for (int i = 0; i < humps; i++, lateral = -lateral) {
+            double bump = t + 0.3, hump = t + step - 0.9, contact = t + step;
+            b.peak(bump, 0.29, 0.0, 1, 0.1 * lateral, 3, 0.1, bump + 0.25);   // sharp, dropped as such
+            b.sample(bump + 0.25, 0);
+            b.peak(hump, 0.2, -0.5, 1, 0.5 * lateral, 3, 0.4, hump + 0.25);
+            b.sample(hump + 0.25, 0);
+            b.peak(contact, 0.31, -0.5, 1, lateral, 3, 0.3, contact + 0.25);
+            b.sample(contact + 0.25, 0);
+            t = contact;
+        }
+        b.finish(t + 10);
+        assertEquals(1, run.boutsStarted, run.steps.toString());
+        int counted = run.steps.size() - 3 - humps;
+        assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
+    }
 }
