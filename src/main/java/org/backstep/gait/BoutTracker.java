@@ -309,12 +309,12 @@ final class BoutTracker {
                 return;
             }
             boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
-            boolean rhythmic = Double.isNaN(interval) || (gap < interval * RHYTHM_RATIO && gap > interval / RHYTHM_RATIO);
+            boolean rhythmic = Double.isNaN(interval) || within(gap, interval, RHYTHM_RATIO);
             // A limp's other step, with its contact read off by a soft landing, may break the step
             // ratio: the chain keeps it once, without taking its pace, and the step after it must
             // come back to the chain's pace (the strides stay regular).
             boolean otherStep = !rhythmic && !confirmed && !otherStepHeld && held >= 2
-                    && gap < interval * LIMP_READ_RATIO && gap > interval / LIMP_READ_RATIO;
+                    && within(gap, interval, LIMP_READ_RATIO);
             otherStepHeld = otherStep;
             // A confirmed bout survives the odd rhythm of a turn or a side-step; a candidate chain does not.
             boolean ends = confirmed ? !inRange || tiltDeg > MAX_WALKING_ROTATION_DEG : !(inRange && (rhythmic || otherStep));
@@ -331,7 +331,7 @@ final class BoutTracker {
             } else if (restore) {
                 double step = contact - stepBefore;
                 interval = intervalBefore = intervalBeforeLast;
-                if (step < interval * RHYTHM_RATIO && step > interval / RHYTHM_RATIO) interval += 0.3 * (step - interval);
+                if (within(step, interval, RHYTHM_RATIO)) interval += 0.3 * (step - interval);
             } else if (rhythmic) {
                 interval = Double.isNaN(interval) ? gap : interval + 0.3 * (gap - interval);
             }
@@ -363,11 +363,7 @@ final class BoutTracker {
         evidence = chainStart || paused ? 0 : evidence * Math.pow(s.evidenceForgetting(), weight) + weight * corr;
         if (confirmed) {
             lastPush = amplitude;
-            stepBefore = previous;
-            intervalBeforeLast = intervalBefore;
-            levelBeforeLast = pushLevelBefore;
-            lastCorr = corr;
-            lastLat = lateral;
+            rememberLast(previous, intervalBefore, pushLevelBefore, corr, lateral);
             emit(contact, now);
             settle(now);
             return;
@@ -398,15 +394,25 @@ final class BoutTracker {
             listener.walking(true, heldT[0]);
             for (int i = 0; i < held; i++) emit(heldT[i], now);
             lastPush = heldAmp[held - 1];
-            stepBefore = held >= 2 ? heldT[held - 2] : Double.NaN;
-            intervalBeforeLast = chainInterval;
-            levelBeforeLast = chainPushLevel;
-            lastCorr = heldCorr[held - 1];
-            lastLat = heldLat[held - 1];
+            rememberLast(held >= 2 ? heldT[held - 2] : Double.NaN, chainInterval, chainPushLevel, heldCorr[held - 1],
+                    heldLat[held - 1]);
             pushLevel = MinMax.atLeast(pushLevel, brakingPushLevel());
             held = 0;
             settle(now);
         }
+    }
+
+    /**
+     * Keeps the bout's last reported step as {@link #isPushOffHump} will read it when the next contact
+     * comes: the step before it ({@code NaN}: none), the pace and push level before it, its braking and
+     * sideways travel.
+     */
+    private void rememberLast(double before, double intervalBefore, double levelBefore, double corr, double lateral) {
+        stepBefore = before;
+        intervalBeforeLast = intervalBefore;
+        levelBeforeLast = levelBefore;
+        lastCorr = corr;
+        lastLat = lateral;
     }
 
     /**
@@ -478,6 +484,11 @@ final class BoutTracker {
         if (confirmed && closingPassed > quietEnd) quietEnd = closingPassed;
     }
 
+    /** Whether a step of {@code gap} s is within {@code ratio} of an interval of {@code interval} s, either way. */
+    private static boolean within(double gap, double interval, double ratio) {
+        return gap < interval * ratio && gap > interval / ratio;
+    }
+
     /** The longest gap a confirmed bout survives: a turn's pivot, or a slow walker's missed step. */
     private double boutGap() {
         double own = Double.isNaN(interval) ? 0 : GAP_INTERVALS * interval;
@@ -543,11 +554,7 @@ final class BoutTracker {
             double push = closingPush;
             emit(closingContact, now);
             if (Math.abs(closingContact - refusedContact) < refusedLobe) {
-                stepBefore = lastContact;
-                intervalBeforeLast = interval;
-                levelBeforeLast = pushLevel;
-                lastCorr = refusedCorr;
-                lastLat = refusedLat;
+                rememberLast(lastContact, interval, pushLevel, refusedCorr, refusedLat);
             } else {
                 stepBefore = Double.NaN;   // a push the threshold missed: no braking or sway of its own
             }

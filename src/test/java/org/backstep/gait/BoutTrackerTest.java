@@ -155,11 +155,31 @@ class BoutTrackerTest {
         double t = start;
         double lateral = 0.05;
         for (int i = 0; i < steps; i++, lateral = -lateral) {
-            b.peak(t, amplitude, -0.5, 1, lateral, 3, 0.25, t + 0.25);
-            b.sample(t + 0.25, 0);
+            push(b, t, amplitude, -0.5, lateral, 0.25);
             t += intervals[i % intervals.length];
         }
         return run;
+    }
+
+    /** A candidate peaked at {@code t} with the trunk steady (3 degrees), confirmed 0.25 s later, and that moment's sample. */
+    private static void push(BoutTracker b, double t, double amplitude, double corr, double lateral, double lobe) {
+        b.peak(t, amplitude, corr, 1, lateral, 3, lobe, t + 0.25);
+        b.sample(t + 0.25, 0);
+    }
+
+    /**
+     * A slow bout's start: pushes {@code {push, braking}} 2.2 s apart from 10 s, the sway alternating from
+     * 5 cm, confirmed on its steady rhythm. Returns the last contact; the next candidate sways to -5 cm.
+     */
+    private static double slowStart(BoutTracker b, GaitEngineSimTest.Run run, double[][] start) {
+        double t = 10, lateral = 0.05;
+        for (double[] p : start) {
+            push(b, t, p[0], p[1], lateral, 0.3);
+            t += 2.2;
+            lateral = -lateral;
+        }
+        assertEquals(start.length, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
+        return t - 2.2;
     }
 
     @Test
@@ -188,10 +208,8 @@ class BoutTrackerTest {
         int humps = 8;
         for (int i = 0; i < humps; i++, lateral = -lateral) {
             double hump = t + 2.4, contact = t + 3.4;
-            b.peak(hump, 0.6, 0.1, 1, 0.6 * lateral, 3, 0.4, hump + 0.25);
-            b.sample(hump + 0.25, 0);
-            b.peak(contact, 1.0, -0.5, 1, 0.4 * lateral, 3, 0.25, contact + 0.25);
-            b.sample(contact + 0.25, 0);
+            push(b, hump, 0.6, 0.1, 0.6 * lateral, 0.4);
+            push(b, contact, 1.0, -0.5, 0.4 * lateral, 0.25);
             t = contact;
         }
         b.finish(t + 10);
@@ -556,23 +574,13 @@ class BoutTrackerTest {
     void aSlowBoutsPushLevelIsReadFromItsBrakingSteps() {
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
         BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        double step = 2.2, t = 10, lateral = 0.05;
-        double[][] start = {{0.17, 0.1}, {0.17, -0.2}, {0.31, -0.5}};   // push, braking
-        for (double[] p : start) {
-            b.peak(t, p[0], p[1], 1, lateral, 3, 0.3, t + 0.25);
-            b.sample(t + 0.25, 0);
-            t += step;
-            lateral = -lateral;
-        }
-        t -= step;
-        assertEquals(3, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
+        double step = 2.2, lateral = -0.05;
+        double t = slowStart(b, run, new double[][] {{0.17, 0.1}, {0.17, -0.2}, {0.31, -0.5}});   // push, braking
         int humps = 8;
         for (int i = 0; i < humps; i++, lateral = -lateral) {
             double hump = t + step - 0.9, contact = t + step;
-            b.peak(hump, 0.2, 0.1, 1, 0.5 * lateral, 3, 0.4, hump + 0.25);
-            b.sample(hump + 0.25, 0);
-            b.peak(contact, 0.31, -0.5, 1, lateral, 3, 0.3, contact + 0.25);
-            b.sample(contact + 0.25, 0);
+            push(b, hump, 0.2, 0.1, 0.5 * lateral, 0.4);
+            push(b, contact, 0.31, -0.5, lateral, 0.3);
             t = contact;
         }
         b.finish(t + 10);
@@ -589,25 +597,14 @@ class BoutTrackerTest {
         // as a step.
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
         BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        double step = 2.2, t = 10, lateral = 0.05;
-        double[][] start = {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}};   // push, braking
-        for (double[] p : start) {
-            b.peak(t, p[0], p[1], 1, lateral, 3, 0.3, t + 0.25);
-            b.sample(t + 0.25, 0);
-            t += step;
-            lateral = -lateral;
-        }
-        t -= step;
-        assertEquals(3, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
+        double step = 2.2, lateral = -0.05;
+        double t = slowStart(b, run, new double[][] {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}});   // push, braking
         int humps = 8;
         for (int i = 0; i < humps; i++, lateral = -lateral) {
             double bump = t + 0.3, hump = t + step - 0.9, contact = t + step;
-            b.peak(bump, 0.29, 0.0, 1, 0.1 * lateral, 3, 0.1, bump + 0.25);   // sharp, dropped as such
-            b.sample(bump + 0.25, 0);
-            b.peak(hump, 0.2, -0.5, 1, 0.5 * lateral, 3, 0.4, hump + 0.25);
-            b.sample(hump + 0.25, 0);
-            b.peak(contact, 0.31, -0.5, 1, lateral, 3, 0.3, contact + 0.25);
-            b.sample(contact + 0.25, 0);
+            push(b, bump, 0.29, 0.0, 0.1 * lateral, 0.1);   // sharp, dropped as such
+            push(b, hump, 0.2, -0.5, 0.5 * lateral, 0.4);
+            push(b, contact, 0.31, -0.5, lateral, 0.3);
             t = contact;
         }
         b.finish(t + 10);
