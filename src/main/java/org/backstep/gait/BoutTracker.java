@@ -755,6 +755,15 @@ final class BoutTracker {
         return confirmed ? COMPARABLE_PUSH * pushLevel : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * Contact time of the last candidate this tracker took as a step (reported, or held in its chain),
+     * s; {@code NaN} when no chain or bout goes on. A candidate it dropped (a sharp spike, a second
+     * bump, one the bout's floor refused) or holds as a possible push-off hump is not one.
+     */
+    double lastStep() {
+        return lastContact;
+    }
+
     /** Whether a bout is confirmed and going on. */
     boolean walking() {
         return confirmed;

@@ -202,6 +202,9 @@ public final class GaitEngine implements ImuSink {
             minVertical = 0;
         }
         bout.sample(t, v);
+        // the pendulum floor's pace is the walker's, step to step: a peak the bout tracker dropped or
+        // holds (a sharp spike, a second bump, a push-off hump) does not restart its clock
+        peaks.clockFrom(bout.lastStep() + CONTACT_LAG_S);
     }
 
     /** Ends the session: a bout in progress is closed. */

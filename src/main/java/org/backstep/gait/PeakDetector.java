@@ -17,7 +17,9 @@ import org.backstep.core.MinMax;
  * {@code dt} after the last one must reach {@link #pendulumFloor}, the push of the flattest walking
  * step that slow, capped by the configured floor (which brisk steps always pass) and bounded below
  * by the sensor's noise. A weak bump soon after a step (a second hump, a sway) still faces the
- * configured floor; a slow walker's weak pushes, seconds apart, are seen.
+ * configured floor; a slow walker's weak pushes, seconds apart, are seen. The pace is from step to
+ * step: the engine runs the floor's clock from the last peak the bout tracker took as a step
+ * ({@link #clockFrom}), so a peak that was none (a push-off hump, a sharp spike) does not restart it.
  */
 final class PeakDetector {
     /**
@@ -47,6 +49,7 @@ final class PeakDetector {
     private double maxTime;
     private double level;       // running estimate of peak height
     private double lastPeakTime = Double.NEGATIVE_INFINITY;
+    private double clockTime = Double.NEGATIVE_INFINITY; // the pendulum floor's clock runs from here
 
     // result of the last update that returned true
     double peakTime;
@@ -76,7 +79,7 @@ final class PeakDetector {
     private double floorCap = Double.POSITIVE_INFINITY;
 
     /*
-     * The pendulum floor at the time since the last peak, without its division at most samples: it
+     * The pendulum floor at the time on its clock (since the last step's peak), without its division at most samples: it
      * only falls as that time grows (a rounded division by a growing square never rises), from the
      * configured floor at first to the noise floor's at last. The largest squared time seen still at
      * the top and the smallest already at the bottom bound both flat stretches; the same bits as
@@ -124,6 +127,18 @@ final class PeakDetector {
         return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));
     }
 
+    /**
+     * Runs the pendulum floor's clock from the peak of the last step, {@code stepPeak} (s), when that
+     * is earlier than the last peak: the floor is the push of the flattest step at the walker's pace,
+     * and the pace is from step to step, so a peak that was no step (a push-off hump, a second bump,
+     * a candidate the bout tracker dropped or holds) does not restart it. Never later than the last
+     * peak (a step the bout tracker credited without a peak does not raise the floor); {@code NaN}:
+     * the last peak. Set once a sample, before the next {@link #update}.
+     */
+    void clockFrom(double stepPeak) {
+        clockTime = stepPeak < lastPeakTime ? stepPeak : lastPeakTime;
+    }
+
     /** Scales the threshold relative to the walking level by {@code factor} (1 = as configured). */
     void scaleThreshold(double factor) {
         relativeNow = relative * factor;
@@ -136,7 +151,7 @@ final class PeakDetector {
         prevX = x;
         if (rose) lastUp = t;
         // the threshold, the flat stretches of the pendulum floor in line (a call costs as much under C1)
-        double dt = t - lastPeakTime, dt2 = dt * dt;
+        double dt = t - clockTime, dt2 = dt * dt;
         double pendulumFloor = dt2 <= topDt2 ? floor : dt2 >= bottomDt2 ? bottomFloor : pendulumRamp(dt2);
         double thr = MinMax.atLeast(MinMax.atLeast(NOISE_FLOOR, MinMax.atMost(floorCap, pendulumFloor)), relativeNow * level);
         if (!armed) {
@@ -156,6 +171,7 @@ final class PeakDetector {
             armed = false;
             if (maxTime - lastPeakTime < minIntervalS) return false;
             lastPeakTime = maxTime;
+            clockTime = maxTime;
             peakTime = maxTime;
             peakValue = maxValue;
             peakLobe = (Double.isNaN(downCross) ? t : downCross) - lobeStart;

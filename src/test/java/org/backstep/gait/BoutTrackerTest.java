@@ -612,4 +612,32 @@ class BoutTrackerTest {
         int counted = run.steps.size() - 3 - humps;
         assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
     }
+
+    /**
+     * The pendulum floor's clock runs from the last step as the bout tracker sees it ({@link
+     * BoutTracker#lastStep}): a candidate dropped as too sharp in a chain, a hump held in a slow bout
+     * and a step's second bump are not steps, and the clock stays at the step before them.
+     */
+    @Test
+    void theLastStepIsTheLastCandidateTakenAsAStep() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        assertTrue(Double.isNaN(b.lastStep()), "no chain yet");
+        push(b, 10, 0.2, -0.5, 0.05, 0.3);
+        assertEquals(10, b.lastStep(), 1e-12);
+        push(b, 11.8, 0.2, -0.3, 0.01, 0.12);   // sharp, the pelvis still: dropped
+        assertEquals(10, b.lastStep(), 1e-12, "a spike dropped as too sharp is no step");
+
+        run = new GaitEngineSimTest.Run();
+        b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = slowStart(b, run, new double[][] {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}});
+        push(b, t + 0.3, 0.1, 0.0, 0.005, 0.3);   // a second bump of the step's profile
+        assertEquals(t, b.lastStep(), 1e-12, "a second bump is no step");
+        push(b, t + 1.2, 0.2, 0.0, -0.02, 0.4);   // weak, not braking, before the next step is due: held
+        assertEquals(3, run.steps.size(), run.steps.toString());
+        assertEquals(t, b.lastStep(), 1e-12, "a held hump is no step until the contact after it shows one");
+        push(b, t + 2.2, 0.31, -0.5, -0.05, 0.3);
+        assertEquals(t + 2.2, b.lastStep(), 1e-12);
+        assertEquals(4, run.steps.size(), "the hump dropped, the contact counted: " + run.steps);
+    }
 }

@@ -66,4 +66,43 @@ class PeakDetectorTest {
         assertEquals(10, peaks(0.22, 1.0, 10, 0.15));
         assertEquals(0, peaks(0.08, 1.0, 10, 0.02), "the cap never goes under the noise floor");
     }
+
+    /** One sine cycle of this amplitude and period from {@code t0}, else 0. */
+    private static double cycle(double t, double t0, double amplitude, double periodS) {
+        return t < t0 || t >= t0 + periodS ? 0 : amplitude * Math.sin(2 * Math.PI * (t - t0) / periodS);
+    }
+
+    /**
+     * The peaks of a very slow walker's step (0.18 m/s^2, peaking at 3.25 s), a sharp spike 1.8 s
+     * later (0.2 m/s^2 over 0.15 s: a loading spike or a knock, which the bout tracker drops as too
+     * sharp) and the next step's push 3 s after the first; {@code fromStep}: the pendulum floor's
+     * clock runs from the first step's push, as the engine sets it from the bout tracker's last step.
+     */
+    private static double[] slowStepsAroundASpike(boolean fromStep) {
+        PeakDetector p = new PeakDetector(0.35, 0.3, 0.3, 0.28, 0.25);
+        double[] out = new double[4];
+        int n = 0;
+        for (double t = 0; t < 9; t += 1 / FS) {
+            double x = cycle(t, 3, 0.18, 1) + cycle(t, 5, 0.2, 0.3) + cycle(t, 6, 0.18, 1);
+            if (p.update(t, x) && n < out.length) out[n++] = p.peakTime;
+            if (fromStep) p.clockFrom(out[0] > 0 ? out[0] : Double.NaN);
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The floor is the push of the flattest step at the walker's pace, and the pace runs from step to
+     * step: a peak that was no step does not restart its clock. Restarted at the spike, the next push
+     * (1.2 s after it) faces a 50 steps/min pace's floor (0.21 m/s^2) and is lost; from the step
+     * before (3 s), the noise floor.
+     */
+    @Test
+    void aPeakThatWasNoStepDoesNotRestartThePendulumFloorsClock() {
+        double[] restarted = slowStepsAroundASpike(false);
+        assertEquals(2, restarted.length, "the step and the spike: " + java.util.Arrays.toString(restarted));
+        double[] fromStep = slowStepsAroundASpike(true);
+        assertEquals(3, fromStep.length, "the step, the spike and the next step: " + java.util.Arrays.toString(fromStep));
+        assertEquals(6.25, fromStep[2], 0.05);
+        assertEquals(restarted[1], fromStep[1], 1e-9, "the spike itself is judged as before");
+    }
 }
