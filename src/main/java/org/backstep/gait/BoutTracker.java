@@ -260,6 +260,18 @@ final class BoutTracker {
                 && amplitude < HUMP_PUSH * pushLevel && (windowInStance || corr * Math.signum(evidence) < MIN_COUPLING);
     }
 
+    /**
+     * Whether a weakly braking candidate's window still ended a step, as a limp's short step does: it
+     * brakes with the bout's sign, however weakly (an asymmetric gait splits its braking unevenly
+     * between its short and its long step, and the short one alone may show less than a walking
+     * cycle's {@link #MIN_COUPLING}), and the pelvis travelled {@link #WALKING_SWAY_M} sideways, to the
+     * other side from the last step's window: from over one stance foot to over the other. The pause
+     * on both feet in front of a push-off hump and a fidget leave it on its side.
+     */
+    private boolean crossedOver(double corr, double lateral) {
+        return corr * Math.signum(evidence) > 0 && lateral * lastLat < 0 && Math.abs(lateral) >= WALKING_SWAY_M;
+    }
+
     /** The candidate held by {@link #mayBeHump} was a step after all: taken as it came. */
     private void releaseHump(double now) {
         humpHeld = false;
@@ -298,10 +310,10 @@ final class BoutTracker {
                 return; // a second bump of the last step's vertical profile, not a step
             }
             if (confirmed && amplitude < PeakDetector.pendulumFloor(s.minPeak(), gap)
-                    && corr * Math.signum(evidence) < MIN_COUPLING) {
+                    && corr * Math.signum(evidence) < MIN_COUPLING && !crossedOver(corr, lateral)) {
                 // Only the bout's own floor let it through: a step ends a walking cycle, whose window
-                // shows the bout's braking. The push-off bump after a long double support (its window
-                // is the pause on both feet) and a fidget do not.
+                // shows the bout's braking, or carries the pelvis over to the other foot. The push-off
+                // bump after a long double support (its window is the pause on both feet) and a fidget do not.
                 refusedContact = contact;
                 refusedLobe = lobe;
                 refusedCorr = corr;

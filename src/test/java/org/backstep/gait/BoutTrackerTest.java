@@ -429,20 +429,43 @@ class BoutTrackerTest {
 
     /**
      * Inside a bout, a push under the pendulum floor (only the bout's own floor let it through)
-     * counts when its cycle shows the bout's braking, not when it ends a cycle without it: the
-     * push-off bump after a long pause on both feet.
+     * counts when its cycle shows the bout's braking, not when it ends a cycle without it and leaves
+     * the pelvis on its side: the push-off bump after a long pause on both feet.
      */
     @Test
     void aWeakPushInABoutCountsOnlyWithTheBoutsBraking() {
         for (double corr : new double[] {-0.7, -0.1}) {
-            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
-            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-            double t = 10;
-            for (int i = 0; i < 4; i++, t += 1.0) b.peak(t, 0.5, -0.7, 1, i % 2 == 0 ? 0.05 : -0.05, 3, 0.45, t + 0.25);
-            assertEquals(0.25, b.floorCap(), 1e-9, "half the bout's pushes");
-            b.peak(t, 0.2, corr, 1, 0.05, 3, 0.45, t + 0.25);  // under the pendulum's 0.3 at 1 s
-            assertEquals(corr < -0.4 ? 5 : 4, run.steps.size(), "coupling " + corr);
+            assertEquals(corr < -0.4 ? 5 : 4, weakPushInABout(corr, 0.01).steps.size(), "coupling " + corr);
         }
+    }
+
+    /**
+     * A bout of four steps 1 s apart (braking forward, the sway alternating from 5 cm, the last one to
+     * -5 cm), then a push under the pendulum's 0.3 m/s^2 at 1 s whose window has this coupling and
+     * sideways travel.
+     */
+    private static GaitEngineSimTest.Run weakPushInABout(double corr, double lateral) {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        double t = 10;
+        for (int i = 0; i < 4; i++, t += 1.0) b.peak(t, 0.5, -0.7, 1, i % 2 == 0 ? 0.05 : -0.05, 3, 0.45, t + 0.25);
+        assertEquals(0.25, b.floorCap(), 1e-9, "half the bout's pushes");
+        b.peak(t, 0.2, corr, 1, lateral, 3, 0.45, t + 0.25);
+        return run;
+    }
+
+    /**
+     * A limp's short step brakes weakly on its own (seed 1's walker 171: 0.3 to 0.38 where its long
+     * steps brake 0.45 to 0.7), but its window carries the pelvis over to the other foot (8 to 10 cm):
+     * it counts, where it was refused as a push-off bump. A window that brakes the other way, or
+     * leaves the pelvis on its side or moves it less than a step does, is still refused.
+     */
+    @Test
+    void aWeaklyBrakingPushThatCarriesThePelvisOverToTheOtherFootIsAStep() {
+        assertEquals(5, weakPushInABout(-0.3, 0.08).steps.size(), "braking forward, weakly; over to the other side");
+        assertEquals(4, weakPushInABout(0.3, 0.08).steps.size(), "braking the other way");
+        assertEquals(4, weakPushInABout(-0.3, -0.08).steps.size(), "the same side as the last step's window");
+        assertEquals(4, weakPushInABout(-0.3, 0.03).steps.size(), "less than a step's sway");
     }
 
     /**
