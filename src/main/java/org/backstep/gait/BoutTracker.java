@@ -770,10 +770,28 @@ final class BoutTracker {
     /**
      * Contact time of the last candidate this tracker took as a step (reported, or held in its chain),
      * s; {@code NaN} when no chain or bout goes on. A candidate it dropped (a sharp spike, a second
-     * bump, one the bout's floor refused) or holds as a possible push-off hump is not one.
+     * bump, one the bout's floor refused) or holds as a possible push-off hump is not one, nor a chain's
+     * last candidate that may be one ({@link #provisionalLast}): a chain that took a hump as a step
+     * would otherwise face the real contact, 1 s later, with the floor of a step 1 s long, miss it, and
+     * lock on the humps at the walk's own pace.
      */
     double lastStep() {
+        if (!confirmed && held >= 2 && provisionalLast()) return heldT[held - 2];
         return lastContact;
+    }
+
+    /**
+     * Whether the chain's last candidate may be the push-off hump of a slow step, whose contact is still
+     * to come: the chain is slow ({@link #SLOW_STEP_S}, its pace or the gap to this candidate), the push
+     * is under {@link #HUMP_PUSH} of the chain's level before it, and the pelvis did not travel a step's
+     * sideways sway ({@link #WALKING_SWAY_M}) over its window: a contact carries the weight over to the
+     * new stance foot, the trailing leg's push-off in the pause on both feet does not. The contact after
+     * it decides ({@link #isPushOffHump}); until then it does not restart the pendulum floor's clock.
+     */
+    private boolean provisionalLast() {
+        int w = held - 1;
+        boolean slow = chainInterval >= SLOW_STEP_S || heldT[w] - heldT[w - 1] >= SLOW_STEP_S;
+        return slow && heldAmp[w] < HUMP_PUSH * chainPushLevel && Math.abs(heldLat[w]) < WALKING_SWAY_M;
     }
 
     /** Whether a bout is confirmed and going on. */

@@ -162,4 +162,21 @@ class GaitEngineWalkerTypesTest {
         assertTrue(m >= 24, "matched " + m + " of " + truth.size());
         assertTrue(r.steps.size() <= truth.size(), "found " + r.steps.size() + " for " + truth.size());
     }
+
+    /**
+     * Seed 1's walkers 16 (17 to 21 steps/min) and 52 (a cane, 23 to 26): a chain's weak candidate with
+     * no step's sideways travel, the push-off hump 1 s before a contact, does not restart the pendulum
+     * floor's clock, so the contact after it is a candidate and shows the hump for what it is; the
+     * chain had locked on the humps, each found step 1 s before a true contact.
+     */
+    @Test
+    void aChainDoesNotLockOnPushOffHumps() {
+        for (int id : new int[] {16, 52}) {
+            Simulation sim = Population.walker(1, id).scenario().run();
+            GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
+            List<TrueStep> truth = sim.truth().steps();
+            int m = GaitEngineSimTest.matched(r, truth, Direction.FORWARD, new int[1]);
+            assertTrue(m >= 0.8 * truth.size(), "walker " + id + ": matched " + m + " of " + truth.size());
+        }
+    }
 }
