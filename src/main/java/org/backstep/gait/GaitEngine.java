@@ -101,7 +101,7 @@ public final class GaitEngine implements ImuSink {
     private double yawSum;           // |rate about the vertical| summed over the window, rad/s
     private double yawSquared;       // rate about the vertical, squared and integrated over the window, rad^2/s
     private int windowSamples;
-    private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad
+    private double rx, ry, rz;       // trunk rotation about horizontal axes since the window began, rad (sensor frame)
     private double maxTilt2;         // largest squared rotation in the window
     private double minVertical;      // lowest dynamic vertical acceleration in the window, m/s^2
 
@@ -193,7 +193,15 @@ public final class GaitEngine implements ImuSink {
             if (gait > 0 && peaks.peakValue >= settings.minPeak()) pitchCue.learn(apCorr, pitchCorr);
             double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
-            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, peaks.peakLobe, t);
+            // the trunk's roll over the window: its rotation about the front (left x up), positive lifting
+            // the left side; with the sideways travel (positive to the left) it tells a swaying walker,
+            // whose trunk rolls with the pelvis's travel, from a roll in bed or a car entry
+            double fx = frame.ly() * frame.strideUz() - frame.lz() * frame.strideUy();
+            double fy = frame.lz() * frame.strideUx() - frame.lx() * frame.strideUz();
+            double fz = frame.lx() * frame.strideUy() - frame.ly() * frame.strideUx();
+            double rollDeg = Math.toDegrees(rx * fx + ry * fy + rz * fz);
+            bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, rollDeg,
+                    peaks.peakLobe, t);
             yawSum = 0;
             yawSquared = 0;
             windowSamples = 0;

@@ -259,6 +259,37 @@ class BoutTrackerTest {
     }
 
     /**
+     * A cane limp whose trunk turns 13 degrees a step (seed 1's walker 44: a 1:2 limp, twice the
+     * sway), its braking too weak and too uneven for the coupling, its trunk past the rhythm's
+     * 10 degrees: confirmed on its regular strides only when, window after window, its trunk rolls
+     * to the side the pelvis travels to. The same candidates with the roll against the sway (rolling
+     * over in bed, getting into a car) or with the rotation a pitch (a bend, a sit-down: the roll
+     * small) are no walk.
+     */
+    @Test
+    void aLimpWhoseTrunkRollsWithItsSwayIsConfirmedOnItsStrides() {
+        double[] intervals = {0.72, 1.54};
+        // each case: the roll of each window, degrees, signed as a share of its sway's side (with it,
+        // against it, a pitch), and the sway, m (a walking window's 7 cm; a knee bend's 1.5 cm by chance)
+        double[][] cases = {{13, 0.07}, {-13, 0.07}, {2, 0.07}, {13, 0.015}};
+        for (double[] c : cases) {
+            double rollShare = c[0], sway = c[1];
+            GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+            BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+            double t = 10;
+            for (int i = 0; i < 8; i++) {
+                double lateral = i % 2 == 1 ? -sway : sway;
+                double corr = i % 2 == 1 ? -0.3 : 0.1;   // the long step's window brakes the wrong way
+                b.peak(t, 1.0, corr, 1, lateral, 13, Math.signum(lateral) * rollShare, 0.25, t + 0.25);
+                t += intervals[i % 2];
+            }
+            if (rollShare > 10 && sway > 0.05) assertEquals(8, run.steps.size(), "the trunk rolls with the sway: a swaying limp");
+            else assertEquals(0, run.steps.size(), rollShare < 0 ? "the roll against the sway"
+                    : rollShare < 10 ? "the rotation a pitch" : "a sway under gait initiation's: no walking window");
+        }
+    }
+
+    /**
      * SisFall D19, a gentle jump: a faint sway (0.16 m/s^2, let through by the noise floor with
      * nothing before it), then two big pushes half a second apart. At that pace the sway is far
      * too weak to be a step, so it cannot make the third candidate of a rhythm.
