@@ -57,7 +57,8 @@ final class BoutTracker {
      * turn in place). Steps up to the step ceiling ({@link GaitSettings#maxStepIntervalS}, 4 s) still
      * make a walk: a bout that ends between two such steps resumes with the next two
      * ({@link #RESUME_S}). Bridging 4 s merged bouts across such stops, and the steps of the one
-     * before took the direction of the one after.
+     * before took the direction of the one after. A step whose trailing leg's push-off hump was seen
+     * ({@link #isPushOffHump}) was still only until that hump: its pause, not the whole step, faces this.
      */
     private static final double MAX_PAUSE_S = 3.5;
     /**
@@ -153,6 +154,7 @@ final class BoutTracker {
     private final double[] heldLobe = new double[MAX_HELD];
     private int held;
     private boolean humpHeld;              // a candidate held as a possible push-off hump (mayBeHump)
+    private double pushOff = Double.NaN;   // the push-off hump just found in front of this candidate, or NaN
     // the last candidate was dropped as the last step's second bump, so the window of the next one began
     // inside that step's stance (windowInStance: as the next candidate reads it)
     private boolean bumpDropped, windowInStance;
@@ -206,6 +208,7 @@ final class BoutTracker {
      */
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double rollDeg,
               double lobe, double now) {
+        pushOff = Double.NaN;
         if (humpHeld) {
             // The step after the last one came within a stride's shortest span of it: the held push was
             // the push-off hump in front of this contact, not a step, unless this one is no stronger.
@@ -213,6 +216,7 @@ final class BoutTracker {
             boolean hump = contact - lastContact < CLOSING_LATEST * interval && amplitude > humpAmp
                     && corr * Math.signum(evidence) >= MIN_COUPLING;
             if (!hump) releaseHump(now);
+            else pushOff = humpT;
         }
         windowInStance = bumpDropped;
         bumpDropped = false;
@@ -304,6 +308,7 @@ final class BoutTracker {
             evidence = chainEvidence;
             pushLevel = chainPushLevel;
             otherStepHeld = false;
+            pushOff = heldT[held];
             lateral += heldLat[held];   // this window began at the chain's new last candidate
         }
         // The bout's last reported step was the push-off hump in front of this contact (too late for
@@ -331,7 +336,16 @@ final class BoutTracker {
                 refusedLat = lateral;
                 return;
             }
-            boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
+            // A step with a push-off hump in it (held in the bout, or dropped from the chain's last place):
+            // the walker stood on both feet from the last contact to the hump, then vaulted onto this
+            // contact (under SLOW_STEP_S, as isPushOffHump found). The walker was still only until the hump,
+            // so the pause to it, not the whole step, faces the longest stillness bridged (the step ceiling
+            // for a chain, the bout's gap for a bout): a 15 steps/min walker with 13% step-to-step
+            // variability makes steps of 3.5 to 5 s, each a pause of 2.5 to 4 s and a 1 s vault.
+            double pause = confirmed ? boutGap() : s.maxStepIntervalS();
+            boolean pushedOff = !Double.isNaN(pushOff) && pushOff > lastContact && contact - pushOff < SLOW_STEP_S
+                    && pushOff - lastContact <= pause;
+            boolean inRange = gap >= s.minStepIntervalS() && (gap <= pause || pushedOff);
             boolean rhythmic = Double.isNaN(interval) || within(gap, interval, RHYTHM_RATIO);
             // A limp's other step, with its contact read off by a soft landing, may break the step
             // ratio: the chain keeps it once, without taking its pace, and the step after it must
@@ -467,6 +481,7 @@ final class BoutTracker {
      */
     void sample(double now, double v) {
         if (humpHeld && now - lastContact > closingPassed) {
+            pushOff = Double.NaN;
             releaseHump(now);   // no step followed the held push where the next one would land: it was the step
             limits();
         }
