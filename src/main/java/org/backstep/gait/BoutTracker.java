@@ -153,6 +153,8 @@ final class BoutTracker {
     private final double[] heldLobe = new double[MAX_HELD];
     private int held;
     private boolean humpHeld;              // a candidate held as a possible push-off hump (mayBeHump)
+    // contact time of the held push-off hump just dropped in front of the candidate coming in (NaN: none)
+    private double pushOffT = Double.NaN;
     // the last candidate was dropped as the last step's second bump, so the window of the next one began
     // inside that step's stance (windowInStance: as the next candidate reads it)
     private boolean bumpDropped, windowInStance;
@@ -206,6 +208,7 @@ final class BoutTracker {
      */
     void peak(double contact, double amplitude, double corr, double weight, double lateral, double tiltDeg, double rollDeg,
               double lobe, double now) {
+        pushOffT = Double.NaN;
         if (humpHeld) {
             // The step after the last one came within a stride's shortest span of it: the held push was
             // the push-off hump in front of this contact, not a step, unless this one is no stronger.
@@ -213,6 +216,7 @@ final class BoutTracker {
             boolean hump = contact - lastContact < CLOSING_LATEST * interval && amplitude > humpAmp
                     && corr * Math.signum(evidence) >= MIN_COUPLING;
             if (!hump) releaseHump(now);
+            else pushOffT = humpT;
         }
         windowInStance = bumpDropped;
         bumpDropped = false;
@@ -259,15 +263,20 @@ final class BoutTracker {
     /**
      * Whether a candidate inside a slow bout may be the push-off hump of a long double support: the
      * trailing leg's push-off, separated from the next contact's collision by the pause on both
-     * feet, comes before the next step would (under one interval after the last step), weaker than
-     * the walker's pushes and without the bout's braking (its window is the pause, not a vault).
+     * feet, comes before the next step would, weaker than the walker's pushes and without the bout's
+     * braking (its window is the pause, not a vault). Before the next step would: by the latest that
+     * step lands ({@link #CLOSING_LATEST} intervals after the last one), not by one interval: a limp's
+     * long step is longer than the walker's mean interval (1.33 of it at 1:2), and its hump, a vault
+     * (under {@link #SLOW_STEP_S}) before its contact, comes past one interval (seed 1's walker 23, a
+     * 1:1.44 limp at 17 steps/min: 3.4 s after the step, at a 3.3 s pace); a step held so is released
+     * when the next candidate comes later still or is no stronger, or when the stretch has passed.
      * Where the window began at the last step's second bump, dropped as such, it began inside that
      * step's stance and holds its vault, which brakes in front of a hump as in front of a step: there
      * the braking tells nothing, and the contact that follows decides.
      * It is held until the next candidate or until the stretch where that step would land has passed.
      */
     private boolean mayBeHump(double contact, double amplitude, double corr) {
-        return confirmed && interval >= SLOW_STEP_S && contact - lastContact < interval
+        return confirmed && interval >= SLOW_STEP_S && contact - lastContact < CLOSING_LATEST * interval
                 && amplitude < HUMP_PUSH * pushLevel && (windowInStance || corr * Math.signum(evidence) < MIN_COUPLING);
     }
 
@@ -331,7 +340,12 @@ final class BoutTracker {
                 refusedLat = lateral;
                 return;
             }
-            boolean inRange = gap >= s.minStepIntervalS() && gap <= (confirmed ? boutGap() : s.maxStepIntervalS());
+            double still = Double.isNaN(pushOffT) ? gap : contact - pushOffT;
+            // A push-off hump held and dropped in front of this contact was the walker moving: a confirmed
+            // bout's longest stillness (boutGap) runs from it, not from the last step. A slow limp's long
+            // step (walker 23: 4.2 to 4.4 s) is past the stillness a stop is told by (MAX_PAUSE_S), but
+            // its push-off comes a vault before the contact; counted as a step, the hump had bridged it.
+            boolean inRange = gap >= s.minStepIntervalS() && (confirmed ? still <= boutGap() : gap <= s.maxStepIntervalS());
             boolean rhythmic = Double.isNaN(interval) || within(gap, interval, RHYTHM_RATIO);
             // A limp's other step, with its contact read off by a soft landing, may break the step
             // ratio: the chain keeps it once, without taking its pace, and the step after it must
