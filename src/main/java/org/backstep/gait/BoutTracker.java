@@ -263,15 +263,20 @@ final class BoutTracker {
     /**
      * Whether a candidate inside a slow bout may be the push-off hump of a long double support: the
      * trailing leg's push-off, separated from the next contact's collision by the pause on both
-     * feet, comes before the next step would (under one interval after the last step), weaker than
-     * the walker's pushes and without the bout's braking (its window is the pause, not a vault).
+     * feet, comes before the next step would, weaker than the walker's pushes and without the bout's
+     * braking (its window is the pause, not a vault). Before the next step would: by the latest that
+     * step lands ({@link #CLOSING_LATEST} intervals after the last one), not by one interval: a limp's
+     * long step is longer than the walker's mean interval (1.33 of it at 1:2), and its hump, a vault
+     * (under {@link #SLOW_STEP_S}) before its contact, comes past one interval (seed 1's walker 23, a
+     * 1:1.44 limp at 17 steps/min: 3.4 s after the step, at a 3.3 s pace); a step held so is released
+     * when the next candidate comes later still or is no stronger, or when the stretch has passed.
      * Where the window began at the last step's second bump, dropped as such, it began inside that
      * step's stance and holds its vault, which brakes in front of a hump as in front of a step: there
      * the braking tells nothing, and the contact that follows decides.
      * It is held until the next candidate or until the stretch where that step would land has passed.
      */
     private boolean mayBeHump(double contact, double amplitude, double corr) {
-        return confirmed && interval >= SLOW_STEP_S && contact - lastContact < interval
+        return confirmed && interval >= SLOW_STEP_S && contact - lastContact < CLOSING_LATEST * interval
                 && amplitude < HUMP_PUSH * pushLevel && (windowInStance || corr * Math.signum(evidence) < MIN_COUPLING);
     }
 

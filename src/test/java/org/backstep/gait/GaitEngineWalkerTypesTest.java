@@ -154,13 +154,9 @@ class GaitEngineWalkerTypesTest {
      */
     @Test
     void aSpikeTheChainDropsDoesNotHideTheNextPush() {
-        Population.Walker w = Population.walker(1, 188);
-        Simulation sim = w.scenario().run();
-        GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
-        List<TrueStep> truth = sim.truth().steps();
-        int m = GaitEngineSimTest.matched(r, truth, Direction.FORWARD, new int[1]);
-        assertTrue(m >= 24, "matched " + m + " of " + truth.size());
-        assertTrue(r.steps.size() <= truth.size(), "found " + r.steps.size() + " for " + truth.size());
+        Session s = Session.of(1, 188);
+        assertTrue(s.matched >= 24, s.toString());
+        assertTrue(s.found <= s.truth, s.toString());
     }
 
     /**
@@ -172,11 +168,8 @@ class GaitEngineWalkerTypesTest {
     @Test
     void aChainDoesNotLockOnPushOffHumps() {
         for (int id : new int[] {16, 52}) {
-            Simulation sim = Population.walker(1, id).scenario().run();
-            GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
-            List<TrueStep> truth = sim.truth().steps();
-            int m = GaitEngineSimTest.matched(r, truth, Direction.FORWARD, new int[1]);
-            assertTrue(m >= 0.8 * truth.size(), "walker " + id + ": matched " + m + " of " + truth.size());
+            Session s = Session.of(1, id);
+            assertTrue(s.matched >= 0.8 * s.truth, s.toString());
         }
     }
 
@@ -188,14 +181,11 @@ class GaitEngineWalkerTypesTest {
      */
     @Test
     void aLimpWhoseTrunkRollsWithItsSwayIsCounted() {
-        Population.Walker w = Population.walker(1, 44);
-        Simulation sim = w.scenario().run();
-        GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
-        List<TrueStep> truth = sim.truth().steps();
-        int m = GaitEngineSimTest.matched(r, truth, Direction.FORWARD, new int[1]);
-        assertTrue(m >= 90, "matched " + m + " of " + truth.size());
-        assertTrue(Math.abs(r.steps.size() - truth.size()) <= truth.size() / 10, "found " + r.steps.size() + " for " + truth.size());
+        Session s = Session.of(1, 44);
+        assertTrue(s.matched >= 90, s.toString());
+        assertTrue(Math.abs(s.found - s.truth) <= s.truth / 10, s.toString());
     }
+
     /**
      * Seed 1's walkers 31 (20/15 steps/min, 13% step-to-step variability) and 190 (18/15 steps/min, a 1:1.9
      * limp): steps of 3.5 to 5 s, each a pause on both feet, the trailing leg's push-off hump and a 1 s
@@ -207,12 +197,42 @@ class GaitEngineWalkerTypesTest {
     void aSlowStepWithAPushOffHumpIsNoStop() {
         int[][] cases = {{31, 62}, {190, 16}};
         for (int[] c : cases) {
-            Simulation sim = Population.walker(1, c[0]).scenario().run();
+            Session s = Session.of(1, c[0]);
+            assertTrue(s.matched >= c[1], s.toString());
+            assertTrue(s.found <= s.truth * 1.15, s.toString());
+        }
+    }
+
+    /**
+     * Seed 1's walkers 23 (17 steps/min, a 1:1.44 limp) and 173 (20 steps/min, 1:1.74): the long step's
+     * push-off hump comes about a second before its contact, past one step interval after the step
+     * before (walker 23: 3.4 s after it, at a 3.3 s pace), and was counted as a step; held, the contact after it shows
+     * it for a hump, and the bout is kept across the long step (4.2 to 4.4 s, past the 3.5 s a still
+     * walker is bridged) because the walker moved at the hump. Found 81 for 66 and 57 for 50 over the session;
+     * before, 89 and 66 (88 and 66 with the hump held but the bout ended at the long step).
+     */
+    @Test
+    void aLimpsLongStepCountsOnceNotWithItsPushOffHump() {
+        for (int id : new int[] {23, 173}) {
+            Session s = Session.of(1, id);
+            assertTrue(s.found <= 1.25 * s.truth, s.toString());
+            assertTrue(s.matched >= 0.75 * s.truth, s.toString());
+        }
+    }
+
+    /** A population walker's whole session through the engine, scored against its truth (forward). */
+    private record Session(int walker, int truth, int found, int matched) {
+        static Session of(int seed, int walker) {
+            Simulation sim = Population.walker(seed, walker).scenario().run();
             GaitEngineSimTest.Run r = GaitEngineSimTest.run(sim);
             List<TrueStep> truth = sim.truth().steps();
             int m = GaitEngineSimTest.matched(r, truth, Direction.FORWARD, new int[1]);
-            assertTrue(m >= c[1], "walker " + c[0] + ": matched " + m + " of " + truth.size());
-            assertTrue(r.steps.size() <= truth.size() * 1.15, "walker " + c[0] + ": found " + r.steps.size() + " for " + truth.size());
+            return new Session(walker, truth.size(), r.steps.size(), m);
+        }
+
+        @Override
+        public String toString() {
+            return "walker " + walker + ": found " + found + ", matched " + matched + " of " + truth;
         }
     }
 }
