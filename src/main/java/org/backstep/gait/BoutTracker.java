@@ -854,6 +854,14 @@ final class BoutTracker {
         return slow && heldAmp[w] < HUMP_PUSH * chainPushLevel && Math.abs(heldLat[w]) < WALKING_SWAY_M;
     }
 
+    /**
+     * Whether a candidate chain is open: candidates are held (the first one pushed past the noise
+     * floor) and no bout is confirmed yet.
+     */
+    boolean chainOpen() {
+        return !confirmed && held > 0;
+    }
+
     /** Whether a bout is confirmed and going on. */
     boolean walking() {
         return confirmed;

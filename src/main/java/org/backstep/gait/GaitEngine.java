@@ -86,6 +86,7 @@ public final class GaitEngine implements ImuSink {
     private final BoutTracker bout;
     private final OnePole turnRate;
     private final PitchCue pitchCue = new PitchCue();
+    private final SwayAlternation sway;
 
     private double vi;               // leaky integral of vertical acceleration, m/s
     private double vv;               // vertical velocity: the leaky integral, high-passed
@@ -131,6 +132,7 @@ public final class GaitEngine implements ImuSink {
         this.peaks = new PeakDetector(settings.minPeak(), 0.3, 0.3, 0.28, 0.25);
         this.bout = new BoutTracker(settings, listener);
         this.turnRate = new OnePole(TURN_SMOOTHING_S, fs);
+        this.sway = new SwayAlternation(settings.maxStepIntervalS());
     }
 
     public GaitSettings settings() {
@@ -168,6 +170,7 @@ public final class GaitEngine implements ImuSink {
         sPV += pitch * vv;
         sPP += pitch * pitch;
         sLat += high.y3() * dt;
+        sway.update(t, high.y3());
         // pitch and roll of the trunk: angular rate without its vertical (turning) part
         double yaw = frame.strideUpRate();
         rx += (gx - yaw * frame.strideUx()) * dt;
@@ -181,6 +184,9 @@ public final class GaitEngine implements ImuSink {
         boolean turning = turnRate.filter(Math.abs(yaw)) > TURNING_RAD_S;
         peaks.scaleThreshold(turning ? TURN_THRESHOLD_FACTOR : bout.walking() ? BOUT_THRESHOLD_FACTOR : 1.0);
         peaks.capFloor(bout.floorCap());
+        // a weaker push extends a chain that a push past the noise floor started while the pelvis
+        // alternates sides at a step's pace: two witnesses of walking a car or a fidget does not give
+        peaks.lowerNoiseFloor(bout.chainOpen() && sway.alternating(t));
         if (peaks.update(t, v)) {
             double apCorr = sAV / Math.sqrt(sAA * sVVm + 1e-18);
             double pitchCorr = sPV / Math.sqrt(sPP * sVV + 1e-18);

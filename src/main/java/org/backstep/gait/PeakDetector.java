@@ -35,6 +35,13 @@ final class PeakDetector {
      * 0.025 m/s^2), so that sensor noise alone does not make peaks.
      */
     static final double NOISE_FLOOR = 0.1;
+    /**
+     * The noise floor while two independent witnesses say the wearer walks ({@link #lowerNoiseFloor}),
+     * m/s^2: 2.4 SD of that noisiest sensor's band-passed noise. Alone, a lobe of noise passes it now and
+     * then; it is only taken between candidates of a chain a push over {@link #NOISE_FLOOR} started,
+     * while the pelvis alternates sides at a step's pace, which noise and fidgets do not.
+     */
+    static final double WALKING_NOISE_FLOOR = 0.06;
     /** A peak with no new maximum for this long, and the signal back near zero, is confirmed. */
     static final double SETTLE_S = 0.45;
 
@@ -77,6 +84,7 @@ final class PeakDetector {
     private double downCross;   // the first downward zero crossing after it, or NaN
 
     private double floorCap = Double.POSITIVE_INFINITY;
+    private boolean lowered;    // the noise floor is WALKING_NOISE_FLOOR, not NOISE_FLOOR
 
     /*
      * The pendulum floor at the time on its clock (since the last step's peak), without its division at most samples: it
@@ -104,6 +112,16 @@ final class PeakDetector {
      */
     void capFloor(double cap) {
         floorCap = cap;
+    }
+
+    /**
+     * Lowers the noise floor to {@link #WALKING_NOISE_FLOOR} ({@code true}) or restores
+     * {@link #NOISE_FLOOR}: a weaker push is credible while the wearer is seen walking by other means
+     * (the pelvis alternating sides, a chain of stronger pushes open). Set once a sample, before
+     * {@link #update}.
+     */
+    void lowerNoiseFloor(boolean lower) {
+        lowered = lower;
     }
 
     /**
@@ -153,7 +171,13 @@ final class PeakDetector {
         // the threshold, the flat stretches of the pendulum floor in line (a call costs as much under C1)
         double dt = t - clockTime, dt2 = dt * dt;
         double pendulumFloor = dt2 <= topDt2 ? floor : dt2 >= bottomDt2 ? bottomFloor : pendulumRamp(dt2);
-        double thr = MinMax.atLeast(MinMax.atLeast(NOISE_FLOOR, MinMax.atMost(floorCap, pendulumFloor)), relativeNow * level);
+        double noise = NOISE_FLOOR;
+        if (lowered) {
+            // the flattest pendulum's push at this pace, down to the lowered floor (the cache's bottom is NOISE_FLOOR's)
+            noise = WALKING_NOISE_FLOOR;
+            if (dt2 > topDt2) pendulumFloor = MinMax.atMost(floor, MinMax.atLeast(noise, PENDULUM_M / dt2));
+        }
+        double thr = MinMax.atLeast(MinMax.atLeast(noise, MinMax.atMost(floorCap, pendulumFloor)), relativeNow * level);
         if (!armed) {
             if (x > thr) {
                 armed = true;

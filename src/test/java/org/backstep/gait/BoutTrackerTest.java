@@ -1,6 +1,7 @@
 package org.backstep.gait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.backstep.event.Direction;
@@ -180,6 +181,23 @@ class BoutTrackerTest {
         }
         assertEquals(start.length, run.steps.size(), "confirmed on its steady rhythm: " + run.steps);
         return t - 2.2;
+    }
+
+    /**
+     * A chain is open from its first candidate until its bout is confirmed, and again once it has
+     * waited past the step ceiling for its next step: only then may the engine lower the noise floor.
+     */
+    @Test
+    void aChainIsOpenFromItsFirstCandidateUntilItsBoutIsConfirmedOrItLapses() {
+        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
+        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
+        assertFalse(b.chainOpen(), "no candidate yet");
+        push(b, 10, 0.3, -0.8, 0.05, 0.3);
+        assertTrue(b.chainOpen(), "one candidate held");
+        b.sample(16, 0);
+        assertFalse(b.chainOpen(), "no next step within the step ceiling: the chain lapsed");
+        slowStart(b, run, new double[][] {{0.3, -0.8}, {0.3, -0.8}, {0.3, -0.8}});
+        assertFalse(b.chainOpen(), "the bout is confirmed: its own floor cap takes over");
     }
 
     @Test

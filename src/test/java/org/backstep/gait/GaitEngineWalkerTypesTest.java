@@ -220,6 +220,23 @@ class GaitEngineWalkerTypesTest {
         }
     }
 
+    /**
+     * Seed 1's walkers 37 (40 steps/min, a cane and a 0.9 shuffle, noise 2.7 times the datasheet's) and
+     * 26 (16 steps/min, the same, 2.9 times): their pushes, 0.06 to 0.14 m/s^2, stand under the noise
+     * floor, so no chain reached three candidates and none of their steps was found (114 and 54). While
+     * a chain a push past the floor started is open and the pelvis alternates sides at a step's pace,
+     * the floor is lowered to 0.06: 21 and 17 matched (21 and 23 reported), neither over-counted.
+     */
+    @Test
+    void aFlatCaneShufflersWeakPushesExtendItsChain() {
+        int[][] cases = {{37, 18}, {26, 14}};
+        for (int[] c : cases) {
+            Session s = Session.of(1, c[0]);
+            assertTrue(s.matched >= c[1], s.toString());
+            assertTrue(s.found <= s.truth, s.toString());
+        }
+    }
+
     /** A population walker's whole session through the engine, scored against its truth (forward). */
     private record Session(int walker, int truth, int found, int matched) {
         static Session of(int seed, int walker) {

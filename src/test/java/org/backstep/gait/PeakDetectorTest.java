@@ -24,8 +24,14 @@ class PeakDetectorTest {
 
     /** The same, with the pendulum floor capped at {@code cap}. */
     private static int peaks(double amplitude, double periodS, int cycles, double cap) {
+        return peaks(amplitude, periodS, cycles, cap, false);
+    }
+
+    /** The same, with the noise floor lowered ({@link PeakDetector#lowerNoiseFloor}) or not. */
+    private static int peaks(double amplitude, double periodS, int cycles, double cap, boolean lowered) {
         PeakDetector p = new PeakDetector(0.35, 0.3, 0.3, 0.28, 0.25);
         p.capFloor(cap);
+        p.lowerNoiseFloor(lowered);
         int n = 0;
         double t = 0;
         for (; t < 3; t += 1 / FS) if (p.update(t, 0)) n++;
@@ -65,6 +71,22 @@ class PeakDetectorTest {
         assertTrue(uncapped <= 5, uncapped + " of 10: at most every other one, once the floor has fallen for 2 s");
         assertEquals(10, peaks(0.22, 1.0, 10, 0.15));
         assertEquals(0, peaks(0.08, 1.0, 10, 0.02), "the cap never goes under the noise floor");
+    }
+
+    /**
+     * A cane shuffler's pushes, 0.08 m/s^2 every 2 s (seed 1's walker 37 pushes 0.06 to 0.14): under the
+     * noise floor, so no peaks; with the noise floor lowered (the engine does while a chain is open and
+     * the pelvis alternates sides) each is one. Lowered, the pendulum floor still holds at a brisk pace,
+     * and lobes under the lowered floor are still none.
+     */
+    @Test
+    void aLoweredNoiseFloorSeesAFlatWalkersWeakPushes() {
+        double inf = Double.POSITIVE_INFINITY;
+        assertEquals(0, peaks(0.08, 2, 10, inf, false));
+        assertEquals(10, peaks(0.08, 2, 10, inf, true));
+        assertEquals(0, peaks(0.05, 2, 10, inf, true), "under the lowered floor: noise");
+        int brisk = peaks(0.08, 0.5, 12, inf, true);
+        assertTrue(brisk <= 3, brisk + " of 12 at a brisk pace: the pendulum floor falls to them only 1.9 s after a peak");
     }
 
     /** One sine cycle of this amplitude and period from {@code t0}, else 0. */
