@@ -211,10 +211,12 @@ final class BoutTracker {
         pushOff = Double.NaN;
         if (humpHeld) {
             // The step after the last one came within a stride's shortest span of it: the held push was
-            // the push-off hump in front of this contact, not a step, unless this one is no stronger.
+            // the push-off hump in front of this contact, not a step, unless this one is no stronger,
+            // or came more than a vault after it (pushOffVault): a push held just after the last
+            // contact (its second bump) is no push-off of a contact two seconds on.
             humpHeld = false;
             boolean hump = contact - lastContact < CLOSING_LATEST * interval && amplitude > humpAmp
-                    && corr * Math.signum(evidence) >= MIN_COUPLING;
+                    && corr * Math.signum(evidence) >= MIN_COUPLING && pushOffVault(humpT, humpLobe, contact, lobe);
             if (!hump) releaseHump(now);
             else pushOff = humpT;
         }
@@ -258,6 +260,20 @@ final class BoutTracker {
         return s1 - s0 >= SLOW_STEP_S && s1 - w < SLOW_STEP_S && wAmp < HUMP_PUSH * s1Amp
                 && Math.abs(wCorr) < MIN_COUPLING && Math.abs(s1Corr) >= MIN_COUPLING
                 && Math.abs(wLat + s1Lat) >= STRIDE_CANCEL * Math.max(Math.abs(wLat), Math.abs(s1Lat));
+    }
+
+    /**
+     * Whether the push at {@code push} can be the trailing leg's push-off in front of the contact at
+     * {@code contact}: the vault between them takes at most {@link #SLOW_STEP_S} (the swing leg's half
+     * pendulum period and a little more). A peak times its push only to within its lobe (the positive
+     * half wave around it, s): the hump's top may lie half its lobe off the push-off, the contact's
+     * half its lobe off the collision, so the peaks may stand that much further apart (seed 1's
+     * walker 15: a hump 1.24 s before its contact). A push held just after the last contact, its
+     * second bump, stands 2 s and more in front of a slow walker's next one (seed 3's walker 42, at
+     * 18 steps/min: 2.2 s), and was no push-off of it.
+     */
+    private static boolean pushOffVault(double push, double pushLobe, double contact, double contactLobe) {
+        return contact - push < SLOW_STEP_S + 0.5 * (pushLobe + contactLobe);
     }
 
     /**
