@@ -1,5 +1,6 @@
 package org.backstep.gait;
 
+import java.util.Arrays;
 import org.backstep.core.MinMax;
 import org.backstep.event.Direction;
 import org.backstep.event.StepEvent;
@@ -530,9 +531,18 @@ final class BoutTracker {
      * order (the same bits), not per sample.
      */
     private double closingFrom, closingTo, closingPassed, quietEnd;
+    // the bout's last reported step's contact, and its last four steps, the last first (NaN: none yet)
+    private double lastEmitted = Double.NaN;
+    private final double[] gaps = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
 
     private void limits() {
-        closingFrom = CLOSING_EARLIEST * interval;
+        // A limp's steps alternate, so the step after the last one repeats the one before it (the stride
+        // repeats): after the short step the long one comes, no earlier than CLOSING_EARLIEST of that long
+        // step, however short the running interval, which a chain keeps from the short steps alone (it
+        // keeps the limp's other step without its pace). The stretch may then be empty: no step was
+        // missed in front of the long one, the limp's real step, which comes as a candidate.
+        double next = confirmed && limping() ? gaps[1] : interval;
+        closingFrom = CLOSING_EARLIEST * next;
         closingTo = CLOSING_LATEST * interval;
         closingPassed = CLOSING_LATEST * interval + GaitEngine.CONTACT_LAG_S + PeakDetector.SETTLE_S;
         // a chain waits as long as it would take a limp's other step
@@ -542,6 +552,15 @@ final class BoutTracker {
         // a bout ends once the stretch where its next step would land has passed (a slow walker's
         // lies past its longest pause), so its highest push there is credited, not a candidate still forming
         if (confirmed && closingPassed > quietEnd) quietEnd = closingPassed;
+    }
+
+    /**
+     * Whether the bout's last two strides are a limp's: each a long step and a short one, the long
+     * ones longer than both short ones and than the running interval. A turn's pivot or a hesitation
+     * lengthens one step, not every other one.
+     */
+    private boolean limping() {
+        return Math.min(gaps[1], gaps[3]) > Math.max(gaps[0], gaps[2]) && gaps[1] > interval;
     }
 
     /** Whether a step of {@code gap} s is within {@code ratio} of an interval of {@code interval} s, either way. */
@@ -556,6 +575,9 @@ final class BoutTracker {
     }
 
     private void emit(double contact, double now) {
+        System.arraycopy(gaps, 0, gaps, 1, gaps.length - 1);
+        gaps[0] = contact - lastEmitted;
+        lastEmitted = contact;
         closingPush = 0;
         Direction d;
         if (settled) {
@@ -622,6 +644,7 @@ final class BoutTracker {
             lastPush = push;
         }
         closingPush = 0;
+        limits();
     }
 
     private void end(double now) {
@@ -642,6 +665,8 @@ final class BoutTracker {
         evidence = 0;
         lastContact = Double.NaN;
         stepBefore = Double.NaN;
+        lastEmitted = Double.NaN;
+        Arrays.fill(gaps, Double.NaN);
         limits();
     }
 
