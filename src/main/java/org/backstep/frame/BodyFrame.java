@@ -84,7 +84,7 @@ public final class BodyFrame {
     private double ux, uy, uz, vertical, upRate;
     private double sux, suy, suz, strideVertical, strideUpRate;
     private double forward, lateral;
-    private double lx, ly, lz;
+    private double hx, hy, hz, lx, ly, lz;
 
     /**
      * @param forward the wearer's front in the sensor frame (any length; it is projected onto the horizontal)
@@ -184,7 +184,7 @@ public final class BodyFrame {
         double hn2 = hx * hx + hy * hy + hz * hz;
         if (hn2 < MIN_HORIZONTAL * MIN_HORIZONTAL) {
             forward = lateral = 0;
-            lx = ly = lz = 0;
+            hx = hy = hz = lx = ly = lz = 0;
             return;
         }
         double rh = this.rh, e = hn2 * rh * rh - 1, e2 = e * e;
@@ -201,6 +201,9 @@ public final class BodyFrame {
         hx *= rh;
         hy *= rh;
         hz *= rh;
+        this.hx = hx;
+        this.hy = hy;
+        this.hz = hz;
         forward = ax * hx + ay * hy + az * hz;
         // left = up x front
         double lx = uy * hz - uz * hy, ly = uz * hx - ux * hz, lz = ux * hy - uy * hx;
@@ -260,6 +263,13 @@ public final class BodyFrame {
 
     /** Specific force along left (stride frame), m/s^2; 0 when the front is undefined. */
     public double lateral() { return lateral; }
+
+    /** The wearer's front made horizontal (stride frame), unit vector in the sensor frame; zero when the front is undefined. */
+    public double hx() { return hx; }
+
+    public double hy() { return hy; }
+
+    public double hz() { return hz; }
 
     /** Left, horizontal unit vector in the sensor frame (stride up x front); zero when the front is undefined. */
     public double lx() { return lx; }

@@ -199,13 +199,10 @@ public final class GaitEngine implements ImuSink {
             if (gait > 0 && peaks.peakValue >= settings.minPeak()) pitchCue.learn(apCorr, pitchCorr);
             double tiltDeg = Math.toDegrees(Math.max(0, Math.sqrt(maxTilt2) - TURN_LEAK_S * yawSquared));
             double turn = yawSum / Math.max(1, windowSamples) / TURN_WEIGHT_RAD_S;
-            // the trunk's roll over the window: its rotation about the front (left x up), positive lifting
+            // the trunk's roll over the window: its rotation about the horizontal front, positive lifting
             // the left side; with the sideways travel (positive to the left) it tells a swaying walker,
             // whose trunk rolls with the pelvis's travel, from a roll in bed or a car entry
-            double fx = frame.ly() * frame.strideUz() - frame.lz() * frame.strideUy();
-            double fy = frame.lz() * frame.strideUx() - frame.lx() * frame.strideUz();
-            double fz = frame.lx() * frame.strideUy() - frame.ly() * frame.strideUx();
-            double rollDeg = Math.toDegrees(rx * fx + ry * fy + rz * fz);
+            double rollDeg = Math.toDegrees(rx * frame.hx() + ry * frame.hy() + rz * frame.hz());
             bout.peak(peaks.peakTime - CONTACT_LAG_S, peaks.peakValue, corr, 1 / (1 + turn * turn), sLat, tiltDeg, rollDeg,
                     peaks.peakLobe, t);
             yawSum = 0;
