@@ -102,7 +102,7 @@ final class PeakDetector {
         double q = PENDULUM_M / dt2;
         if (q >= floor && q >= NOISE_FLOOR) topDt2 = dt2;
         else if (q <= NOISE_FLOOR) bottomDt2 = dt2;
-        return pendulumBounded(floor, q);
+        return pendulumBounded(floor, NOISE_FLOOR, q);
     }
 
     /**
@@ -129,7 +129,7 @@ final class PeakDetector {
      * the flattest pendulum at that pace, at most {@code floor} and at least {@link #NOISE_FLOOR}.
      */
     static double pendulumFloor(double floor, double dt) {
-        return pendulumBounded(floor, PENDULUM_M / (dt * dt));
+        return pendulumBounded(floor, NOISE_FLOOR, PENDULUM_M / (dt * dt));
     }
 
     /**
@@ -137,12 +137,12 @@ final class PeakDetector {
      * first step from standing, shorter than the walk's steady ones), m/s^2.
      */
     static double pendulumFloor(double floor, double dt, double share) {
-        return pendulumBounded(floor, share * PENDULUM_M / (dt * dt));
+        return pendulumBounded(floor, NOISE_FLOOR, share * PENDULUM_M / (dt * dt));
     }
 
-    /** The pendulum's push {@code q}, m/s^2, between the noise floor and {@code floor}. */
-    private static double pendulumBounded(double floor, double q) {
-        return MinMax.atMost(floor, MinMax.atLeast(NOISE_FLOOR, q));
+    /** The pendulum's push {@code q}, m/s^2, between the noise floor {@code noise} and {@code floor}. */
+    private static double pendulumBounded(double floor, double noise, double q) {
+        return MinMax.atMost(floor, MinMax.atLeast(noise, q));
     }
 
     /**
@@ -175,7 +175,7 @@ final class PeakDetector {
         if (lowered) {
             // the flattest pendulum's push at this pace, down to the lowered floor (the cache's bottom is NOISE_FLOOR's)
             noise = WALKING_NOISE_FLOOR;
-            if (dt2 > topDt2) pendulumFloor = MinMax.atMost(floor, MinMax.atLeast(noise, PENDULUM_M / dt2));
+            if (dt2 > topDt2) pendulumFloor = pendulumBounded(floor, noise, PENDULUM_M / dt2);
         }
         double thr = MinMax.atLeast(MinMax.atLeast(noise, MinMax.atMost(floorCap, pendulumFloor)), relativeNow * level);
         if (!armed) {
