@@ -644,21 +644,8 @@ class BoutTrackerTest {
      */
     @Test
     void aSlowBoutsPushLevelIsReadFromItsBrakingSteps() {
-        GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
-        BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
-        double step = 2.2, lateral = -0.05;
-        double t = slowStart(b, run, new double[][] {{0.17, 0.1}, {0.17, -0.2}, {0.31, -0.5}});   // push, braking
-        int humps = 8;
-        for (int i = 0; i < humps; i++, lateral = -lateral) {
-            double hump = t + step - 0.9, contact = t + step;
-            push(b, hump, 0.2, 0.1, 0.5 * lateral, 0.4);
-            push(b, contact, 0.31, -0.5, lateral, 0.3);
-            t = contact;
-        }
-        b.finish(t + 10);
-        assertEquals(1, run.boutsStarted, run.steps.toString());
-        int counted = run.steps.size() - 3 - humps;
-        assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
+        // the humps do not brake
+        assertNoHumpCounted(new double[][] {{0.17, 0.1}, {0.17, -0.2}, {0.31, -0.5}}, new double[][] {{1.3, 0.2, 0.1, 0.5, 0.4}});
     }
 
     @Test
@@ -667,21 +654,31 @@ class BoutTrackerTest {
         // 0.3 s after it, as high as a hump and dropped as too sharp; the push-off hump's window begins
         // there, holds the step's vault and brakes as a step's does (0.4 to 0.6), so the hump was taken
         // as a step.
+        assertNoHumpCounted(new double[][] {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}},
+                new double[][] {{0.3, 0.29, 0.0, 0.1, 0.1},     // the second bump: sharp, dropped as such
+                                {1.3, 0.2, -0.5, 0.5, 0.4}});   // the hump, braking as its window holds the vault
+    }
+
+    /**
+     * A slow bout started on {@code start} (see {@link #slowStart}), then eight steps 2.2 s apart, the
+     * sway alternating 5 cm, each contact (0.31 m/s^2, braking -0.5) after the pushes {@code before}:
+     * {@code {time after the last contact, push, braking, share of the contact's sway, lobe}}, the last of
+     * them the push-off hump. One bout, and none of the pushes before a contact counted.
+     */
+    private static void assertNoHumpCounted(double[][] start, double[][] before) {
         GaitEngineSimTest.Run run = new GaitEngineSimTest.Run();
         BoutTracker b = new BoutTracker(GaitSettings.builder(100).build(), run);
         double step = 2.2, lateral = -0.05;
-        double t = slowStart(b, run, new double[][] {{0.31, -0.5}, {0.31, -0.5}, {0.31, -0.5}});   // push, braking
+        double t = slowStart(b, run, start);
         int humps = 8;
         for (int i = 0; i < humps; i++, lateral = -lateral) {
-            double bump = t + 0.3, hump = t + step - 0.9, contact = t + step;
-            push(b, bump, 0.29, 0.0, 0.1 * lateral, 0.1);   // sharp, dropped as such
-            push(b, hump, 0.2, -0.5, 0.5 * lateral, 0.4);
-            push(b, contact, 0.31, -0.5, lateral, 0.3);
-            t = contact;
+            for (double[] p : before) push(b, t + p[0], p[1], p[2], p[3] * lateral, p[4]);
+            push(b, t + step, 0.31, -0.5, lateral, 0.3);
+            t += step;
         }
         b.finish(t + 10);
         assertEquals(1, run.boutsStarted, run.steps.toString());
-        int counted = run.steps.size() - 3 - humps;
+        int counted = run.steps.size() - start.length - humps;
         assertEquals(0, counted, counted + " of " + humps + " humps counted: " + run.steps);
     }
 
